@@ -1,0 +1,1 @@
+//! Free-text Markdown fields into document blocks.

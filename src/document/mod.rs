@@ -1,0 +1,168 @@
+//! The intermediate document: what every output format says, in order.
+//!
+//! A [`Document`] is built once from a validated notice (see `document::build`) and then
+//! walked by each renderer. Because HTML, PDF and plain text all read the same tree, they
+//! carry the same words in the same order; the parity test in `tests/` holds them to it.
+//!
+//! The tree is deliberately small: sections with headings, and inside them paragraphs,
+//! lists, tables and label/value lists. Inline text is plain text, strong emphasis, links
+//! and "keep together" runs (phone numbers, postcodes, e-mail addresses) that a line
+//! breaker must never split.
+
+use serde::Serialize;
+
+pub mod markdown;
+
+/// A whole notice, ready to render.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// BCP 47 language tag of the document, e.g. `en-GB`.
+    pub lang: String,
+    /// The title, shown as the one top-level heading (`h1`).
+    pub title: String,
+    /// The organisation the notice is from, shown under the title.
+    pub organisation: String,
+    /// Short lines shown under the title (dates, version), in order.
+    pub front_matter: Vec<Vec<Inline>>,
+    /// The body, in reading order. Top-level sections are level-2 headings.
+    pub sections: Vec<Section>,
+}
+
+/// A headed part of the document. Nesting gives the heading level: a top-level section is
+/// level 2 (the title is level 1), its children level 3, and so on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// A stable, unique fragment id (`who-we-are`), used for links and the contents list.
+    pub id: String,
+    /// The heading text.
+    pub heading: String,
+    /// Whether the contents list names this section.
+    pub in_contents: bool,
+    /// The content before any child section.
+    pub blocks: Vec<Block>,
+    /// Child sections, one heading level down.
+    pub children: Vec<Section>,
+}
+
+/// A block of content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph(Vec<Inline>),
+    /// A bulleted or numbered list; each item is one or more blocks.
+    List {
+        /// Numbered (`true`) or bulleted.
+        ordered: bool,
+        /// The items, in order.
+        items: Vec<Vec<Block>>,
+    },
+    /// A data table with one header row. Large print and plain text linearise it as
+    /// "header: cell" lines per row.
+    Table(Table),
+    /// Label/value pairs, such as contact details (`Telephone` → `01622 677055`).
+    Fields(Vec<Field>),
+    /// A short text set apart for attention (a "please note"); rendered as a bordered box
+    /// in HTML, as a paragraph with a bold label in large print and text.
+    Note {
+        /// The label, e.g. `Your right to object`.
+        label: String,
+        /// The body of the note.
+        blocks: Vec<Block>,
+    },
+    /// A heading inside free text (Markdown `###`), one level below its section.
+    Subheading(String),
+}
+
+/// A table: a caption, the column headers and the rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// A caption saying what the table shows; every table has one.
+    pub caption: String,
+    /// Column headers.
+    pub header: Vec<String>,
+    /// Rows; each row has exactly as many cells as there are headers.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One table cell: one or more lines of inline text (each line its own item).
+pub type Cell = Vec<Vec<Inline>>;
+
+/// One label/value pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// The label, e.g. `Email`.
+    pub label: String,
+    /// The value.
+    pub value: Vec<Inline>,
+}
+
+/// Inline text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", content = "content", rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Strong emphasis (bold). Large print uses bold for all emphasis.
+    Strong(Vec<Inline>),
+    /// A link. `url` is always `https:`, `http:`, `mailto:` or `tel:`: anything else is
+    /// dropped to plain text when the document is built.
+    Link {
+        /// The visible text.
+        text: Vec<Inline>,
+        /// The target.
+        url: String,
+    },
+    /// Text that must stay on one line: a phone number, postcode, e-mail address or date.
+    Keep(String),
+    /// A hard line break (as in a postal address).
+    Break,
+}
+
+impl Inline {
+    /// Plain text.
+    pub fn text(s: impl Into<String>) -> Self {
+        Inline::Text(s.into())
+    }
+
+    /// The words this inline says, as plain text (links give their text only).
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        self.push_plain(&mut out);
+        out
+    }
+
+    fn push_plain(&self, out: &mut String) {
+        match self {
+            Inline::Text(s) | Inline::Keep(s) => out.push_str(s),
+            Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
+                for i in inner {
+                    i.push_plain(out);
+                }
+            }
+            Inline::Break => out.push(' '),
+        }
+    }
+}
+
+/// The plain text of a run of inlines.
+pub fn plain(inlines: &[Inline]) -> String {
+    inlines.iter().map(Inline::plain).collect()
+}
+
+impl Document {
+    /// Every section in reading order, depth first, with its heading level (2 for top level).
+    pub fn walk_sections(&self) -> Vec<(u8, &Section)> {
+        fn go<'a>(s: &'a Section, level: u8, out: &mut Vec<(u8, &'a Section)>) {
+            out.push((level, s));
+            for c in &s.children {
+                go(c, level + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &self.sections {
+            go(s, 2, &mut out);
+        }
+        out
+    }
+}

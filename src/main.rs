@@ -1,0 +1,2 @@
+//! The `notice` command line.
+fn main() {}
