@@ -1,2 +1,49 @@
-//! The `notice` command line.
-fn main() {}
+//! The `notice` command line: parse arguments, run a subcommand, map the outcome to an exit
+//! status (0 clean, 1 findings, 2 the command could not run).
+
+mod cli;
+mod cmd;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use cmd::Outcome;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(outcome) => outcome.into(),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let print = |s: String| -> anyhow::Result<Outcome> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(s.as_bytes())?;
+        Ok(Outcome::Clean)
+    };
+    match cli.command {
+        Command::Check(args) => cmd::check::run(&args),
+        Command::Build(_args) => anyhow::bail!("`notice build` is not available in this build yet"),
+        Command::Rules => print(cmd::info::rules()),
+        Command::Explain { rule } => print(cmd::info::explain(&rule)?),
+        Command::Schema => print(cmd::info::schema()),
+    }
+}

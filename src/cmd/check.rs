@@ -1,0 +1,50 @@
+//! `notice check`: parse, lower and run the rules; print the findings; render nothing.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+
+use super::{Outcome, collect_inputs};
+use crate::cli::{CheckArgs, OutputFormat};
+use notice::diag::{FileReport, Severity, emit};
+use notice::model::Date;
+use notice::rules::CheckOptions;
+use notice::source::SourceFile;
+
+/// Check every input and report; a file that cannot be read is a finding too.
+pub fn run(args: &CheckArgs) -> Result<Outcome> {
+    let files = collect_inputs(&args.input.paths)?;
+    let opts = CheckOptions {
+        as_of: args.input.as_of.unwrap_or_else(Date::today),
+    };
+    let mut reports = Vec::new();
+    for path in files {
+        let source = SourceFile::read(&path).map_err(anyhow::Error::from)?;
+        let checked = notice::check(&source, &opts);
+        reports.push(FileReport {
+            source,
+            diagnostics: checked.diagnostics,
+        });
+    }
+    let text = match args.format {
+        OutputFormat::Human => emit::human(&reports, color_wanted()),
+        OutputFormat::Json => emit::json(&reports),
+        OutputFormat::Sarif => emit::sarif(&reports),
+        OutputFormat::Github => emit::github(&reports),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
+    let warnings: usize = reports.iter().map(|r| r.count(Severity::Warning)).sum();
+    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Colour when writing to a terminal, unless NO_COLOR is set.
+pub fn color_wanted() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

@@ -1,0 +1,44 @@
+//! `notice rules`, `notice explain` and `notice schema`: the registry and the format, printed.
+
+use anyhow::{Result, bail};
+
+use notice::rules::registry;
+
+/// `notice rules`: one line per rule.
+pub fn rules() -> String {
+    let mut out = String::new();
+    for r in registry::ALL {
+        out.push_str(&format!(
+            "{}  {:<7} {:<40} {}\n",
+            r.id,
+            r.severity.as_str(),
+            r.name,
+            r.citation
+        ));
+    }
+    out
+}
+
+/// `notice explain RULE`.
+pub fn explain(key: &str) -> Result<String> {
+    match registry::find(key) {
+        Some(r) => Ok(r.docs()),
+        None => {
+            let ids: Vec<&str> = registry::ALL.iter().map(|r| r.id).collect();
+            let names: Vec<&str> = registry::ALL.iter().map(|r| r.name).collect();
+            let hint = notice::parse::suggest(key, &names)
+                .or_else(|| notice::parse::suggest(&key.to_uppercase(), &ids))
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_else(|| "; `notice rules` lists them all".to_owned());
+            bail!("there is no rule `{key}`{hint}")
+        }
+    }
+}
+
+/// `notice schema`: the JSON Schema of the input format.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(notice::model::schema::NoticeFile);
+    let mut s = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,706 @@
+//! The checked notice: the input mirror with its references resolved and its values parsed.
+//!
+//! [`lower`] takes a parsed [`NoticeFile`] and checks what the YAML grammar cannot: that ids
+//! are unique, that every reference names something declared, that dates, e-mail addresses,
+//! URLs and language tags are well formed and that no value is left empty. Every problem is
+//! reported (not just the first), each at its place in the file. A notice that lowers cleanly
+//! is a [`Notice`], which the rules and the document builder read.
+//!
+//! [`rights`] holds the law's mapping from lawful bases to the rights that follow.
+
+pub mod date;
+pub mod rights;
+pub mod schema;
+
+use std::collections::BTreeMap;
+
+use crate::diag::Diagnostic;
+use crate::rules::registry;
+use crate::source::{SourceFile, Sp, Span};
+pub use date::Date;
+use schema::*;
+
+/// A notice that has passed the schema checks.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The file it was read from (the wording lints point inside its text).
+    pub source: SourceFile,
+    /// The input as written.
+    pub file: NoticeFile,
+    /// The document language (`en-GB` unless the notice says otherwise).
+    pub lang: String,
+    /// `notice.published`, parsed.
+    pub published: Option<Sp<Date>>,
+    /// `notice.last_updated`, parsed.
+    pub last_updated: Option<Sp<Date>>,
+    /// `notice.next_review`, parsed.
+    pub next_review: Option<Sp<Date>>,
+    /// `notice.changes[].date`, parsed, in the order written.
+    pub change_dates: Vec<Date>,
+}
+
+/// An empty list, for absent optional lists.
+static NO_PURPOSES: Vec<Sp<Purpose>> = Vec::new();
+static NO_SOURCES: Vec<Sp<Source>> = Vec::new();
+static NO_RECIPIENTS: Vec<Sp<Recipient>> = Vec::new();
+
+impl Notice {
+    /// The purposes, or none.
+    pub fn purposes(&self) -> &[Sp<Purpose>] {
+        self.file
+            .purposes
+            .as_ref()
+            .map_or(&NO_PURPOSES, |p| &p.value)
+    }
+
+    /// The sources, or none.
+    pub fn sources(&self) -> &[Sp<Source>] {
+        self.file.sources.as_ref().map_or(&NO_SOURCES, |s| &s.value)
+    }
+
+    /// The recipients, or none.
+    pub fn recipients(&self) -> &[Sp<Recipient>] {
+        self.file
+            .recipients
+            .as_ref()
+            .map_or(&NO_RECIPIENTS, |r| &r.value)
+    }
+
+    /// The controller block, if given.
+    pub fn controller(&self) -> Option<&Controller> {
+        self.file.controller.as_ref().map(|c| &c.value)
+    }
+
+    /// Whether the controller says it is a public authority.
+    pub fn is_public_authority(&self) -> bool {
+        self.controller()
+            .and_then(|c| c.public_authority.as_ref())
+            .is_some_and(|p| p.value)
+    }
+
+    /// The name used for the controller in running text: the short name if given.
+    pub fn short_name(&self) -> String {
+        self.controller()
+            .map(|c| {
+                c.short_name
+                    .as_ref()
+                    .map_or_else(|| c.name.value.clone(), |s| s.value.clone())
+            })
+            .unwrap_or_else(|| "we".to_owned())
+    }
+
+    /// A data category by id.
+    pub fn category(&self, id: &str) -> Option<&Sp<DataCategory>> {
+        self.file.data_categories.iter().find(|c| c.id.value == id)
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Sp<Source>> {
+        self.sources().iter().find(|c| c.id.value == id)
+    }
+
+    /// A recipient by id.
+    pub fn recipient(&self, id: &str) -> Option<&Sp<Recipient>> {
+        self.recipients().iter().find(|c| c.id.value == id)
+    }
+
+    /// A retention rule by id.
+    pub fn retention_rule(&self, id: &str) -> Option<&Sp<RetentionRule>> {
+        self.file
+            .retention
+            .as_ref()
+            .and_then(|r| r.rules.iter().find(|x| x.id.value == id))
+    }
+
+    /// Whether any purpose relies on `basis`.
+    pub fn uses_basis(&self, basis: LawfulBasis) -> bool {
+        self.purposes()
+            .iter()
+            .any(|p| p.lawful_basis.iter().any(|b| b.value == basis))
+    }
+
+    /// The kind of a data category (personal unless declared otherwise).
+    pub fn kind_of(category: &DataCategory) -> DataKind {
+        category
+            .kind
+            .as_ref()
+            .map_or(DataKind::Personal, |k| k.value)
+    }
+
+    /// Whether any data comes from someone other than the person it is about (Art 14).
+    pub fn has_indirect_sources(&self) -> bool {
+        self.sources()
+            .iter()
+            .any(|s| s.kind.value == SourceKind::ThirdParty)
+    }
+
+    /// Whether any data comes from the person it is about (Art 13).
+    pub fn has_direct_sources(&self) -> bool {
+        self.sources()
+            .iter()
+            .any(|s| s.kind.value == SourceKind::DataSubject)
+    }
+
+    /// The contact for exercising rights: `rights.contact`, else the DPO's, else the
+    /// controller's.
+    pub fn rights_contact(&self) -> Option<&Contact> {
+        let rights = self
+            .file
+            .rights
+            .as_ref()
+            .and_then(|r| r.contact.as_ref())
+            .map(|c| &c.value);
+        let dpo = self
+            .file
+            .dpo
+            .as_ref()
+            .and_then(|d| d.contact.as_ref())
+            .map(|c| &c.value);
+        let controller = self
+            .controller()
+            .and_then(|c| c.contact.as_ref())
+            .map(|c| &c.value);
+        [rights, dpo, controller]
+            .into_iter()
+            .flatten()
+            .find(|c| has_channel(c))
+    }
+
+    /// Every free-text value in the notice with its field path, in file order, for the
+    /// wording lints.
+    pub fn texts(&self) -> Vec<(String, &Sp<String>)> {
+        let mut out = Vec::new();
+        collect_texts(&self.file, &mut out);
+        out.sort_by_key(|(_, t)| (t.span.start, t.span.line));
+        out
+    }
+}
+
+/// Whether a contact has at least one way to reach someone.
+pub fn has_channel(c: &Contact) -> bool {
+    !c.address.is_empty()
+        || c.email.is_some()
+        || c.phone.is_some()
+        || c.web.is_some()
+        || c.form.is_some()
+        || !c.other_phones.is_empty()
+}
+
+/// Check what the grammar cannot, and make a [`Notice`]; or report every problem found.
+pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagnostic>> {
+    let mut l = Lowerer { diags: Vec::new() };
+
+    let meta = file.notice.as_ref().map(|m| &m.value);
+    let lang = meta
+        .and_then(|m| m.language.as_ref())
+        .map_or_else(|| "en-GB".to_owned(), |l| l.value.clone());
+    if let Some(tag) = meta.and_then(|m| m.language.as_ref())
+        && !is_language_tag(&tag.value)
+    {
+        l.invalid(
+            tag.span,
+            "notice.language",
+            format!("`{}` is not a language tag", tag.value),
+            "write a BCP 47 tag such as `en-GB` (English) or `cy` (Welsh)",
+        );
+    }
+    let published = l.date(meta.and_then(|m| m.published.as_ref()), "notice.published");
+    let last_updated = l.date(
+        meta.and_then(|m| m.last_updated.as_ref()),
+        "notice.last_updated",
+    );
+    let next_review = l.date(
+        meta.and_then(|m| m.next_review.as_ref()),
+        "notice.next_review",
+    );
+    let mut change_dates = Vec::new();
+    if let Some(m) = meta {
+        for (i, c) in m.changes.iter().enumerate() {
+            if let Some(d) = l.date(Some(&c.date), &format!("notice.changes[{i}].date")) {
+                change_dates.push(d.value);
+            }
+        }
+        l.url(m.url.as_ref(), "notice.url", Web);
+        if let Some(af) = &m.alternative_formats {
+            l.contact(af.contact.as_ref(), "notice.alternative_formats.contact");
+        }
+    }
+
+    if let Some(c) = &file.controller {
+        l.non_empty(&c.name, "controller.name");
+        l.contact(c.contact.as_ref(), "controller.contact");
+    }
+    if let Some(d) = &file.dpo {
+        l.contact(d.contact.as_ref(), "dpo.contact");
+    }
+    if let Some(r) = &file.representative {
+        l.contact(r.contact.as_ref(), "representative.contact");
+    }
+
+    // Ids: unique within each list.
+    let categories = l.ids(
+        "data_categories",
+        file.data_categories.iter().map(|c| &c.id),
+    );
+    let sources = l.ids(
+        "sources",
+        file.sources
+            .iter()
+            .flat_map(|s| s.value.iter().map(|x| &x.id)),
+    );
+    let recipients = l.ids(
+        "recipients",
+        file.recipients
+            .iter()
+            .flat_map(|s| s.value.iter().map(|x| &x.id)),
+    );
+    let joint = l.ids(
+        "joint_controllers",
+        file.joint_controllers.iter().map(|j| &j.id),
+    );
+    let retention_rules = l.ids(
+        "retention.rules",
+        file.retention
+            .iter()
+            .flat_map(|r| r.rules.iter().map(|x| &x.id)),
+    );
+    l.ids(
+        "purposes",
+        file.purposes
+            .iter()
+            .flat_map(|s| s.value.iter().map(|x| &x.id)),
+    );
+    l.ids("sections", file.sections.iter().map(|s| &s.id));
+    for (i, j) in file.joint_controllers.iter().enumerate() {
+        l.contact(
+            j.contact.as_ref(),
+            &format!("joint_controllers[{i}].contact"),
+        );
+    }
+
+    // References: every id named is declared.
+    for (i, s) in file.sources.iter().flat_map(|s| s.value.iter()).enumerate() {
+        for (k, id) in s.data_categories.iter().enumerate() {
+            l.reference(
+                id,
+                &categories,
+                "data_categories",
+                &format!("sources[{i}].data_categories[{k}]"),
+            );
+        }
+    }
+    for (i, p) in file
+        .purposes
+        .iter()
+        .flat_map(|s| s.value.iter())
+        .enumerate()
+    {
+        let at = |field: &str, k: usize| format!("purposes[{i}].{field}[{k}]");
+        for (k, id) in p.data_categories.iter().enumerate() {
+            l.reference(
+                id,
+                &categories,
+                "data_categories",
+                &at("data_categories", k),
+            );
+        }
+        for (k, id) in p.sources.iter().enumerate() {
+            l.reference(id, &sources, "sources", &at("sources", k));
+        }
+        for (k, id) in p.recipients.iter().enumerate() {
+            l.reference(id, &recipients, "recipients", &at("recipients", k));
+        }
+        for (k, id) in p.joint_controllers.iter().enumerate() {
+            l.reference(id, &joint, "joint_controllers", &at("joint_controllers", k));
+        }
+        if let Some(r) = &p.retention {
+            l.reference(
+                r,
+                &retention_rules,
+                "retention.rules",
+                &format!("purposes[{i}].retention"),
+            );
+        }
+        l.non_empty(&p.name, &format!("purposes[{i}].name"));
+    }
+    if let Some(t) = &file.transfers {
+        for (i, d) in t.destinations.iter().enumerate() {
+            for (k, id) in d.recipients.iter().enumerate() {
+                l.reference(
+                    id,
+                    &recipients,
+                    "recipients",
+                    &format!("transfers.destinations[{i}].recipients[{k}]"),
+                );
+            }
+            l.non_empty(
+                &d.destination,
+                &format!("transfers.destinations[{i}].destination"),
+            );
+        }
+    }
+    if let Some(r) = &file.retention {
+        if let Some(p) = &r.policy {
+            l.url(p.url.as_ref(), "retention.policy.url", Web);
+        }
+    }
+    if let Some(r) = &file.rights {
+        l.contact(r.contact.as_ref(), "rights.contact");
+        for (i, f) in r.forms.iter().enumerate() {
+            l.url(f.url.as_ref(), &format!("rights.forms[{i}].url"), Web);
+        }
+    }
+    if let Some(c) = &file.complaints {
+        l.contact(c.controller.as_ref(), "complaints.controller");
+        l.contact(c.regulator.as_ref(), "complaints.regulator");
+    }
+    if let Some(a) = &file.appropriate_policy_document {
+        l.url(a.url.as_ref(), "appropriate_policy_document.url", Web);
+        l.date(
+            a.last_reviewed.as_ref(),
+            "appropriate_policy_document.last_reviewed",
+        );
+    }
+    for (i, s) in file.sections.iter().enumerate() {
+        l.non_empty(&s.title, &format!("sections[{i}].title"));
+    }
+
+    if l.diags.is_empty() {
+        Ok(Notice {
+            source: source.clone(),
+            file,
+            lang,
+            published,
+            last_updated,
+            next_review,
+            change_dates,
+        })
+    } else {
+        crate::diag::sort(&mut l.diags);
+        Err(l.diags)
+    }
+}
+
+/// What kind of address a URL field takes.
+#[derive(Clone, Copy)]
+enum UrlKind {
+    Web,
+}
+use UrlKind::Web;
+
+struct Lowerer {
+    diags: Vec<Diagnostic>,
+}
+
+impl Lowerer {
+    fn invalid(&mut self, span: Span, path: &str, message: String, help: &str) {
+        self.diags
+            .push(registry::INVALID_VALUE.diag(span, path, message, Some(help)));
+    }
+
+    fn date(&mut self, value: Option<&Sp<String>>, path: &str) -> Option<Sp<Date>> {
+        let v = value?;
+        match Date::parse(&v.value) {
+            Some(d) => Some(Sp {
+                value: d,
+                span: v.span,
+            }),
+            None => {
+                self.invalid(
+                    v.span,
+                    path,
+                    format!("`{}` is not a date", v.value),
+                    "write the date as `YYYY-MM-DD` (e.g. `2024-04-12`), or `YYYY-MM` if only the month is known",
+                );
+                None
+            }
+        }
+    }
+
+    fn non_empty(&mut self, value: &Sp<String>, path: &str) {
+        if value.value.trim().is_empty() {
+            self.diags.push(registry::EMPTY_VALUE.diag(
+                value.span,
+                path,
+                format!("`{path}` is empty"),
+                Some("write the value, or remove the key if there is nothing to say"),
+            ));
+        }
+    }
+
+    fn url(&mut self, value: Option<&Sp<String>>, path: &str, _kind: UrlKind) {
+        let Some(v) = value else { return };
+        let u = v.value.trim();
+        if !(u.starts_with("https://") || u.starts_with("http://"))
+            || u.contains(char::is_whitespace)
+        {
+            self.invalid(
+                v.span,
+                path,
+                format!("`{u}` is not a web address"),
+                "write the full address, starting `https://`",
+            );
+        }
+    }
+
+    fn contact(&mut self, contact: Option<&Sp<Contact>>, path: &str) {
+        let Some(c) = contact else { return };
+        let fields = [
+            (&c.name, "name"),
+            (&c.email, "email"),
+            (&c.phone, "phone"),
+            (&c.hours, "hours"),
+            (&c.web, "web"),
+            (&c.form, "form"),
+        ];
+        for (value, key) in fields {
+            if let Some(v) = value {
+                self.non_empty(v, &format!("{path}.{key}"));
+            }
+        }
+        for (i, line) in c.address.iter().enumerate() {
+            self.non_empty(line, &format!("{path}.address[{i}]"));
+        }
+        if let Some(e) = &c.email {
+            let t = e.value.trim();
+            let ok = t.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            }) && !t.contains(char::is_whitespace)
+                && t.matches('@').count() == 1;
+            if !t.is_empty() && !ok {
+                self.invalid(
+                    e.span,
+                    &format!("{path}.email"),
+                    format!("`{t}` is not an e-mail address"),
+                    "write an address such as `dpo@example.police.uk`; put web forms under `form:`",
+                );
+            }
+        }
+        self.url(c.web.as_ref(), &format!("{path}.web"), Web);
+        self.url(c.form.as_ref(), &format!("{path}.form"), Web);
+        if c.name.is_some() && !has_channel(c) {
+            self.diags.push(registry::EMPTY_VALUE.diag(
+                c_span(contact),
+                path,
+                format!("`{path}` names someone but gives no way to reach them"),
+                Some("add at least one of `address`, `email`, `phone`, `web` or `form`"),
+            ));
+        }
+    }
+
+    fn ids<'a>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'a Sp<String>>,
+    ) -> BTreeMap<String, Span> {
+        let mut seen = BTreeMap::new();
+        for id in ids {
+            if !is_id(&id.value) {
+                self.invalid(
+                    id.span,
+                    &format!("{list}[].id"),
+                    format!("`{}` is not a usable id", id.value),
+                    "use lower-case letters, digits and hyphens, e.g. `kent-police`",
+                );
+            }
+            if let Some(first) = seen.get(&id.value) {
+                let first: &Span = first;
+                self.diags.push(registry::DUPLICATE_ID.diag(
+                    id.span,
+                    &format!("{list}[].id"),
+                    format!(
+                        "the id `{}` is used twice in `{list}` (first on line {})",
+                        id.value, first.line
+                    ),
+                    Some("give each entry its own id"),
+                ));
+            } else {
+                seen.insert(id.value.clone(), id.span);
+            }
+        }
+        seen
+    }
+
+    fn reference(
+        &mut self,
+        id: &Sp<String>,
+        declared: &BTreeMap<String, Span>,
+        list: &str,
+        path: &str,
+    ) {
+        if declared.contains_key(&id.value) {
+            return;
+        }
+        let names: Vec<&str> = declared.keys().map(String::as_str).collect();
+        let help = match crate::parse::suggest(&id.value, &names) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if names.is_empty() => format!("declare it under `{list}` first"),
+            None => format!(
+                "declare it under `{list}`, or use one of: {}",
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.diags.push(registry::DANGLING_ID.diag(
+            id.span,
+            path,
+            format!("`{}` is not declared in `{list}`", id.value),
+            Some(help),
+        ));
+    }
+}
+
+fn c_span(c: Option<&Sp<Contact>>) -> Span {
+    c.map_or(Span::UNKNOWN, |c| c.span)
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>) {
+    let mut push = |path: String, t: Option<&'a Sp<String>>| {
+        if let Some(t) = t {
+            out.push((path, t));
+        }
+    };
+    if let Some(m) = &f.notice {
+        push("notice.title".into(), Some(&m.title));
+        push("notice.introduction".into(), m.introduction.as_ref());
+        push("notice.scope".into(), m.scope.as_ref());
+        push(
+            "notice.review_statement".into(),
+            m.review_statement.as_ref(),
+        );
+        if let Some(a) = &m.alternative_formats {
+            push(
+                "notice.alternative_formats.statement".into(),
+                a.statement.as_ref(),
+            );
+        }
+        for (i, c) in m.changes.iter().enumerate() {
+            push(format!("notice.changes[{i}].summary"), c.summary.as_ref());
+        }
+    }
+    if let Some(c) = &f.controller {
+        push("controller.description".into(), c.description.as_ref());
+    }
+    if let Some(d) = &f.dpo {
+        push("dpo.description".into(), d.description.as_ref());
+    }
+    for (i, j) in f.joint_controllers.iter().enumerate() {
+        push(
+            format!("joint_controllers[{i}].arrangement"),
+            j.arrangement.as_ref(),
+        );
+    }
+    for (i, c) in f.data_categories.iter().enumerate() {
+        push(format!("data_categories[{i}].name"), Some(&c.name));
+        push(format!("data_categories[{i}].note"), c.note.as_ref());
+    }
+    for (i, s) in f.sources.iter().flat_map(|s| s.value.iter()).enumerate() {
+        push(format!("sources[{i}].name"), Some(&s.name));
+        push(format!("sources[{i}].note"), s.note.as_ref());
+    }
+    for (i, r) in f.recipients.iter().flat_map(|s| s.value.iter()).enumerate() {
+        push(format!("recipients[{i}].name"), Some(&r.name));
+        push(format!("recipients[{i}].note"), r.note.as_ref());
+    }
+    for (i, p) in f.purposes.iter().flat_map(|s| s.value.iter()).enumerate() {
+        push(format!("purposes[{i}].name"), Some(&p.name));
+        push(format!("purposes[{i}].description"), p.description.as_ref());
+        for (k, l) in p.legislation.iter().enumerate() {
+            push(format!("purposes[{i}].legislation[{k}]"), Some(l));
+        }
+        push(
+            format!("purposes[{i}].legitimate_interests"),
+            p.legitimate_interests.as_ref(),
+        );
+        push(
+            format!("purposes[{i}].withdraw_consent"),
+            p.withdraw_consent.as_ref(),
+        );
+    }
+    if let Some(t) = &f.transfers {
+        push("transfers.statement".into(), t.statement.as_ref());
+    }
+    if let Some(r) = &f.retention {
+        push("retention.default".into(), r.default.as_ref());
+        push("retention.criteria".into(), r.criteria.as_ref());
+        push("retention.statement".into(), r.statement.as_ref());
+        for (i, x) in r.rules.iter().enumerate() {
+            push(format!("retention.rules[{i}].records"), Some(&x.records));
+            push(format!("retention.rules[{i}].period"), Some(&x.period));
+        }
+    }
+    if let Some(a) = &f.automated_decision_making {
+        push(
+            "automated_decision_making.statement".into(),
+            a.statement.as_ref(),
+        );
+        for (i, d) in a.decisions.iter().enumerate() {
+            push(
+                format!("automated_decision_making.decisions[{i}].description"),
+                Some(&d.description),
+            );
+            push(
+                format!("automated_decision_making.decisions[{i}].logic"),
+                d.logic.as_ref(),
+            );
+        }
+    }
+    if let Some(p) = &f.provision_requirement {
+        push(
+            "provision_requirement.consequences".into(),
+            p.consequences.as_ref(),
+        );
+        push(
+            "provision_requirement.statement".into(),
+            p.statement.as_ref(),
+        );
+    }
+    if let Some(r) = &f.rights {
+        push("rights.how_to_exercise".into(), r.how_to_exercise.as_ref());
+        push("rights.identity_check".into(), r.identity_check.as_ref());
+        if let Some(d) = &r.details {
+            let fields = [
+                ("access", &d.access),
+                ("rectification", &d.rectification),
+                ("erasure", &d.erasure),
+                ("restriction", &d.restriction),
+                ("portability", &d.portability),
+                ("object", &d.object),
+                ("automated_decisions", &d.automated_decisions),
+                ("withdraw_consent", &d.withdraw_consent),
+                ("informed", &d.informed),
+            ];
+            for (k, v) in fields {
+                push(format!("rights.details.{k}"), v.as_ref());
+            }
+        }
+    }
+    if let Some(c) = &f.complaints {
+        push("complaints.statement".into(), c.statement.as_ref());
+    }
+    for (i, s) in f.sections.iter().enumerate() {
+        push(format!("sections[{i}].title"), Some(&s.title));
+        push(format!("sections[{i}].body"), Some(&s.body));
+    }
+}

@@ -1,0 +1,127 @@
+//! Purposes and lawful bases: Art 13(1)(c)–(d), Art 6(1) and (3), consent (Art 7).
+
+use super::identity::FILE_START;
+use super::registry::*;
+use super::{CheckOptions, commencement};
+use crate::diag::Diagnostic;
+use crate::model::Notice;
+use crate::model::rights::relies_on_consent;
+use crate::model::schema::LawfulBasis;
+
+pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    let purposes = n.purposes();
+    if purposes.is_empty() {
+        let span = n.file.purposes.as_ref().map_or(FILE_START, |p| p.span);
+        out.push(PURPOSES_MISSING.diag(
+            span,
+            "purposes",
+            "the notice lists no purposes".into(),
+            Some("add `purposes:` with each reason the office uses personal data and its lawful basis"),
+        ));
+        return;
+    }
+    let public_authority = n.is_public_authority();
+    let mut consent_only = 0;
+    for (i, p) in purposes.iter().enumerate() {
+        let path = |f: &str| format!("purposes[{i}].{f}");
+        let has = |b: LawfulBasis| p.lawful_basis.iter().find(|x| x.value == b);
+        if p.lawful_basis.is_empty() {
+            out.push(NO_LAWFUL_BASIS.diag(
+                p.id.span,
+                &path("lawful_basis"),
+                format!("purpose `{}` has no lawful basis", p.id.value),
+                Some("add `lawful_basis: [public_task]` or another basis"),
+            ));
+        }
+        if let Some(b) = has(LawfulBasis::PublicTask).or_else(|| has(LawfulBasis::LegalObligation))
+            && p.legislation.is_empty()
+        {
+            out.push(LEGISLATION_MISSING.diag(
+                b.span,
+                &path("legislation"),
+                format!("purpose `{}` relies on a public task or legal obligation but names no legislation", p.id.value),
+                Some("add `legislation: [Police Reform and Social Responsibility Act 2011]` or the Act that applies"),
+            ));
+        }
+        if let Some(b) = has(LawfulBasis::LegitimateInterests)
+            && p.legitimate_interests
+                .as_ref()
+                .is_none_or(|t| t.value.trim().is_empty())
+        {
+            out.push(LEGITIMATE_INTERESTS_UNSTATED.diag(
+                b.span,
+                &path("legitimate_interests"),
+                format!(
+                    "purpose `{}` relies on legitimate interests but does not say what they are",
+                    p.id.value
+                ),
+                Some("add `legitimate_interests:` describing the interests pursued"),
+            ));
+        }
+        let li = has(LawfulBasis::LegitimateInterests)
+            .or_else(|| has(LawfulBasis::RecognisedLegitimateInterest));
+        if public_authority
+            && let Some(b) = li
+            && !p.outside_public_tasks.as_ref().is_some_and(|o| o.value)
+        {
+            out.push(LEGITIMATE_INTERESTS_PUBLIC_TASK.diag(
+                b.span,
+                &path("lawful_basis"),
+                format!("purpose `{}`: a public authority cannot rely on legitimate interests for its public tasks", p.id.value),
+                Some("use `public_task` with the legislation, or add `outside_public_tasks: true` if this purpose is not one of the office's tasks"),
+            ));
+        }
+        if let Some(b) = has(LawfulBasis::RecognisedLegitimateInterest) {
+            if opts.as_of.is_before(commencement::DUAA_5_FEB_2026) {
+                out.push(RECOGNISED_LI.diag(
+                    b.span,
+                    &path("lawful_basis"),
+                    format!("purpose `{}` relies on a recognised legitimate interest, which is not in force until 5 February 2026", p.id.value),
+                    Some("use another lawful basis for processing before 5 February 2026"),
+                ));
+            } else if p.recognised_legitimate_interest.is_none() {
+                out.push(RECOGNISED_LI.diag(
+                    b.span,
+                    &path("recognised_legitimate_interest"),
+                    format!("purpose `{}` relies on a recognised legitimate interest but names no Annex 1 condition", p.id.value),
+                    Some("add `recognised_legitimate_interest:` naming the Annex 1 condition"),
+                ));
+            }
+        }
+        if !p.lawful_basis.is_empty()
+            && p.lawful_basis
+                .iter()
+                .all(|b| b.value == LawfulBasis::Consent)
+        {
+            consent_only += 1;
+        }
+    }
+    if public_authority && consent_only * 2 > purposes.len() {
+        let span = n.file.purposes.as_ref().map_or(FILE_START, |p| p.span);
+        out.push(CONSENT_RELIANCE.diag(
+            span,
+            "purposes",
+            format!("{consent_only} of {} purposes rely on consent alone, which a public authority should avoid", purposes.len()),
+            Some("check whether these purposes carry out the office's functions; if so, their basis is `public_task`"),
+        ));
+    }
+    let consent_purpose = purposes
+        .iter()
+        .enumerate()
+        .find(|(_, p)| relies_on_consent(p));
+    if let Some((i, p)) = consent_purpose {
+        let route = n.rights_contact().is_some()
+            || purposes
+                .iter()
+                .filter(|p| relies_on_consent(p))
+                .all(|p| p.withdraw_consent.is_some());
+        if !route {
+            out.push(CONSENT_WITHDRAWAL.diag(
+                p.id.span,
+                &format!("purposes[{i}].withdraw_consent"),
+                format!("purpose `{}` relies on consent but the notice gives no way to withdraw it", p.id.value),
+                Some("add `withdraw_consent:` to the purpose, or contact details under `rights.contact`, `dpo` or `controller`"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Who the controller is: identity and contact (Art 13(1)(a)), representative (Art 27), DPO
+//! (Art 13(1)(b), Art 37) and joint controllers (Art 26).
+
+use super::CheckOptions;
+use super::registry::*;
+use crate::diag::Diagnostic;
+use crate::model::{Notice, has_channel};
+use crate::source::Span;
+
+/// Where to point when something is missing from the whole file.
+pub(super) const FILE_START: Span = Span {
+    start: 0,
+    end: 0,
+    line: 1,
+    column: 1,
+};
+
+pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    let Some(c) = &n.file.controller else {
+        out.push(CONTROLLER_MISSING.diag(
+            FILE_START,
+            "controller",
+            "the notice does not say who the controller is".into(),
+            Some("add a `controller:` block with the controller's legal name and contact details"),
+        ));
+        return;
+    };
+    if !c.contact.as_ref().is_some_and(|x| has_channel(x)) {
+        let span = c.contact.as_ref().map_or(c.name.span, |x| x.span);
+        out.push(CONTROLLER_CONTACT.diag(
+            span,
+            "controller.contact",
+            format!("`{}` has no contact details", c.name.value),
+            Some("add `contact:` with at least an `address`, `email` or `phone`"),
+        ));
+    }
+    let established = c.established_in_uk.as_ref().is_none_or(|e| e.value);
+    match (&n.file.representative, established) {
+        (None, false) => out.push(REPRESENTATIVE_MISSING.diag(
+            c.established_in_uk.as_ref().map_or(c.span, |e| e.span),
+            "representative",
+            "the controller is established outside the UK but names no UK representative".into(),
+            Some(
+                "add a `representative:` block with the representative's name and contact details",
+            ),
+        )),
+        (Some(r), true) => out.push(REPRESENTATIVE_UNNEEDED.diag(
+            r.span,
+            "representative",
+            "a representative is given but the controller is established in the UK".into(),
+            Some("remove `representative:`, or set `controller.established_in_uk: false`"),
+        )),
+        _ => {}
+    }
+    match &c.public_authority {
+        None => out.push(PUBLIC_AUTHORITY_UNSTATED.diag(
+            c.name.span,
+            "controller.public_authority",
+            "the controller does not say whether it is a public authority".into(),
+            Some("add `public_authority: true` (every PCC is a public authority) or `false`"),
+        )),
+        Some(pa) if pa.value => {
+            let dpo_ok = n
+                .file
+                .dpo
+                .as_ref()
+                .and_then(|d| d.contact.as_ref())
+                .is_some_and(|x| has_channel(x));
+            if !dpo_ok {
+                let (span, msg) = match &n.file.dpo {
+                    None => (
+                        pa.span,
+                        "a public authority must give its data protection officer's contact details, and there is no `dpo` block",
+                    ),
+                    Some(d) => (d.span, "the data protection officer has no contact details"),
+                };
+                out.push(DPO_MISSING.diag(
+                    span,
+                    "dpo.contact",
+                    msg.into(),
+                    Some("add `dpo:` with `contact:` (an e-mail address or telephone number that reaches the DPO)"),
+                ));
+            }
+        }
+        Some(_) => {}
+    }
+    for (i, j) in n.file.joint_controllers.iter().enumerate() {
+        if j.arrangement
+            .as_ref()
+            .is_none_or(|a| a.value.trim().is_empty())
+        {
+            out.push(JOINT_ARRANGEMENT.diag(
+                j.name.span,
+                &format!("joint_controllers[{i}].arrangement"),
+                format!(
+                    "joint controller `{}` has no description of the arrangement",
+                    j.name.value
+                ),
+                Some("add `arrangement:` saying who does what and where people should go"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! The law as rules over a checked notice.
+//!
+//! Every rule lives in one static [`registry`]: a stable id (`PN201`), a name, a severity,
+//! the citation it rests on, a one-line summary and its documentation (what it checks, why,
+//! an example and how to fix it). `notice rules` and `notice explain` read the same registry,
+//! and the checks below fill in a diagnostic's metadata from it, so nothing is written twice.
+//!
+//! The checks are grouped the way Articles 13 and 14 are: who the controller is, why data
+//! is used and on what basis, special category and criminal offence data, who it is shared
+//! with and where it goes, how long it is kept, people's rights, and the notice itself. The
+//! wording lints look for phrases that cite repealed or wrong law.
+
+pub mod registry;
+
+mod basis;
+mod identity;
+mod notice_meta;
+mod rights;
+mod sharing;
+mod special;
+mod wording;
+
+use crate::diag::Diagnostic;
+use crate::model::{Date, Notice};
+
+/// What a check needs besides the notice.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// The date the law is applied as of (rules that depend on commencement use it).
+    pub as_of: Date,
+}
+
+/// Dates on which parts of the Data (Use and Access) Act 2025 came into force.
+pub mod commencement {
+    use crate::model::Date;
+    /// Arts 22A–22D, the new transfer wording of Art 13(1)(f), recognised legitimate
+    /// interests (Art 6(1)(ea)) and the omission of Art 6(4): SI 2026/82 reg 2.
+    pub const DUAA_5_FEB_2026: Date = Date::ymd(2026, 2, 5);
+    /// Complaints to controllers (DPA 2018 s164A, Art 13(2)(ca)) and the omission of
+    /// Art 77: DUAA s103.
+    pub const DUAA_19_JUN_2026: Date = Date::ymd(2026, 6, 19);
+}
+
+/// Run every rule over a notice. The result is sorted by position.
+pub fn check(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    identity::check(notice, opts, &mut out);
+    basis::check(notice, opts, &mut out);
+    special::check(notice, opts, &mut out);
+    sharing::check(notice, opts, &mut out);
+    rights::check(notice, opts, &mut out);
+    notice_meta::check(notice, opts, &mut out);
+    wording::check(notice, opts, &mut out);
+    crate::diag::sort(&mut out);
+    out
+}

@@ -1,0 +1,618 @@
+//! The registry: every rule `notice` knows, with its id, citation and documentation.
+//!
+//! Ids are stable forever and never reused: CI configurations and suppression lists depend
+//! on them. `PN0xx` are about the file itself (YAML, schema, references); `PN1xx` the
+//! controller; `PN2xx` purposes and lawful bases; `PN3xx` special category and criminal
+//! offence data; `PN4xx` sharing, sources and transfers; `PN5xx` retention; `PN6xx` rights,
+//! complaints and decisions; `PN7xx` the notice's own dates and formats; `PN9xx` wording.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::source::Span;
+
+/// One rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// The stable id, e.g. `PN201`.
+    pub id: &'static str,
+    /// A kebab-case name, e.g. `purpose-without-lawful-basis`.
+    pub name: &'static str,
+    /// How serious a finding is.
+    pub severity: Severity,
+    /// The law (or guidance) it rests on.
+    pub citation: &'static str,
+    /// One line: what must be true.
+    pub summary: &'static str,
+    /// What it checks, in plain English.
+    pub checks: &'static str,
+    /// Why: what the law says and what goes wrong without it. States uncertainty where
+    /// there is any.
+    pub why: &'static str,
+    /// How to fix it, with a YAML example.
+    pub fix: &'static str,
+}
+
+impl Rule {
+    /// A diagnostic from this rule.
+    pub fn diag(
+        &'static self,
+        span: Span,
+        path: &str,
+        message: String,
+        help: Option<impl Into<String>>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: self.severity,
+            rule: self.id,
+            name: self.name,
+            citation: self.citation,
+            message,
+            span,
+            path: path.to_owned(),
+            help: help.map(Into::into),
+        }
+    }
+
+    /// The rule's documentation as Markdown, as `notice explain` prints it.
+    pub fn docs(&self) -> String {
+        format!(
+            "# {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n## What it checks\n\n{checks}\n\n## Why\n\n{why}\n\n## How to fix\n\n{fix}\n",
+            id = self.id,
+            name = self.name,
+            summary = capitalise(self.summary),
+            sev = self.severity.as_str(),
+            cit = self.citation,
+            checks = self.checks.trim(),
+            why = self.why.trim(),
+            fix = self.fix.trim(),
+        )
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Find a rule by id (`PN201`, any case) or name (`purpose-without-lawful-basis`).
+pub fn find(key: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.id.eq_ignore_ascii_case(key) || r.name == key)
+}
+
+macro_rules! rules {
+    ($(
+        $(#[$doc:meta])*
+        $konst:ident = $id:literal $name:literal $sev:ident $cit:literal {
+            summary: $summary:literal,
+            checks: $checks:literal,
+            why: $why:literal,
+            fix: $fix:literal $(,)?
+        }
+    )*) => {
+        $(
+            $(#[$doc])*
+            pub static $konst: Rule = Rule {
+                id: $id,
+                name: $name,
+                severity: Severity::$sev,
+                citation: $cit,
+                summary: $summary,
+                checks: $checks,
+                why: $why,
+                fix: $fix,
+            };
+        )*
+        /// Every rule, in id order.
+        pub static ALL: &[&Rule] = &[$(&$konst),*];
+    };
+}
+
+rules! {
+    // ── PN0xx: the file ────────────────────────────────────────────────────────────────
+    /// YAML that cannot be read.
+    YAML_SYNTAX = "PN001" "yaml-syntax" Error "notice format" {
+        summary: "the file is valid YAML",
+        checks: "That the file parses as one YAML document, without tags (`!name`) and without binary content.",
+        why: "A notice `notice` cannot read cannot be checked or published. YAML tags can make a parser build arbitrary objects, so they are refused outright.",
+        fix: "Read the message: it gives the line and column. Indent with spaces, never tabs; put a space after every `key:`; quote text that starts with a special character (`*`, `&`, `!`, `@`, `` ` ``, `%`).",
+    }
+    /// A key the format does not have.
+    UNKNOWN_KEY = "PN002" "unknown-key" Error "notice format" {
+        summary: "every key is one the format defines",
+        checks: "That every key in the file is defined by the format (see `docs/schema.md` or `notice schema`). A misspelt key gets a suggestion.",
+        why: "A misspelt key would otherwise be silently ignored: `lawfull_basis: [consent]` would leave the purpose with no lawful basis and nobody would know why. `notice` never ignores data.",
+        fix: "Use the suggested spelling, e.g. `lawful_basis:` for `lawfull_basis:`. Editors that read `notice schema` underline unknown keys as you type.",
+    }
+    /// A value of the wrong type.
+    WRONG_TYPE = "PN003" "wrong-type" Error "notice format" {
+        summary: "every value has the type the format expects",
+        checks: "That lists are lists, blocks are blocks, text is text and `true`/`false` values are booleans.",
+        why: "A value of the wrong shape cannot be understood safely: a single lawful basis written as text where a list is expected might be read wrongly.",
+        fix: "Write lists as `[a, b]` or as lines starting with `- `; blocks as indented `key: value` lines.\n\n```yaml\nlawful_basis: [public_task]\n```",
+    }
+    /// A value outside its vocabulary or badly formed.
+    INVALID_VALUE = "PN004" "invalid-value" Error "notice format" {
+        summary: "every value is one the format allows and is well formed",
+        checks: "That closed vocabularies (lawful bases, Art 9 conditions, kinds of data, safeguards) use an allowed code, and that dates, e-mail addresses, web addresses, ids and language tags are well formed.",
+        why: "The compiler writes the law's wording from these codes, so it must know exactly which one is meant. A malformed e-mail address or link would be a broken contact route in the published notice (Art 12(2)).",
+        fix: "Use one of the allowed values the message lists. Dates are `YYYY-MM-DD` (or `YYYY-MM`); web addresses start `https://`.",
+    }
+    /// A required field is missing.
+    MISSING_FIELD = "PN005" "missing-field" Error "notice format" {
+        summary: "every required field is present",
+        checks: "That each entry has the fields it cannot do without: an `id` and `name` for list entries, `title` for the notice, `outside_uk` for transfers, `used` for automated decisions.",
+        why: "Without them, an entry cannot be referred to or rendered.",
+        fix: "Add the field the message names.",
+    }
+    /// A key written twice.
+    DUPLICATE_KEY = "PN006" "duplicate-key" Error "notice format" {
+        summary: "no key is written twice in the same block",
+        checks: "That no block has the same key twice.",
+        why: "YAML readers differ on which copy wins, so one of the two values would be silently lost.",
+        fix: "Keep one copy of the key.",
+    }
+    /// Two entries share an id.
+    DUPLICATE_ID = "PN007" "duplicate-id" Error "notice format" {
+        summary: "ids are unique within their list",
+        checks: "That no two entries in the same list (`purposes`, `recipients`, `sources`, `data_categories`, `retention.rules`, `joint_controllers`, `sections`) share an id, and that ids use lower-case letters, digits and hyphens.",
+        why: "Other parts of the notice refer to entries by id; a shared id would make a reference ambiguous.",
+        fix: "Give each entry its own id, e.g. `kent-police` and `other-forces`.",
+    }
+    /// A reference to an undeclared id.
+    DANGLING_ID = "PN008" "dangling-id" Error "notice format" {
+        summary: "every id referred to is declared",
+        checks: "That every id a purpose, source or transfer names (data categories, sources, recipients, retention rules, joint controllers) is declared in its list.",
+        why: "A purpose naming an undeclared recipient would tell people nothing about who gets their data (Art 13(1)(e)).",
+        fix: "Declare the entry, or correct the id; the message suggests the closest declared id.\n\n```yaml\nrecipients:\n  - id: kent-police\n    name: Kent Police\npurposes:\n  - id: complaints\n    recipients: [kent-police]\n```",
+    }
+    /// A value left empty.
+    EMPTY_VALUE = "PN009" "empty-value" Error "UK GDPR Art 12(1)" {
+        summary: "no value is left empty",
+        checks: "That names, contact details and headings are not blank, and that a contact naming someone gives a way to reach them.",
+        why: "An empty value renders as a label with nothing after it (\"Email:\"), a broken contact route that people cannot use.",
+        fix: "Write the value, or remove the key.",
+    }
+    /// The file exceeds the limits.
+    INPUT_LIMIT = "PN010" "input-limit" Error "notice format" {
+        summary: "the file is within the size and nesting limits",
+        checks: "That the file is at most 4 MB, nests at most 48 levels, holds at most 200,000 values and uses at most 1,000 aliases.",
+        why: "Real notices are far smaller. The limits stop a damaged or hostile file (an alias bomb, runaway nesting) from exhausting memory or time in CI.",
+        fix: "Check the file is the notice you meant. Write repeated values out instead of expanding aliases.",
+    }
+    /// The file is empty.
+    EMPTY_FILE = "PN011" "empty-file" Error "notice format" {
+        summary: "the file is not empty",
+        checks: "That the file has some content.",
+        why: "An empty file is almost always a mistake, such as a failed save or copy.",
+        fix: "Run `notice init FILE` to start from a complete, commented notice.",
+    }
+
+    // ── PN1xx: the controller ──────────────────────────────────────────────────────────
+    CONTROLLER_MISSING = "PN101" "controller-missing" Error "UK GDPR Art 13(1)(a), Art 14(1)(a)" {
+        summary: "the notice says who the controller is",
+        checks: "That a `controller` block is present.",
+        why: "Articles 13(1)(a) and 14(1)(a) require the identity and contact details of the controller. For a PCC office the controller is the Police and Crime Commissioner, a corporation sole.",
+        fix: "```yaml\ncontroller:\n  name: The Police and Crime Commissioner for Kent\n  public_authority: true\n  contact:\n    email: contactyourpcc@kent.police.uk\n```",
+    }
+    CONTROLLER_CONTACT = "PN102" "controller-contact-missing" Error "UK GDPR Art 13(1)(a), Art 14(1)(a)" {
+        summary: "the controller has at least one contact route",
+        checks: "That `controller.contact` has at least one of `address`, `email`, `phone`, `web` or `form`.",
+        why: "Articles 13(1)(a) and 14(1)(a) require the controller's contact details, not only its name. The ICO recommends more than one channel.",
+        fix: "```yaml\ncontroller:\n  contact:\n    address: [Sutton Road, Maidstone, ME15 9BZ]\n    phone: 01622 677055\n```",
+    }
+    REPRESENTATIVE_MISSING = "PN103" "representative-missing" Error "UK GDPR Art 13(1)(a), Art 27" {
+        summary: "a controller outside the UK names its UK representative",
+        checks: "That a controller with `established_in_uk: false` has a `representative` block.",
+        why: "Art 27 requires a controller outside the UK that is caught by Art 3(2) to designate a UK representative, and Art 13(1)(a) requires the notice to give its identity and contact details. It never applies to a UK PCC.",
+        fix: "```yaml\nrepresentative:\n  name: Example Representative Ltd\n  contact:\n    email: uk-rep@example.com\n```",
+    }
+    REPRESENTATIVE_UNNEEDED = "PN104" "representative-not-needed" Warning "UK GDPR Art 27" {
+        summary: "only a controller outside the UK has a representative",
+        checks: "That a `representative` block is given only when `controller.established_in_uk` is `false`.",
+        why: "A UK-established controller has no Art 27 representative; naming one confuses people about who to contact.",
+        fix: "Remove the `representative` block, or set `established_in_uk: false` if the controller really is outside the UK.",
+    }
+    DPO_MISSING = "PN105" "dpo-missing" Error "UK GDPR Art 13(1)(b), Art 37(1)(a), Art 37(7)" {
+        summary: "a public authority gives its data protection officer's contact details",
+        checks: "That a controller with `public_authority: true` has a `dpo` block with at least one contact route.",
+        why: "Art 37(1)(a) makes a DPO mandatory for public authorities (every PCC is one, under the Freedom of Information Act 2000 and DPA 2018 s7). Art 13(1)(b) and Art 37(7) require the DPO's contact details to be published. A name is not required; a role and a direct route are.",
+        fix: "```yaml\ndpo:\n  role: Data Protection Officer\n  contact:\n    email: dpo@example.police.uk\n```",
+    }
+    PUBLIC_AUTHORITY_UNSTATED = "PN106" "public-authority-unstated" Warning "UK GDPR Art 37(1)(a), Art 6(1)" {
+        summary: "the controller says whether it is a public authority",
+        checks: "That `controller.public_authority` is given (`true` or `false`).",
+        why: "Whether the controller is a public authority decides two things the law requires: a DPO (Art 37(1)(a)) and whether legitimate interests can be used (Art 6(1), last sentence). Without it those rules cannot be applied, so the check says so rather than guess.",
+        fix: "```yaml\ncontroller:\n  public_authority: true   # every PCC is a public authority\n```",
+    }
+    JOINT_ARRANGEMENT = "PN107" "joint-controller-arrangement" Error "UK GDPR Art 26(2)" {
+        summary: "each joint controller comes with the essence of the arrangement",
+        checks: "That each entry in `joint_controllers` has an `arrangement`.",
+        why: "Art 26(2) requires the essence of a joint controllers' arrangement (who does what, and the contact point) to be made available to people.",
+        fix: "```yaml\njoint_controllers:\n  - id: vru\n    name: Hampshire and Isle of Wight Constabulary\n    arrangement: We run the Violence Reduction Unit together; requests go to our DPO.\n```",
+    }
+
+    // ── PN2xx: purposes and lawful bases ───────────────────────────────────────────────
+    PURPOSES_MISSING = "PN201" "purposes-missing" Error "UK GDPR Art 13(1)(c), Art 14(1)(c)" {
+        summary: "the notice lists the purposes of the processing",
+        checks: "That `purposes` is present and not empty.",
+        why: "Articles 13(1)(c) and 14(1)(c) require the purposes for which personal data is processed, with the lawful basis of each.",
+        fix: "```yaml\npurposes:\n  - id: correspondence\n    name: To reply to your letters and e-mails\n    lawful_basis: [public_task]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n```",
+    }
+    NO_LAWFUL_BASIS = "PN202" "purpose-without-lawful-basis" Error "UK GDPR Art 13(1)(c), Art 6(1)" {
+        summary: "every purpose names at least one lawful basis",
+        checks: "That every purpose has a non-empty `lawful_basis`.",
+        why: "Art 13(1)(c) requires the legal basis for each purpose; processing without an Art 6(1) basis is unlawful. The ICO expects the notice to map each purpose to its basis.",
+        fix: "```yaml\nlawful_basis: [public_task]\n```\nThe codes are `consent`, `contract`, `legal_obligation`, `vital_interests`, `public_task`, `legitimate_interests` and (from 5 February 2026) `recognised_legitimate_interest`.",
+    }
+    LEGISLATION_MISSING = "PN203" "legislation-missing" Warning "UK GDPR Art 6(3), DPA 2018 s8" {
+        summary: "a public task or legal obligation names the law behind it",
+        checks: "That a purpose relying on `public_task` or `legal_obligation` lists at least one item in `legislation`.",
+        why: "Art 6(3) requires the basis for these two to be laid down by law. Naming the Act tells people what gives the office its power; the ICO treats it as good practice rather than a strict disclosure, so this is a warning.",
+        fix: "```yaml\nlegislation: [Police Reform and Social Responsibility Act 2011]\n```",
+    }
+    LEGITIMATE_INTERESTS_UNSTATED = "PN204" "legitimate-interests-unstated" Error "UK GDPR Art 13(1)(d), Art 14(2)(b)" {
+        summary: "a purpose relying on legitimate interests says what they are",
+        checks: "That a purpose with `legitimate_interests` in its `lawful_basis` has a `legitimate_interests` text.",
+        why: "Art 13(1)(d) and Art 14(2)(b) require the legitimate interests pursued to be stated wherever Art 6(1)(f) is relied on.",
+        fix: "```yaml\nlegitimate_interests: Keeping our building and staff safe.\n```",
+    }
+    LEGITIMATE_INTERESTS_PUBLIC_TASK = "PN205" "legitimate-interests-for-public-tasks" Error "UK GDPR Art 6(1) (last sentence)" {
+        summary: "a public authority does not use legitimate interests for its public tasks",
+        checks: "That a public authority relying on `legitimate_interests` or `recognised_legitimate_interest` has confirmed with `outside_public_tasks: true` that the purpose is outside the performance of its tasks.",
+        why: "Art 6(1) (as amended by the Data (Use and Access) Act 2025 s70) says points (ea) and (f) do not apply to processing by public authorities in the performance of their tasks. A PCC office relying on legitimate interests for, say, handling complaints has no lawful basis; it may rely on it only for things outside its public tasks.",
+        fix: "Use `public_task` (with the legislation) for the office's functions. If the purpose really is outside them, say so:\n\n```yaml\nlawful_basis: [legitimate_interests]\noutside_public_tasks: true\n```",
+    }
+    RECOGNISED_LI = "PN206" "recognised-legitimate-interest" Error "UK GDPR Art 6(1)(ea), Annex 1" {
+        summary: "a recognised legitimate interest is in force and names its Annex 1 condition",
+        checks: "That a purpose relying on `recognised_legitimate_interest` names its Annex 1 condition in `recognised_legitimate_interest`, and that the check date is on or after 5 February 2026, when Art 6(1)(ea) came into force (SI 2026/82).",
+        why: "Art 6(1)(ea) applies only where one of the conditions in Annex 1 is met (for example disclosure for another body's public task, national security, emergencies, crime, safeguarding). The exact Annex 1 wording should be checked against legislation.gov.uk: `notice` takes the condition as text rather than guessing an enumeration.",
+        fix: "```yaml\nlawful_basis: [recognised_legitimate_interest]\nrecognised_legitimate_interest: Safeguarding vulnerable individuals (Annex 1)\n```",
+    }
+    CONSENT_RELIANCE = "PN207" "consent-main-basis" Warning "UK GDPR Art 7(4), Recital 43; ICO lawful basis guidance" {
+        summary: "a public authority does not rely on consent for most purposes",
+        checks: "That, for a public authority, consent is not the only basis of more than half of the purposes.",
+        why: "Recital 43 and the ICO say consent is unlikely to be freely given where there is a clear imbalance of power, as with public authorities; public task is usually the right basis for their functions. This is guidance, so it is a warning.",
+        fix: "Review each consent-only purpose: if it carries out a statutory function, use `public_task` and name the legislation.",
+    }
+    CONSENT_WITHDRAWAL = "PN208" "consent-withdrawal-route" Error "UK GDPR Art 13(2)(c), Art 7(3)" {
+        summary: "where consent is relied on, people can see how to withdraw it",
+        checks: "That a notice relying on consent (Art 6(1)(a) or Art 9(2)(a)) gives a way to withdraw it: a `withdraw_consent` on the purpose, or a contact route for rights.",
+        why: "Art 13(2)(c) requires the right to withdraw consent at any time to be stated, and Art 7(3) says withdrawing must be as easy as giving consent. `notice` writes the sentence; it needs a route to put in it.",
+        fix: "```yaml\nwithdraw_consent: Use the unsubscribe link in any of our e-mails, or contact us.\n```",
+    }
+
+    // ── PN3xx: special category and criminal offence data ──────────────────────────────
+    SPECIAL_CONDITION = "PN301" "special-category-condition" Warning "UK GDPR Art 9(2); ICO special category guidance" {
+        summary: "special category data comes with an Art 9(2) condition",
+        checks: "That every purpose using a `special` data category names a condition in `special_category_conditions`; and, where special category data is declared but no purpose refers to it, that at least one purpose names a condition.",
+        why: "Processing special category data (health, ethnicity, religion, sexual orientation, biometrics …) needs an Art 9(2) condition as well as an Art 6 basis. Arts 13 and 14 do not expressly list the condition, but the ICO expects it to be documented alongside the lawful basis, and people cannot judge the processing without it. Having a condition is mandatory; stating it is guidance, so this is a warning.",
+        fix: "```yaml\nspecial_category_conditions:\n  - condition: substantial_public_interest\n    schedule_1: Part 2 para 6\n```",
+    }
+    SCHEDULE_1_MISSING = "PN302" "schedule-1-condition-missing" Warning "DPA 2018 s10(2)-(3), Sch 1" {
+        summary: "an Art 9(2) condition that needs a Schedule 1 condition names one",
+        checks: "That `employment`, `substantial_public_interest`, `health_or_social_care`, `public_health` and `archiving_research_statistics` conditions give a `schedule_1` paragraph.",
+        why: "DPA 2018 s10(2) says Art 9(2)(b), (h), (i) and (j) are met only with a Schedule 1 Part 1 condition, and s10(3) that Art 9(2)(g) needs a Part 2 condition. Naming the paragraph is good practice (the condition must be met either way).",
+        fix: "```yaml\n- condition: substantial_public_interest\n  schedule_1: Part 2 para 6   # statutory and government purposes\n```",
+    }
+    SCHEDULE_1_MISMATCH = "PN303" "schedule-1-condition-mismatch" Error "DPA 2018 s10, Sch 1" {
+        summary: "a Schedule 1 paragraph belongs to the Part its Art 9(2) condition needs",
+        checks: "That `schedule_1` is written `Part N para M` and belongs to the right Part: employment → Part 1 para 1; health or social care → Part 1 para 2; public health → para 3; archiving, research and statistics → para 4; substantial public interest → Part 2, paras 6–28; criminal offence data → Parts 1, 2 or 3 (paras 29–37).",
+        why: "DPA 2018 s10 ties each Art 9(2) condition to particular Schedule 1 paragraphs; a paragraph from the wrong Part does not meet the condition.",
+        fix: "```yaml\nschedule_1: Part 2 para 10   # preventing or detecting unlawful acts\n```",
+    }
+    CRIMINAL_CONDITION = "PN304" "criminal-offence-condition" Warning "UK GDPR Art 10; DPA 2018 s10(5), s11(2)" {
+        summary: "criminal offence data comes with its Art 10 authority",
+        checks: "That every purpose using a `criminal_offence` data category gives a `criminal_offence_condition` (official authority, or a Schedule 1 paragraph); and, where such data is declared but no purpose refers to it, that at least one purpose gives one.",
+        why: "Art 10 allows criminal offence data (including alleged offences and proceedings, DPA 2018 s11(2)) only under official authority or with a DPA 2018 Schedule 1 condition (s10(5)). As with Art 9, stating it is guidance; having it is mandatory.",
+        fix: "```yaml\ncriminal_offence_condition:\n  official_authority: Police Reform and Social Responsibility Act 2011\n```",
+    }
+    POLICY_DOCUMENT = "PN305" "appropriate-policy-document" Warning "DPA 2018 Sch 1 para 5, paras 38-41" {
+        summary: "a notice relying on Schedule 1 conditions declares its appropriate policy document",
+        checks: "That a notice using a Schedule 1 Part 1 para 1 or Part 2 condition has an `appropriate_policy_document` block.",
+        why: "Most of these conditions are met only if the controller has an appropriate policy document (Sch 1 para 5 and Part 4). It need not be published, but linking it is common public-sector practice and shows the condition is really met. Some Part 2 paragraphs (e.g. para 10(2)) dispense with it; `notice` does not try to decide those cases, hence a warning.",
+        fix: "```yaml\nappropriate_policy_document:\n  title: Appropriate policy document\n  url: https://www.example-pcc.gov.uk/apd\n  last_reviewed: 2026-03-01\n```",
+    }
+
+    // ── PN4xx: sharing, sources, transfers ─────────────────────────────────────────────
+    RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Warning "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
+        summary: "the notice says who personal data is shared with",
+        checks: "That a `recipients` list is present (an empty list says no one).",
+        why: "Art 13(1)(e) requires the recipients or categories of recipients, if any, including processors. Silence leaves people unable to tell whether data is shared.",
+        fix: "```yaml\nrecipients:\n  - id: kent-police\n    name: Kent Police\n```",
+    }
+    TRANSFERS_UNDECLARED = "PN402" "transfers-undeclared" Error "UK GDPR Art 13(1)(f), Art 14(1)(f)" {
+        summary: "the notice declares whether data goes outside the UK",
+        checks: "That a `transfers` block is present, with `outside_uk: false` or the transfers made.",
+        why: "Art 13(1)(f) (as reworded by the Data (Use and Access) Act 2025 from 5 February 2026) requires the fact of any intended transfer and its safeguards. `notice` requires an explicit answer: none is a valid answer, silence is not, because hosting and support by overseas suppliers are easily overlooked.",
+        fix: "```yaml\ntransfers:\n  outside_uk: false\n```",
+    }
+    TRANSFER_DETAILS = "PN403" "transfer-details" Error "UK GDPR Art 13(1)(f), Arts 45A-49" {
+        summary: "each transfer names where it goes, what it relies on and how to get a copy",
+        checks: "That `outside_uk: true` comes with at least one destination, and that every destination not covered by UK adequacy regulations says how to obtain a copy of the safeguards (`copy_from`); and that `outside_uk: false` has no destinations.",
+        why: "Art 13(1)(f) requires the existence or absence of regulations under Art 45A, or for Art 46/47/49 transfers, the safeguards relied on and the means to obtain a copy or where they have been made available.",
+        fix: "```yaml\ntransfers:\n  outside_uk: true\n  destinations:\n    - destination: United States\n      recipients: [survey-provider]\n      safeguard: idta\n      copy_from: Ask our Data Protection Officer for a copy.\n```",
+    }
+    UNDISCLOSED_TRANSFER = "PN404" "undisclosed-transfer" Error "UK GDPR Art 13(1)(f)" {
+        summary: "a recipient outside the UK is disclosed as a transfer",
+        checks: "That when `transfers.outside_uk` is `false`, no recipient has a `location` outside the United Kingdom.",
+        why: "Sending data to a recipient outside the UK is a restricted transfer (including to the EEA), which Art 13(1)(f) requires the notice to disclose.",
+        fix: "Set `outside_uk: true` and describe the transfer, or correct the recipient's `location`.",
+    }
+    SOURCES_UNDECLARED = "PN405" "sources-undeclared" Warning "UK GDPR Art 13, Art 14(2)(f)" {
+        summary: "the notice says where personal data comes from",
+        checks: "That a `sources` list is present.",
+        why: "Whether data comes from the person (Art 13) or from others (Art 14) decides what the notice must say: the source of the data (Art 14(2)(f)) and its categories (Art 14(1)(d)), or whether providing it is required (Art 13(2)(e)). Without sources those rules assume direct collection.",
+        fix: "```yaml\nsources:\n  - id: you\n    name: You, when you contact us\n    kind: data_subject\n```",
+    }
+    INDIRECT_CATEGORIES = "PN406" "categories-for-indirect-collection" Error "UK GDPR Art 14(1)(d)" {
+        summary: "where data comes from others, the notice lists the categories of data",
+        checks: "That a notice with a `third_party` source declares `data_categories`.",
+        why: "Art 14(1)(d) requires the categories of personal data concerned where data is not obtained from the person: PCC offices receive referrals from police, councils and MPs, and complaints made on someone's behalf.",
+        fix: "```yaml\ndata_categories:\n  - id: contact\n    name: Contact details\n    examples: [name, address, telephone number]\n```",
+    }
+    PUBLICLY_ACCESSIBLE = "PN407" "publicly-accessible-unstated" Warning "UK GDPR Art 14(2)(f)" {
+        summary: "each third-party source says whether it is publicly accessible",
+        checks: "That every `third_party` source has `publicly_accessible: true` or `false`.",
+        why: "Art 14(2)(f) requires the source and, if applicable, whether it came from publicly accessible sources (the ICO: there is no exception just because data is public).",
+        fix: "```yaml\npublicly_accessible: false\n```",
+    }
+
+    // ── PN5xx: retention ───────────────────────────────────────────────────────────────
+    RETENTION_MISSING = "PN501" "retention-missing" Error "UK GDPR Art 13(2)(a), Art 14(2)(a)" {
+        summary: "every purpose has a retention period or the criteria for one",
+        checks: "That the notice has a `retention` block, and that each purpose has a period: its own `retention` rule, or `retention.default`, `retention.criteria` or a retention policy.",
+        why: "Art 13(2)(a) requires the period for which data will be stored or, if that is not possible, the criteria used to determine it.",
+        fix: "```yaml\nretention:\n  default: 4 years from the date of last contact\n  rules:\n    - id: complaints\n      records: Complaint files\n      period: 10 years after the last entry\n```",
+    }
+    RETENTION_VAGUE = "PN502" "retention-vague" Warning "UK GDPR Art 13(2)(a); ICO right to be informed" {
+        summary: "retention gives a period, criteria or a reachable schedule",
+        checks: "That retention is more than \"as long as necessary\": a default period, rules, criteria, or a policy with a link.",
+        why: "The ICO accepts criteria or a schedule reference, but \"as long as necessary\" alone tells people nothing, and a schedule named without a link cannot be found.",
+        fix: "Give the policy's address, or the main periods:\n\n```yaml\nretention:\n  policy:\n    title: Records Retention and Disposal Policy\n    url: https://www.example-pcc.gov.uk/retention\n```",
+    }
+
+    // ── PN6xx: rights, complaints, requirement, decisions ─────────────────────────────
+    RIGHTS_CONTACT = "PN601" "rights-contact-missing" Error "UK GDPR Art 13(2)(b), Art 12(2)" {
+        summary: "people can see how to exercise their rights",
+        checks: "That a contact route for rights exists: `rights.contact`, or the DPO's or the controller's contact details.",
+        why: "Art 13(2)(b) requires the existence of the rights, and Art 12(2) requires the controller to facilitate their exercise; a right with no route is no use.",
+        fix: "```yaml\nrights:\n  contact:\n    email: dpo@example.police.uk\n```",
+    }
+    PORTABILITY_OVERSTATED = "PN602" "portability-overstated" Warning "UK GDPR Art 20(1), (3)" {
+        summary: "the right to data portability is described only where it applies",
+        checks: "That `rights.details.portability` is given only when some purpose relies on consent or contract and is carried out by automated means.",
+        why: "Art 20(1) gives the right only for consent or contract processing by automated means, and Art 20(3) excludes public tasks. Promising it for everything misleads people about what they can ask for.",
+        fix: "Remove `rights.details.portability`, or check that the purposes it covers are marked with their real bases. `notice` writes the portability paragraph itself when it applies.",
+    }
+    COMPLAINTS_TO_CONTROLLER = "PN603" "complaints-to-controller" Error "UK GDPR Art 13(2)(ca), Art 14(2)(da); DPA 2018 s164A" {
+        summary: "from 19 June 2026, the notice says how to complain to the office",
+        checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` gives a route for complaints to the office.",
+        why: "The Data (Use and Access) Act 2025 s103 inserted DPA 2018 s164A (complaints to controllers) and Art 13(2)(ca), in force 19 June 2026. The ICO now usually expects people to complain to the organisation first. Before that date this rule does not apply.",
+        fix: "```yaml\ncomplaints:\n  controller:\n    form: https://www.example-pcc.gov.uk/complaints\n    email: dpo@example.police.uk\n```",
+    }
+    COMPLAINT_FORM = "PN604" "complaint-form" Warning "DPA 2018 s164A(2)" {
+        summary: "complaints to the office can be made electronically and by other means",
+        checks: "That `complaints.controller` has an online `form` or e-mail, and at least one other means (post or phone).",
+        why: "s164A(2) requires controllers to facilitate complaints, \"such as providing a complaint form which can be completed electronically and by other means\". The example is not mandatory, so this is a warning.",
+        fix: "```yaml\ncomplaints:\n  controller:\n    form: https://www.example-pcc.gov.uk/complaints\n    address: [Office of the PCC, Police HQ, Example Road, EX1 1AA]\n```",
+    }
+    PROVISION_REQUIREMENT = "PN605" "provision-requirement" Error "UK GDPR Art 13(2)(e)" {
+        summary: "the notice says whether people must provide their data and what happens if not",
+        checks: "That, where data is collected from people themselves (or sources are not declared), `provision_requirement` says whether providing it is `voluntary`, `statutory`, `contractual`, `pre_contract` or `varies`, and gives the consequences of not providing it unless it is voluntary.",
+        why: "Art 13(2)(e) requires whether provision is a statutory or contractual requirement, whether the person is obliged to provide it and the possible consequences of not doing so. There is no Art 14 equivalent, so a notice whose data all comes from others is exempt.",
+        fix: "```yaml\nprovision_requirement:\n  requirement: voluntary\n  consequences: Without it we may not be able to deal with your enquiry.\n```",
+    }
+    ADM_UNDECLARED = "PN606" "automated-decisions-undeclared" Error "UK GDPR Art 13(2)(f), Art 14(2)(g)" {
+        summary: "the notice declares whether automated decisions are made",
+        checks: "That an `automated_decision_making` block is present with `used: true` or `used: false`.",
+        why: "Art 13(2)(f) requires the existence of automated decision-making, including profiling, to be disclosed. As with transfers, `notice` asks for an explicit answer so that the notice can say so plainly.",
+        fix: "```yaml\nautomated_decision_making:\n  used: false\n```",
+    }
+    ADM_DETAILS = "PN607" "automated-decision-details" Error "UK GDPR Art 13(2)(f), Arts 22A-22D" {
+        summary: "each automated decision is explained, with its safeguards",
+        checks: "That `used: true` lists at least one decision, each with `logic` and `significance`; and, as of 5 February 2026, `safeguards` (how to make representations, get human intervention and contest the decision); and that `used: false` lists none.",
+        why: "Art 13(2)(f) requires meaningful information about the logic involved and the significance and envisaged consequences. From 5 February 2026 Arts 22A–22D (Data (Use and Access) Act 2025 s80) replace Art 22 and require the Art 22C safeguards.",
+        fix: "```yaml\ndecisions:\n  - description: Shortlisting grant applications\n    logic: Applications scoring under 40 are not shortlisted.\n    significance: You will not receive a grant this round.\n    safeguards: Ask us to review the decision by a person.\n```",
+    }
+
+    // ── PN7xx: the notice itself ───────────────────────────────────────────────────────
+    NOTICE_MISSING = "PN701" "notice-block-missing" Error "UK GDPR Art 12(1)" {
+        summary: "the notice has a `notice` block with its title",
+        checks: "That a `notice` block is present.",
+        why: "The title, language and dates come from it; without it the published notice has no title and readers cannot tell how current it is.",
+        fix: "```yaml\nnotice:\n  title: Privacy notice\n  last_updated: 2026-03-01\n  next_review: 2027-03-01\n```",
+    }
+    LAST_UPDATED_MISSING = "PN702" "last-updated-missing" Warning "ICO right to be informed; UK GDPR Art 13(3)" {
+        summary: "the notice says when it was last updated",
+        checks: "That `notice.last_updated` is given.",
+        why: "The ICO says privacy information must be regularly reviewed and new uses brought to people's attention; a date lets people see how current the notice is.",
+        fix: "```yaml\nnotice:\n  last_updated: 2026-03-01\n```",
+    }
+    REVIEW_OVERDUE = "PN703" "review-overdue" Warning "ICO right to be informed; UK GDPR Art 13(3), Art 14(4)" {
+        summary: "the next review date has not passed",
+        checks: "That `notice.next_review` is not before the check date (`--as-of`, default today).",
+        why: "The office committed to review the notice by this date. An overdue review is the commonest way a notice falls behind the law (the 1998 Act, EEA transfers, complaints to controllers). This is guidance, so a warning: use `--deny-warnings` to make CI fail on it.",
+        fix: "Review the notice against `notice check`, then set the next date:\n\n```yaml\nnotice:\n  last_updated: 2026-11-25\n  next_review: 2027-11-25\n```",
+    }
+    NOTICE_STALE = "PN704" "notice-stale" Warning "ICO right to be informed" {
+        summary: "a notice with no review date has been updated in the last year",
+        checks: "That, when `next_review` is not given, `last_updated` is no more than 12 months before the check date.",
+        why: "The ICO expects privacy information to be regularly reviewed; a notice untouched for over a year with no review date planned is likely out of date.",
+        fix: "Review the notice and set `last_updated` and `next_review`.",
+    }
+    DATES_INCONSISTENT = "PN705" "dates-inconsistent" Error "UK GDPR Art 12(1)" {
+        summary: "the notice's dates agree with each other",
+        checks: "That `published` is not after `last_updated`, that no change log entry is dated after `last_updated`, and that `next_review` is after `last_updated`.",
+        why: "Contradictory dates leave readers unsure which version they are reading: an intelligibility failure under Art 12(1).",
+        fix: "Make `last_updated` the date of the latest change.",
+    }
+    ALTERNATIVE_FORMATS = "PN706" "alternative-formats" Warning "UK GDPR Art 12(1); Equality Act 2010 s20, s149" {
+        summary: "the notice says how to get it in another format",
+        checks: "That `notice.alternative_formats` is given.",
+        why: "Art 12(1) requires information to be easily accessible; public bodies must make reasonable adjustments for disabled people (Equality Act 2010). Saying how to ask for large print, audio or braille is how people find out they can.",
+        fix: "```yaml\nnotice:\n  alternative_formats:\n    formats: [large print, audio, braille, Easy Read]\n```",
+    }
+    PRE_GDPR = "PN707" "pre-uk-gdpr-notice" Error "UK GDPR; DPA 2018" {
+        summary: "the notice was updated after the current law began",
+        checks: "That `last_updated` is not before 25 May 2018, when the GDPR and DPA 2018 replaced the 1998 Act.",
+        why: "A notice last updated before 25 May 2018 was written for repealed law and cannot contain the Art 13 disclosures.",
+        fix: "Rewrite the notice for the UK GDPR and DPA 2018; `notice init` gives a complete starting point.",
+    }
+
+    // ── PN9xx: wording ─────────────────────────────────────────────────────────────────
+    DPA_1998 = "PN901" "repealed-dpa-1998" Error "DPA 2018 Sch 19 para 44" {
+        summary: "the notice does not cite the repealed Data Protection Act 1998",
+        checks: "Free text for \"Data Protection Act 1998\" or \"DPA 1998\".",
+        why: "The 1998 Act was repealed from 25 May 2018 (DPA 2018 Sch 19 para 44). A notice relying on it, or saying the office is registered under it, states the wrong law.",
+        fix: "Cite the UK GDPR and the Data Protection Act 2018.",
+    }
+    EEA_BOUNDARY = "PN902" "eea-transfer-boundary" Error "UK GDPR Art 13(1)(f), Art 44A" {
+        summary: "transfers are described against the UK, not the EEA",
+        checks: "Free text for \"EEA\", \"European Economic Area\" or \"Privacy Shield\".",
+        why: "Since 1 January 2021 the UK GDPR restricts transfers outside the UK, not the EEA, and the UK mechanisms are in Arts 45A–47A. \"We do not transfer outside the EEA\" leaves transfers to the EEA undisclosed.",
+        fix: "Say whether data leaves the UK, e.g. \"We do not send personal information outside the UK\", and set `transfers.outside_uk`.",
+    }
+    EU_GDPR = "PN903" "eu-gdpr-named" Warning "DPA 2018 s3(10)" {
+        summary: "the law is named as the UK GDPR",
+        checks: "Free text for \"GDPR\" or \"General Data Protection Regulation\" not preceded by \"UK\".",
+        why: "Since 1 January 2021 the law in the UK is the UK GDPR (DPA 2018 s3(10)); the EU GDPR is a different instrument. Historical references may be fine, so this is a warning.",
+        fix: "Write \"UK GDPR\" (or \"UK General Data Protection Regulation\").",
+    }
+    SAR_LEGACY = "PN904" "subject-access-1998-terms" Warning "UK GDPR Art 12(3), Art 12(5)" {
+        summary: "subject access is not described in 1998 Act terms",
+        checks: "Free text for \"40 days\" or \"£10\".",
+        why: "Under the 1998 Act a subject access request cost £10 and took 40 days. Now it is free (Art 12(5)) and answered within one month, extendable by two (Art 12(3), Art 12A).",
+        fix: "Say \"free of charge\" and \"within one month\".",
+    }
+    DPA_NO_YEAR = "PN905" "data-protection-act-without-year" Warning "DPA 2018" {
+        summary: "the Data Protection Act is named with its year",
+        checks: "Free text for \"Data Protection Act\" not followed by a year.",
+        why: "\"The Data Protection Act\" is ambiguous between the repealed 1998 Act and the 2018 Act.",
+        fix: "Write \"the Data Protection Act 2018\".",
+    }
+    SUPERVISORY_AUTHORITY = "PN906" "supervisory-authority-wording" Warning "DPA 2018 s165; DUAA 2025 s103" {
+        summary: "complaints to the regulator are described in current terms",
+        checks: "When checking as of 19 June 2026 or later, free text for \"Article 77\" or \"supervisory authority\".",
+        why: "The Data (Use and Access) Act 2025 s103 omitted Art 77 from 19 June 2026: complaints now go to the Information Commissioner under DPA 2018 s165 (and to the controller under s164A). The term \"supervisory authority\" no longer describes the route.",
+        fix: "Say \"complain to the Information Commissioner's Office\"; `notice` writes the regulator's details itself.",
+    }
+    DEEMED_ACCEPTANCE = "PN907" "deemed-acceptance" Warning "UK GDPR Art 4(11), Art 7" {
+        summary: "the notice does not claim that using the site means agreeing to it",
+        checks: "Free text for phrases such as \"by using our site … you agree\" or \"you accept this privacy notice\".",
+        why: "A privacy notice informs; it is not a contract or consent (Art 4(11), Art 7). Claiming deemed acceptance misstates the law and people's rights.",
+        fix: "Remove the sentence.",
+    }
+    CHECK_BACK = "PN908" "onus-to-check-back" Warning "UK GDPR Art 13(3), Art 14(4)" {
+        summary: "the notice does not put the duty to spot changes on the reader",
+        checks: "Free text asking readers to \"check back\" or \"continue to check\" for changes.",
+        why: "Art 13(3) and Art 14(4) put the duty on the controller to tell people about new purposes before processing; readers cannot be expected to keep checking.",
+        fix: "Say how the office will tell people about changes; add entries under `notice.changes`.",
+    }
+    REQUEST_ASSESSMENT = "PN909" "request-assessment" Warning "DPA 2018 s165" {
+        summary: "complaints to the ICO are not described as a request for assessment",
+        checks: "Free text for \"request an assessment\", \"make an assessment\" or \"request the Information Commissioner to assess\".",
+        why: "A request for assessment was the route under the 1998 Act (s42). The current route is a complaint to the Information Commissioner (DPA 2018 s165).",
+        fix: "Say \"complain to the Information Commissioner's Office\".",
+    }
+    ART_22_WORDING = "PN910" "pre-2026-automated-decision-wording" Warning "UK GDPR Arts 22A-22D (from 5 February 2026)" {
+        summary: "automated decisions are described under the current law",
+        checks: "When checking as of 5 February 2026 or later, free text for the old Art 22 wording: \"right not to be subject to a decision based solely on automated processing\".",
+        why: "The Data (Use and Access) Act 2025 s80 replaced Art 22 with Arts 22A–22D from 5 February 2026: solely automated significant decisions are now allowed with safeguards (Art 22C), except for special category data (Art 22B).",
+        fix: "Use `automated_decision_making` and let `notice` write the current wording.",
+    }
+    MISNAMED = "PN911" "misnamed-law-or-body" Warning "UK GDPR Art 12(1)" {
+        summary: "laws and public bodies are named correctly",
+        checks: "Free text for known misnamings, e.g. \"Police and Social Responsibility Act\" (the Police Reform and Social Responsibility Act 2011) or \"Independent Office of Police Conduct\" (the Independent Office for Police Conduct).",
+        why: "A misnamed Act or body is harder to look up and undermines trust in the notice's accuracy (Art 12(1): transparent and intelligible).",
+        fix: "Use the correct name given in the message.",
+    }
+    PHONE_NUMBER = "PN912" "phone-number" Error "UK GDPR Art 12(2), Art 13(1)(a)" {
+        summary: "UK telephone numbers have the right number of digits",
+        checks: "Telephone numbers in contact details and free text: UK numbers starting 0 must have 11 digits (10 for some 01 areas such as 016977, and 0800 numbers may have 10).",
+        why: "A number with a digit missing is a broken contact route (e.g. \"01622 67055\" for 01622 677055).",
+        fix: "Correct the number.",
+    }
+    CONSENT_WORDING = "PN913" "consent-reliance-wording" Warning "UK GDPR Art 7(4), Recital 43" {
+        summary: "the notice does not say that consent is the office's usual basis",
+        checks: "Free text saying that processing or sharing is \"predominantly\" with consent, or that much data \"uses consent as the lawful basis\".",
+        why: "Public authorities should avoid over-reliance on consent (Recital 43, ICO); most PCC functions rest on public task. Such statements usually misdescribe the real basis.",
+        fix: "Describe the real lawful basis for each purpose under `purposes`.",
+    }
+    FEE_WORDING = "PN914" "fee-wording" Warning "UK GDPR Art 12(5), Art 15(3)" {
+        summary: "fees are mentioned only for the cases the law allows",
+        checks: "Free text mentioning an \"administration fee\", \"administrative fee\" or \"fee for subject access\" without \"manifestly unfounded\", \"excessive\" or \"further copies\" nearby.",
+        why: "Information and rights requests are free (Art 12(5)); a reasonable fee is allowed only for manifestly unfounded or excessive requests or further copies (Art 15(3)).",
+        fix: "Say requests are free, and qualify any fee.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn ids_and_names_are_unique_and_well_formed() {
+        let mut ids = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        for r in ALL {
+            assert!(ids.insert(r.id), "duplicate id {}", r.id);
+            assert!(names.insert(r.name), "duplicate name {}", r.name);
+            assert!(
+                r.id.len() == 5
+                    && r.id.starts_with("PN")
+                    && r.id[2..].chars().all(|c| c.is_ascii_digit()),
+                "bad id {}",
+                r.id
+            );
+            assert!(
+                r.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "bad name {}",
+                r.name
+            );
+        }
+        let sorted: Vec<_> = ALL.iter().map(|r| r.id).collect();
+        let mut again = sorted.clone();
+        again.sort();
+        assert_eq!(sorted, again, "ALL is in id order");
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for r in ALL {
+            assert!(!r.citation.is_empty(), "{} has no citation", r.id);
+            let first = r.summary.chars().next().unwrap();
+            assert!(
+                first.is_lowercase() || first == '`',
+                "{} summary starts lower-case",
+                r.id
+            );
+            assert!(
+                !r.summary.ends_with('.'),
+                "{} summary has no trailing period",
+                r.id
+            );
+            assert!(
+                r.checks.len() > 20 && r.why.len() > 40 && r.fix.len() > 10,
+                "{} docs too thin",
+                r.id
+            );
+            let docs = r.docs();
+            for h in ["## What it checks", "## Why", "## How to fix"] {
+                assert!(docs.contains(h), "{} docs lack {h}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn find_by_id_or_name() {
+        assert_eq!(find("pn202").unwrap().id, "PN202");
+        assert_eq!(find("purpose-without-lawful-basis").unwrap().id, "PN202");
+        assert!(find("PN999").is_none());
+    }
+}

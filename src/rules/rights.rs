@@ -1,0 +1,164 @@
+//! People's rights (Art 13(2)(b)–(d)), complaints (DPA 2018 s164A, s165), whether providing
+//! data is required (Art 13(2)(e)) and automated decisions (Art 13(2)(f), Arts 22A–22D).
+
+use super::identity::FILE_START;
+use super::registry::*;
+use super::{CheckOptions, commencement};
+use crate::diag::Diagnostic;
+use crate::model::Notice;
+use crate::model::rights::portability_applies;
+use crate::model::schema::Requirement;
+
+pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    if n.rights_contact().is_none() {
+        let span = n.file.rights.as_ref().map_or(FILE_START, |r| r.span);
+        out.push(RIGHTS_CONTACT.diag(
+            span,
+            "rights.contact",
+            "the notice gives no way to contact the office to exercise rights".into(),
+            Some("add `rights.contact:` (or contact details for the DPO or controller)"),
+        ));
+    }
+    if let Some(p) = n
+        .file
+        .rights
+        .as_ref()
+        .and_then(|r| r.details.as_ref())
+        .and_then(|d| d.portability.as_ref())
+        && !n.purposes().iter().any(|p| portability_applies(p))
+    {
+        out.push(PORTABILITY_OVERSTATED.diag(
+            p.span,
+            "rights.details.portability",
+            "the notice describes the right to data portability, but no purpose relies on consent or contract".into(),
+            Some("remove `rights.details.portability`, or check the lawful bases of the purposes"),
+        ));
+    }
+    complaints(n, opts, out);
+    provision(n, out);
+    automated(n, opts, out);
+}
+
+fn complaints(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    let route = n
+        .file
+        .complaints
+        .as_ref()
+        .and_then(|c| c.controller.as_ref());
+    match route {
+        None if !opts.as_of.is_before(commencement::DUAA_19_JUN_2026) => {
+            let span = n.file.complaints.as_ref().map_or(FILE_START, |c| c.span);
+            out.push(COMPLAINTS_TO_CONTROLLER.diag(
+                span,
+                "complaints.controller",
+                "the notice does not say how to complain to the office, required from 19 June 2026".into(),
+                Some("add `complaints: {controller: {form: <https address>, email: <address>}}`"),
+            ));
+        }
+        Some(c) => {
+            let electronic = c.form.is_some() || c.email.is_some();
+            let other = !c.address.is_empty() || c.phone.is_some();
+            if !(electronic && other) {
+                out.push(COMPLAINT_FORM.diag(
+                    c.span,
+                    "complaints.controller",
+                    "complaints to the office should be possible electronically and by other means".into(),
+                    Some(if electronic {
+                        "add a postal `address` or `phone` as well"
+                    } else {
+                        "add an online `form` or `email` as well"
+                    }),
+                ));
+            }
+        }
+        None => {}
+    }
+}
+
+fn provision(n: &Notice, out: &mut Vec<Diagnostic>) {
+    // Art 13 applies to data collected from people; with no sources declared, assume it is.
+    let direct = n.has_direct_sources() || n.file.sources.is_none();
+    if !direct {
+        return;
+    }
+    let Some(p) = &n.file.provision_requirement else {
+        out.push(PROVISION_REQUIREMENT.diag(
+            FILE_START,
+            "provision_requirement",
+            "the notice does not say whether people must provide their data, or what happens if they do not".into(),
+            Some("add `provision_requirement: {requirement: voluntary, consequences: ...}`"),
+        ));
+        return;
+    };
+    match &p.requirement {
+        None => out.push(PROVISION_REQUIREMENT.diag(
+            p.span,
+            "provision_requirement.requirement",
+            "the notice does not say whether providing personal data is voluntary or a statutory or contractual requirement".into(),
+            Some("add `requirement: voluntary` (or `statutory`, `contractual`, `pre_contract`, `varies`)"),
+        )),
+        Some(r) if r.value != Requirement::Voluntary && p.consequences.is_none() => {
+            out.push(PROVISION_REQUIREMENT.diag(
+                r.span,
+                "provision_requirement.consequences",
+                "providing data is required, but the notice does not say what happens if people do not".into(),
+                Some("add `consequences:`"),
+            ));
+        }
+        Some(_) => {}
+    }
+}
+
+fn automated(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    let Some(a) = &n.file.automated_decision_making else {
+        out.push(ADM_UNDECLARED.diag(
+            FILE_START,
+            "automated_decision_making",
+            "the notice does not say whether automated decisions are made about people".into(),
+            Some("add `automated_decision_making: {used: false}` if none are made"),
+        ));
+        return;
+    };
+    if !a.used.value {
+        if let Some(d) = a.decisions.first() {
+            out.push(ADM_DETAILS.diag(
+                d.span,
+                "automated_decision_making.decisions",
+                "decisions are listed but `used` is `false`".into(),
+                Some("set `used: true`, or remove the decisions"),
+            ));
+        }
+        return;
+    }
+    if a.decisions.is_empty() {
+        out.push(ADM_DETAILS.diag(
+            a.used.span,
+            "automated_decision_making.decisions",
+            "automated decisions are declared but none is described".into(),
+            Some(
+                "add `decisions:` with what is decided, the logic, and the significance for people",
+            ),
+        ));
+    }
+    let safeguards_in_force = !opts.as_of.is_before(commencement::DUAA_5_FEB_2026);
+    for (i, d) in a.decisions.iter().enumerate() {
+        let mut missing = Vec::new();
+        if d.logic.is_none() {
+            missing.push("`logic`");
+        }
+        if d.significance.is_none() {
+            missing.push("`significance`");
+        }
+        if safeguards_in_force && d.safeguards.is_none() {
+            missing.push("`safeguards`");
+        }
+        if !missing.is_empty() {
+            out.push(ADM_DETAILS.diag(
+                d.description.span,
+                &format!("automated_decision_making.decisions[{i}]"),
+                format!("the automated decision `{}` lacks {}", d.description.value, missing.join(" and ")),
+                Some("explain the logic, the consequences for the person and (from 5 February 2026) how to contest the decision"),
+            ));
+        }
+    }
+}

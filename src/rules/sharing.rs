@@ -1,0 +1,192 @@
+//! What happens to data once held: where it comes from (Art 14(1)(d), 14(2)(f)), who it is
+//! shared with (Art 13(1)(e)), whether it leaves the UK (Art 13(1)(f)) and how long it is
+//! kept (Art 13(2)(a)).
+
+use super::CheckOptions;
+use super::identity::FILE_START;
+use super::registry::*;
+use crate::diag::Diagnostic;
+use crate::model::Notice;
+use crate::model::schema::{Safeguard, SourceKind};
+
+pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    sources(n, out);
+    if n.file.recipients.is_none() {
+        out.push(RECIPIENTS_UNDECLARED.diag(
+            FILE_START,
+            "recipients",
+            "the notice does not say who personal data is shared with".into(),
+            Some(
+                "add `recipients:` listing who receives data (or `recipients: []` if no one does)",
+            ),
+        ));
+    }
+    transfers(n, out);
+    retention(n, out);
+}
+
+fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
+    if n.file.sources.is_none() {
+        out.push(SOURCES_UNDECLARED.diag(
+            FILE_START,
+            "sources",
+            "the notice does not say where personal data comes from".into(),
+            Some("add `sources:` with `kind: data_subject` for data people give you and `kind: third_party` for data from others"),
+        ));
+        return;
+    }
+    if n.has_indirect_sources() && n.file.data_categories.is_empty() {
+        let first = n
+            .sources()
+            .iter()
+            .find(|s| s.kind.value == SourceKind::ThirdParty)
+            .map_or(FILE_START, |s| s.kind.span);
+        out.push(INDIRECT_CATEGORIES.diag(
+            first,
+            "data_categories",
+            "data comes from other organisations, but the notice lists no categories of personal data".into(),
+            Some("add `data_categories:` naming the kinds of data held, e.g. contact details, complaint details"),
+        ));
+    }
+    for (i, s) in n.sources().iter().enumerate() {
+        if s.kind.value == SourceKind::ThirdParty && s.publicly_accessible.is_none() {
+            out.push(PUBLICLY_ACCESSIBLE.diag(
+                s.name.span,
+                &format!("sources[{i}].publicly_accessible"),
+                format!("source `{}` does not say whether it is publicly accessible", s.id.value),
+                Some("add `publicly_accessible: false` (or `true` for public sources such as social media)"),
+            ));
+        }
+    }
+}
+
+fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
+    let Some(t) = &n.file.transfers else {
+        out.push(TRANSFERS_UNDECLARED.diag(
+            FILE_START,
+            "transfers",
+            "the notice does not say whether personal data is sent outside the UK".into(),
+            Some("add `transfers: {outside_uk: false}` if it is not, or list the transfers"),
+        ));
+        return;
+    };
+    if t.outside_uk.value {
+        if t.destinations.is_empty() {
+            out.push(TRANSFER_DETAILS.diag(
+                t.outside_uk.span,
+                "transfers.destinations",
+                "the notice says data is sent outside the UK but not where".into(),
+                Some("add `destinations:` with each country, the recipients, the safeguard and how to get a copy"),
+            ));
+        }
+        for (i, d) in t.destinations.iter().enumerate() {
+            if d.safeguard.value != Safeguard::AdequacyRegulations && d.copy_from.is_none() {
+                out.push(TRANSFER_DETAILS.diag(
+                    d.safeguard.span,
+                    &format!("transfers.destinations[{i}].copy_from"),
+                    format!("the transfer to {} does not say how to get a copy of the safeguards", d.destination.value),
+                    Some("add `copy_from:` saying where the safeguards are published or how to ask for a copy"),
+                ));
+            }
+        }
+    } else {
+        if let Some(d) = t.destinations.first() {
+            out.push(TRANSFER_DETAILS.diag(
+                d.span,
+                "transfers.destinations",
+                "transfers are listed but `outside_uk` is `false`".into(),
+                Some("set `outside_uk: true`, or remove the destinations"),
+            ));
+        }
+        for (i, r) in n.recipients().iter().enumerate() {
+            if let Some(loc) = &r.location
+                && !is_uk(&loc.value)
+            {
+                out.push(UNDISCLOSED_TRANSFER.diag(
+                    loc.span,
+                    &format!("recipients[{i}].location"),
+                    format!(
+                        "recipient `{}` is in {}, but the notice says no data leaves the UK",
+                        r.id.value, loc.value
+                    ),
+                    Some("set `transfers.outside_uk: true` and describe this transfer"),
+                ));
+            }
+        }
+    }
+}
+
+fn is_uk(place: &str) -> bool {
+    let p = place.trim().to_lowercase();
+    [
+        "uk",
+        "united kingdom",
+        "england",
+        "wales",
+        "scotland",
+        "northern ireland",
+        "great britain",
+        "gb",
+    ]
+    .contains(&p.as_str())
+        || p.starts_with("united kingdom")
+}
+
+fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
+    let Some(r) = &n.file.retention else {
+        out.push(RETENTION_MISSING.diag(
+            FILE_START,
+            "retention",
+            "the notice does not say how long personal data is kept".into(),
+            Some("add `retention:` with a default period, rules for particular records, or the criteria used"),
+        ));
+        return;
+    };
+    let general = r.default.is_some() || r.criteria.is_some() || r.policy.is_some();
+    if !general {
+        for (i, p) in n.purposes().iter().enumerate() {
+            if p.retention.is_none() {
+                out.push(RETENTION_MISSING.diag(
+                    p.id.span,
+                    &format!("purposes[{i}].retention"),
+                    format!(
+                        "purpose `{}` has no retention period, and the notice gives no default",
+                        p.id.value
+                    ),
+                    Some("add `retention: <rule id>` to the purpose, or `retention.default`"),
+                ));
+            }
+        }
+        if n.purposes().is_empty() && r.rules.is_empty() && r.statement.is_none() {
+            out.push(RETENTION_MISSING.diag(
+                r.span,
+                "retention",
+                "the retention block gives no period, rules, criteria or policy".into(),
+                Some("add `default:`, `rules:`, `criteria:` or `policy:`"),
+            ));
+        }
+    }
+    let concrete = r.default.is_some() || r.criteria.is_some() || !r.rules.is_empty();
+    let policy_linked = r.policy.as_ref().is_some_and(|p| p.url.is_some());
+    if !concrete && !policy_linked {
+        let (span, msg) = match &r.policy {
+            Some(p) => (
+                p.title.span,
+                format!(
+                    "the retention policy `{}` is named but not linked, and no periods are given",
+                    p.title.value
+                ),
+            ),
+            None => (
+                r.span,
+                "retention gives no period, criteria or policy".to_owned(),
+            ),
+        };
+        out.push(RETENTION_VAGUE.diag(
+            span,
+            "retention.policy.url",
+            msg,
+            Some("add the policy's `url:`, or the main periods under `rules:`"),
+        ));
+    }
+}

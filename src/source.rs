@@ -1,0 +1,269 @@
+//! Source files and positions in them.
+//!
+//! A [`SourceFile`] is read once, checked (size, UTF-8) and kept whole so that diagnostics
+//! can quote the line they point at. A [`Span`] is a byte range in one file with its 1-based
+//! line and column; [`Sp<T>`] is a value with the span of the YAML node it came from.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer};
+
+/// The largest notice file `notice` reads. Real notices are under 100 KB; anything near this
+/// limit is not a notice.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A notice file read into memory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it (used in diagnostics).
+    pub path: PathBuf,
+    /// The whole text.
+    pub text: String,
+}
+
+/// Why a file could not be read as a notice. Each names the path.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    Io(PathBuf, std::io::Error),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge(PathBuf, u64),
+    /// The file is not UTF-8 text; the offset of the first bad byte.
+    NotUtf8(PathBuf, usize),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
+            ReadError::TooLarge(p, n) => write!(
+                f,
+                "`{}` is {n} bytes; a notice file may be at most {} bytes",
+                p.display(),
+                MAX_FILE_BYTES
+            ),
+            ReadError::NotUtf8(p, at) => write!(
+                f,
+                "`{}` is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8",
+                p.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl SourceFile {
+    /// Read a file, refusing anything too large or not UTF-8.
+    pub fn read(path: &Path) -> Result<SourceFile, ReadError> {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| ReadError::Io(path.to_owned(), e))?;
+        let len = file
+            .metadata()
+            .map_err(|e| ReadError::Io(path.to_owned(), e))?
+            .len();
+        if len > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge(path.to_owned(), len));
+        }
+        let mut bytes = Vec::with_capacity(len as usize);
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| ReadError::Io(path.to_owned(), e))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge(path.to_owned(), bytes.len() as u64));
+        }
+        Self::from_bytes(path, bytes)
+    }
+
+    /// Make a source from bytes already in memory (tests, fuzzing, `git show` output).
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
+        let text = String::from_utf8(bytes)
+            .map_err(|e| ReadError::NotUtf8(path.to_owned(), e.utf8_error().valid_up_to()))?;
+        Ok(SourceFile {
+            path: path.to_owned(),
+            text,
+        })
+    }
+
+    /// Make a source from text.
+    pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The span of a 1-based line and column (in characters), one character long.
+    pub fn span_at(&self, line: usize, column: usize) -> Span {
+        let mut offset = self.text.len();
+        let mut current = 1;
+        let mut line_start = 0;
+        for (i, b) in self.text.bytes().enumerate() {
+            if current == line {
+                line_start = i;
+                break;
+            }
+            if b == b'\n' {
+                current += 1;
+                if current == line {
+                    line_start = i + 1;
+                    break;
+                }
+            }
+        }
+        if current == line {
+            let rest = &self.text[line_start..];
+            let line_text = rest.split('\n').next().unwrap_or("");
+            offset = line_start
+                + line_text
+                    .char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(line_text.len(), |(i, _)| i);
+        }
+        let len = self.text[offset..].chars().next().map_or(0, char::len_utf8);
+        Span {
+            start: offset,
+            end: offset + len,
+            line: line.max(1),
+            column: column.max(1),
+        }
+    }
+
+    /// The span of a byte range, with the line and column of its start.
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        let start = start.min(self.text.len());
+        let before = &self.text[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..start].chars().count() + 1;
+        Span {
+            start,
+            end: end.clamp(start, self.text.len()),
+            line,
+            column,
+        }
+    }
+
+    /// The text of the 1-based line `line`, without its newline.
+    pub fn line_text(&self, line: usize) -> &str {
+        self.text
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .trim_end_matches('\r')
+    }
+}
+
+/// A place in a source file: a byte range plus the 1-based line and column of its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+    /// 1-based line of the start.
+    pub line: usize,
+    /// 1-based column of the start, in characters.
+    pub column: usize,
+}
+
+impl Span {
+    /// No known place (line 0).
+    pub const UNKNOWN: Span = Span {
+        start: 0,
+        end: 0,
+        line: 0,
+        column: 0,
+    };
+
+    /// Whether this span points somewhere.
+    pub fn is_known(&self) -> bool {
+        self.line > 0
+    }
+
+    fn from_location(loc: serde_saphyr::Location) -> Span {
+        let span = loc.span();
+        let start = span.byte_offset().unwrap_or(0) as usize;
+        let len = span.byte_len().unwrap_or(0) as usize;
+        Span {
+            start,
+            end: start + len,
+            line: loc.line() as usize,
+            column: loc.column() as usize,
+        }
+    }
+}
+
+/// A value with the span of the YAML node it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sp<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    /// A value with no known place (for defaults and tests).
+    pub fn detached(value: T) -> Self {
+        Sp {
+            value,
+            span: Span::UNKNOWN,
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Sp<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        Ok(Sp {
+            value: spanned.value,
+            span: Span::from_location(spanned.referenced),
+        })
+    }
+}
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Sp<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_at_finds_line_and_column() {
+        let src = SourceFile::from_text("a.yaml", "one: 1\ntwo: ŵŷ x\n");
+        let s = src.span_at(2, 6);
+        assert_eq!(&src.text[s.start..s.end], "ŷ");
+        assert_eq!(src.line_text(2), "two: ŵŷ x");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = SourceFile::from_bytes(Path::new("bad.yaml"), b"ab\xffcd".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`bad.yaml` is not UTF-8 text (invalid byte at offset 2); save it as UTF-8"
+        );
+    }
+}
