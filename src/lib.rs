@@ -24,6 +24,7 @@ pub mod model;
 pub mod parse;
 pub mod rules;
 pub mod source;
+pub mod templates;
 
 use diag::Diagnostic;
 use model::Notice;

@@ -1,1 +1,672 @@
-//! Free-text Markdown fields into document blocks.
+//! Markdown into document blocks: the one place Markdown is read.
+//!
+//! Both the compiler's own wording (rendered from templates) and the office's free-text
+//! fields are Markdown. This module turns it into [`Block`]s and, for template output, into
+//! [`Section`]s by heading level. It is also where text is made safe and readable:
+//!
+//! - Raw HTML is never passed through: it becomes literal text, escaped by every renderer.
+//! - Links keep only `https:`, `http:`, `mailto:` and `tel:` targets; any other link
+//!   (`javascript:`, `data:`, relative paths) becomes its text alone.
+//! - Bare web addresses and e-mail addresses in text become links; phone numbers, postcodes
+//!   and dates become [`Inline::Keep`] runs, so no renderer splits them across lines.
+//! - Emphasis is rendered as strong: large print uses bold, never italics.
+//! - A list whose every item starts with a bold label ending in a colon
+//!   (`- **Email:** dpo@example.org`) becomes [`Block::Fields`]; a bold-only paragraph right
+//!   before a table becomes its caption; a block quote starting with a bold label becomes a
+//!   [`Block::Note`].
+
+use std::iter::Peekable;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use super::{Block, Field, Inline, Section, Table, plain};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// A heading or a block, in reading order, before sections are formed.
+enum Item {
+    Heading {
+        level: u8,
+        id: Option<String>,
+        text: String,
+    },
+    Block(Block),
+}
+
+/// Markdown free text (a field of the notice) into blocks. Headings inside it become
+/// [`Block::Subheading`]s: a field cannot add sections to the document.
+pub fn to_blocks(md: &str) -> Vec<Block> {
+    let mut events = Parser::new_ext(md, options()).peekable();
+    parse_items(&mut events, None)
+        .into_iter()
+        .map(|i| match i {
+            Item::Heading { text, .. } => Block::Subheading(text),
+            Item::Block(b) => b,
+        })
+        .collect()
+}
+
+/// Markdown with headings (template output) into sections. `## Heading` opens a top-level
+/// section, `###` a child, and so on; text before the first heading is returned apart.
+/// `{#id}` or `[#id]` after a heading sets its id; otherwise the id is made from the heading
+/// text.
+/// A heading whose text starts with `~` is left out of the contents list.
+pub fn to_sections(md: &str) -> (Vec<Block>, Vec<Section>) {
+    let mut events = Parser::new_ext(md, options()).peekable();
+    let items = parse_items(&mut events, None);
+    let mut lead = Vec::new();
+    // A stack of open sections with their levels.
+    let mut stack: Vec<(u8, Section)> = Vec::new();
+    let mut done: Vec<Section> = Vec::new();
+    fn close(stack: &mut Vec<(u8, Section)>, done: &mut Vec<Section>, level: u8) {
+        while stack.last().is_some_and(|(l, _)| *l >= level) {
+            let (_, s) = stack.pop().expect("checked non-empty");
+            match stack.last_mut() {
+                Some((_, parent)) => parent.children.push(s),
+                None => done.push(s),
+            }
+        }
+    }
+    for item in items {
+        match item {
+            Item::Heading { level, id, text } => {
+                let level = level.max(2);
+                close(&mut stack, &mut done, level);
+                let (in_contents, heading) = match text.strip_prefix('~') {
+                    Some(rest) => (false, rest.trim().to_owned()),
+                    None => (true, text),
+                };
+                let id = id.unwrap_or_else(|| slug(&heading));
+                // Levels never skip: a `####` straight under a `##` becomes a `###`.
+                let parent_level = stack.last().map_or(1, |(l, _)| *l);
+                let level = level.min(parent_level + 1);
+                stack.push((
+                    level,
+                    Section {
+                        id,
+                        heading,
+                        in_contents,
+                        blocks: Vec::new(),
+                        children: Vec::new(),
+                    },
+                ));
+            }
+            Item::Block(b) => match stack.last_mut() {
+                Some((_, s)) => s.blocks.push(b),
+                None => lead.push(b),
+            },
+        }
+    }
+    close(&mut stack, &mut done, 0);
+    (lead, done)
+}
+
+/// A URL-safe id from heading text: `Who we are` → `who-we-are`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("section");
+    }
+    out
+}
+
+/// Escape text so that Markdown reads it literally.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at_line_start = true;
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '+' | '-' | '=' if at_line_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => {
+                out.push(' ');
+            }
+            _ => out.push(c),
+        }
+        at_line_start = c == '\n' || (at_line_start && c == ' ');
+    }
+    // A line starting "1." would become a numbered list.
+    if let Some(pos) = out.find(|c: char| !c.is_ascii_digit())
+        && pos > 0
+        && out[pos..].starts_with(". ")
+    {
+        out.insert(pos, '\\');
+    }
+    out
+}
+
+type Events<'a> = Peekable<Parser<'a>>;
+
+fn parse_items(events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Item> {
+    let mut items = Vec::new();
+    // Inline content met directly in a container (tight list items) forms a paragraph.
+    let mut loose: Vec<Inline> = Vec::new();
+    let flush = |loose: &mut Vec<Inline>, items: &mut Vec<Item>| {
+        if !loose.is_empty() {
+            let inl = finish_inlines(std::mem::take(loose));
+            if !inl.is_empty() {
+                items.push(Item::Block(Block::Paragraph(inl)));
+            }
+        }
+    };
+    while let Some(ev) = events.next() {
+        match ev {
+            Event::End(e) if Some(e) == end => break,
+            Event::End(_) => {}
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => {
+                    flush(&mut loose, &mut items);
+                    let inl = finish_inlines(parse_inlines(events, TagEnd::Paragraph));
+                    if !inl.is_empty() {
+                        items.push(Item::Block(Block::Paragraph(inl)));
+                    }
+                }
+                Tag::Heading { level, id, .. } => {
+                    flush(&mut loose, &mut items);
+                    let end = TagEnd::Heading(level);
+                    let mut text = plain(&parse_inlines(events, end)).trim().to_owned();
+                    let mut id = id.map(|i| slug(&i));
+                    // Templates give ids as a trailing `[#id]` (Jinja reads `{#` as a comment).
+                    if text.ends_with(']')
+                        && let Some(at) = text.rfind(" [#")
+                    {
+                        id = Some(slug(&text[at + 3..text.len() - 1]));
+                        text.truncate(at);
+                    }
+                    items.push(Item::Heading {
+                        level: heading_level(level),
+                        id,
+                        text,
+                    });
+                }
+                Tag::List(start) => {
+                    flush(&mut loose, &mut items);
+                    items.push(Item::Block(parse_list(events, start.is_some())));
+                }
+                Tag::BlockQuote(_) => {
+                    flush(&mut loose, &mut items);
+                    let inner = blocks_of(parse_items(events, Some(TagEnd::BlockQuote(None))));
+                    items.extend(note_from(inner).into_iter().map(Item::Block));
+                }
+                Tag::Table(_) => {
+                    flush(&mut loose, &mut items);
+                    let caption = match items.last() {
+                        Some(Item::Block(Block::Paragraph(p))) if is_bold_only(p) => {
+                            let c = plain(p).trim().trim_end_matches(':').to_owned();
+                            items.pop();
+                            Some(c)
+                        }
+                        _ => None,
+                    };
+                    let mut table = parse_table(events);
+                    table.caption = caption.unwrap_or_else(|| {
+                        items
+                            .iter()
+                            .rev()
+                            .find_map(|i| match i {
+                                Item::Heading { text, .. } => Some(text.clone()),
+                                _ => None,
+                            })
+                            .unwrap_or_else(|| "Table".to_owned())
+                    });
+                    items.push(Item::Block(Block::Table(table)));
+                }
+                Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                    flush(&mut loose, &mut items);
+                    let text = collect_text(events);
+                    for para in text.split("\n\n") {
+                        let t = para.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !t.is_empty() {
+                            items.push(Item::Block(Block::Paragraph(finish_inlines(vec![
+                                Inline::Text(t),
+                            ]))));
+                        }
+                    }
+                }
+                Tag::Item => {
+                    // Only reached for malformed nesting; treat as a container.
+                    items.extend(parse_items(events, Some(TagEnd::Item)));
+                }
+                other => {
+                    // An inline tag directly in a container (tight list item).
+                    loose.extend(parse_inline_tag(events, other));
+                }
+            },
+            Event::Text(t) | Event::Code(t) => loose.push(Inline::Text(t.into_string())),
+            Event::Html(h) | Event::InlineHtml(h) => loose.push(Inline::Text(h.into_string())),
+            Event::SoftBreak => loose.push(Inline::Text(" ".into())),
+            Event::HardBreak => loose.push(Inline::Break),
+            _ => {}
+        }
+    }
+    flush(&mut loose, &mut items);
+    items
+}
+
+fn blocks_of(items: Vec<Item>) -> Vec<Block> {
+    items
+        .into_iter()
+        .map(|i| match i {
+            Item::Heading { text, .. } => Block::Subheading(text),
+            Item::Block(b) => b,
+        })
+        .collect()
+}
+
+fn heading_level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn parse_list(events: &mut Events<'_>, ordered: bool) -> Block {
+    let mut items = Vec::new();
+    while let Some(ev) = events.next() {
+        match ev {
+            Event::Start(Tag::Item) => {
+                items.push(blocks_of(parse_items(events, Some(TagEnd::Item))));
+            }
+            Event::End(TagEnd::List(_)) => break,
+            _ => {}
+        }
+    }
+    fields_from(&items).unwrap_or(Block::List { ordered, items })
+}
+
+/// A list whose every item is one paragraph starting `**Label:**` is a list of fields.
+fn fields_from(items: &[Vec<Block>]) -> Option<Block> {
+    if items.is_empty() {
+        return None;
+    }
+    let mut fields = Vec::new();
+    for item in items {
+        let [Block::Paragraph(inl)] = item.as_slice() else {
+            return None;
+        };
+        let (Inline::Strong(label), rest) = inl.split_first()? else {
+            return None;
+        };
+        let label = plain(label);
+        let label = label.trim().strip_suffix(':')?.trim().to_owned();
+        let mut value = rest.to_vec();
+        if let Some(Inline::Text(t)) = value.first_mut() {
+            *t = t.trim_start().to_owned();
+        }
+        value.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+        fields.push(Field { label, value });
+    }
+    Some(Block::Fields(fields))
+}
+
+/// A block quote starting with a bold label is a note; otherwise its blocks stand as they
+/// are.
+fn note_from(mut blocks: Vec<Block>) -> Vec<Block> {
+    if let Some(Block::Paragraph(first)) = blocks.first_mut()
+        && let Some(Inline::Strong(label)) = first.first().cloned()
+    {
+        let label = plain(&label).trim().trim_end_matches(':').to_owned();
+        first.remove(0);
+        if let Some(Inline::Text(t)) = first.first_mut() {
+            *t = t.trim_start().to_owned();
+        }
+        first.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+        if first.is_empty() {
+            blocks.remove(0);
+        }
+        return vec![Block::Note { label, blocks }];
+    }
+    blocks
+}
+
+fn parse_table(events: &mut Events<'_>) -> Table {
+    let mut header = Vec::new();
+    let mut rows: Vec<Vec<Vec<Vec<Inline>>>> = Vec::new();
+    let mut in_head = false;
+    while let Some(ev) = events.next() {
+        match ev {
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => {
+                let inl = finish_inlines(parse_inlines(events, TagEnd::TableCell));
+                if in_head {
+                    header.push(plain(&inl).trim().to_owned());
+                } else if let Some(row) = rows.last_mut() {
+                    // `<br>`-free line items: a cell's lines are separated by " ; ".
+                    row.push(split_cell(inl));
+                }
+            }
+            Event::End(TagEnd::Table) => break,
+            _ => {}
+        }
+    }
+    for row in &mut rows {
+        row.resize(header.len(), Vec::new());
+    }
+    Table {
+        caption: String::new(),
+        header,
+        rows,
+    }
+}
+
+/// Table cells hold one or more lines; templates separate lines with ` ;; `.
+fn split_cell(inl: Vec<Inline>) -> Vec<Vec<Inline>> {
+    let mut lines = vec![Vec::new()];
+    for i in inl {
+        match i {
+            Inline::Text(t) if t.contains(" ;; ") => {
+                let mut parts = t.split(" ;; ");
+                if let Some(first) = parts.next()
+                    && !first.is_empty()
+                {
+                    lines
+                        .last_mut()
+                        .expect("non-empty")
+                        .push(Inline::Text(first.to_owned()));
+                }
+                for p in parts {
+                    lines.push(Vec::new());
+                    if !p.is_empty() {
+                        lines
+                            .last_mut()
+                            .expect("non-empty")
+                            .push(Inline::Text(p.to_owned()));
+                    }
+                }
+            }
+            other => lines.last_mut().expect("non-empty").push(other),
+        }
+    }
+    lines
+        .into_iter()
+        .map(finish_inlines)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn collect_text(events: &mut Events<'_>) -> String {
+    let mut out = String::new();
+    for ev in events.by_ref() {
+        match ev {
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) | Event::Code(t) => {
+                out.push_str(&t)
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn parse_inlines(events: &mut Events<'_>, end: TagEnd) -> Vec<Inline> {
+    let mut out = Vec::new();
+    while let Some(ev) = events.next() {
+        match ev {
+            Event::End(e) if e == end => break,
+            Event::Start(tag) => out.extend(parse_inline_tag(events, tag)),
+            Event::Text(t) | Event::Code(t) => out.push(Inline::Text(t.into_string())),
+            Event::Html(h) | Event::InlineHtml(h) => out.push(Inline::Text(h.into_string())),
+            Event::SoftBreak => out.push(Inline::Text(" ".into())),
+            Event::HardBreak => out.push(Inline::Break),
+            Event::FootnoteReference(r) => out.push(Inline::Text(format!("[{r}]"))),
+            Event::TaskListMarker(done) => {
+                out.push(Inline::Text(if done { "[x] " } else { "[ ] " }.into()))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn parse_inline_tag(events: &mut Events<'_>, tag: Tag<'_>) -> Vec<Inline> {
+    let end = tag.to_end();
+    let inner = parse_inlines(events, end);
+    match tag {
+        Tag::Strong | Tag::Emphasis => vec![Inline::Strong(inner)],
+        Tag::Link { dest_url, .. } => match safe_url(&dest_url) {
+            Some(url) => vec![Inline::Link { text: inner, url }],
+            None => inner,
+        },
+        Tag::Image { .. } => inner,
+        _ => inner,
+    }
+}
+
+/// Keep only URLs people can follow safely.
+pub fn safe_url(url: &str) -> Option<String> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    let ok = ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    (ok && !u.chars().any(|c| c.is_control() || c == ' ')).then(|| u.to_owned())
+}
+
+/// Merge adjacent text, trim, and mark links and keep-together runs found in text.
+fn finish_inlines(inl: Vec<Inline>) -> Vec<Inline> {
+    let mut merged: Vec<Inline> = Vec::new();
+    for i in inl {
+        match (merged.last_mut(), i) {
+            (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
+            (_, Inline::Strong(inner)) => merged.push(Inline::Strong(finish_nested(inner))),
+            (_, Inline::Link { text, url }) => merged.push(Inline::Link {
+                text: finish_nested(text),
+                url,
+            }),
+            (_, other) => merged.push(other),
+        }
+    }
+    // Trim the ends of the run.
+    if let Some(Inline::Text(t)) = merged.first_mut() {
+        *t = t.trim_start().to_owned();
+    }
+    if let Some(Inline::Text(t)) = merged.last_mut() {
+        *t = t.trim_end().to_owned();
+    }
+    let mut out = Vec::new();
+    for i in merged {
+        match i {
+            Inline::Text(t) => out.extend(mark_text(&t, true)),
+            other => out.push(other),
+        }
+    }
+    out.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    out
+}
+
+/// Inside a link or strong: merge and mark keep-together runs, but make no new links.
+fn finish_nested(inl: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    for i in inl {
+        match (out.last_mut(), i) {
+            (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
+            (_, other) => out.push(other),
+        }
+    }
+    out.into_iter()
+        .flat_map(|i| match i {
+            Inline::Text(t) => mark_text(&t, false),
+            other => vec![other],
+        })
+        .filter(|i| !matches!(i, Inline::Text(t) if t.is_empty()))
+        .collect()
+}
+
+static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // 1: web address
+        r#"(?P<url>\b(?:https?://|www\.)[^\s<>()]*[^\s<>().,;:!?'"’”])"#,
+        // 2: e-mail address
+        r"|(?P<email>\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b)",
+        // 3: UK telephone number (0xxxx xxxxxx, 0xxx xxx xxxx, +44 …)
+        r"|(?P<phone>(?:\+44\s?|\b0)\d{2,5}(?:[ ]\d{2,6}){1,3}\b|\b0\d{9,10}\b)",
+        // 4: UK postcode
+        r"|(?P<postcode>\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}\b)",
+        // 5: a date such as 12 April 2024
+        r"|(?P<date>\b\d{1,2}[ ](?:January|February|March|April|May|June|July|August|September|October|November|December)[ ]\d{4}\b)",
+    ))
+    .expect("valid regex")
+});
+
+/// Split text into plain text, links (for bare web and e-mail addresses, when `links` is
+/// set) and keep-together runs.
+fn mark_text(text: &str, links: bool) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for caps in SPECIAL.captures_iter(text) {
+        let m = caps.get(0).expect("whole match");
+        if m.start() > last {
+            out.push(Inline::Text(text[last..m.start()].to_owned()));
+        }
+        let s = m.as_str().to_owned();
+        if caps.name("url").is_some() {
+            let url = if s.starts_with("www.") {
+                format!("https://{s}")
+            } else {
+                s.clone()
+            };
+            if links {
+                out.push(Inline::Link {
+                    text: vec![Inline::Keep(s)],
+                    url,
+                });
+            } else {
+                out.push(Inline::Keep(s));
+            }
+        } else if caps.name("email").is_some() && links {
+            out.push(Inline::Link {
+                text: vec![Inline::Keep(s.clone())],
+                url: format!("mailto:{s}"),
+            });
+        } else {
+            out.push(Inline::Keep(s));
+        }
+        last = m.end();
+    }
+    if last < text.len() {
+        out.push(Inline::Text(text[last..].to_owned()));
+    }
+    out
+}
+
+fn is_bold_only(p: &[Inline]) -> bool {
+    matches!(p, [Inline::Strong(_)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_and_bad_links_become_text() {
+        let b = to_blocks(
+            "Hello <script>alert(1)</script> [x](javascript:alert(1)) [y](https://ok.example)",
+        );
+        let Block::Paragraph(p) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(plain(p), "Hello <script>alert(1)</script> x y");
+        assert!(
+            p.iter()
+                .any(|i| matches!(i, Inline::Link { url, .. } if url == "https://ok.example"))
+        );
+        assert!(
+            !p.iter()
+                .any(|i| matches!(i, Inline::Link { url, .. } if url.starts_with("javascript")))
+        );
+    }
+
+    #[test]
+    fn keeps_numbers_and_links_addresses() {
+        let b = to_blocks(
+            "Call 01622 677055 or write to ME15 9BZ or dpo@kent.police.uk, see www.kent-pcc.gov.uk/privacy.",
+        );
+        let Block::Paragraph(p) = &b[0] else { panic!() };
+        assert!(p.contains(&Inline::Keep("01622 677055".into())));
+        assert!(p.contains(&Inline::Keep("ME15 9BZ".into())));
+        assert!(
+            p.iter().any(
+                |i| matches!(i, Inline::Link { url, .. } if url == "mailto:dpo@kent.police.uk")
+            )
+        );
+        assert!(p.iter().any(|i| matches!(i, Inline::Link { url, .. } if url == "https://www.kent-pcc.gov.uk/privacy")));
+        assert!(plain(p).ends_with("/privacy."));
+    }
+
+    #[test]
+    fn sections_nest_by_level_and_never_skip() {
+        let (lead, s) =
+            to_sections("Intro\n\n## One [#first]\n\nA\n\n#### Deep\n\nB\n\n## ~Two\n\nC");
+        assert_eq!(lead.len(), 1);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].id, "first");
+        assert_eq!(s[0].children[0].heading, "Deep");
+        assert!(!s[1].in_contents);
+        assert_eq!(s[1].id, "two");
+    }
+
+    #[test]
+    fn bold_label_lists_become_fields() {
+        let b = to_blocks("- **Email:** a@b.uk\n- **Telephone:** 0303 123 1113");
+        let Block::Fields(f) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(f[1].label, "Telephone");
+        assert_eq!(f[1].value, vec![Inline::Keep("0303 123 1113".into())]);
+    }
+
+    #[test]
+    fn tables_take_captions() {
+        let b = to_blocks(
+            "**Why we use it**\n\n| Purpose | Basis |\n|---|---|\n| Complaints | Public task ;; Legal obligation |\n",
+        );
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.caption, "Why we use it");
+        assert_eq!(t.rows[0][1].len(), 2);
+    }
+
+    #[test]
+    fn escape_reads_literally() {
+        let tricky = "# not a heading *or* [link](x) 1. <b>";
+        let b = to_blocks(&escape(tricky));
+        let Block::Paragraph(p) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(plain(p), tricky);
+        assert_eq!(
+            plain(&match &to_blocks(&escape("1. first"))[0] {
+                Block::Paragraph(p) => p.clone(),
+                other => panic!("{other:?}"),
+            }),
+            "1. first"
+        );
+    }
+}

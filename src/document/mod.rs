@@ -11,7 +11,9 @@
 
 use serde::Serialize;
 
+pub mod build;
 pub mod markdown;
+pub mod view;
 
 /// A whole notice, ready to render.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,0 +1,140 @@
+//! The notice into the intermediate document: the one place content and order are decided.
+//!
+//! The body comes from the `notice.md.j2` template rendered over the notice's view
+//! ([`super::view`]); the Markdown it produces is read into sections by
+//! [`super::markdown::to_sections`]. The title, organisation and front matter are set here.
+
+use std::collections::BTreeSet;
+
+use minijinja::Environment;
+
+use super::{Document, Inline, Section, markdown, view};
+use crate::model::Notice;
+
+/// Why a document could not be built: a template failed.
+#[derive(Debug)]
+pub struct BuildError(pub String);
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Build the document for a notice with the given templates.
+pub fn build(n: &Notice, env: &Environment<'_>) -> Result<Document, BuildError> {
+    let md = body_markdown(n, env)?;
+    let (lead, mut sections) = markdown::to_sections(&md);
+    if !lead.is_empty()
+        && let Some(first) = sections.first_mut()
+    {
+        let mut blocks = lead;
+        blocks.append(&mut first.blocks);
+        first.blocks = blocks;
+    }
+    let mut seen = BTreeSet::new();
+    for s in &mut sections {
+        unique_ids(s, &mut seen);
+    }
+
+    let meta = n.file.notice.as_ref();
+    let title = meta.map_or_else(
+        || "Privacy notice".to_owned(),
+        |m| m.title.value.trim().to_owned(),
+    );
+    let organisation = n
+        .controller()
+        .map(|c| c.name.value.trim().to_owned())
+        .unwrap_or_default();
+    let mut front_matter = Vec::new();
+    if let Some(d) = &n.last_updated {
+        front_matter.push(vec![
+            Inline::text("Last updated: "),
+            Inline::Keep(d.value.long()),
+        ]);
+    }
+    if let Some(d) = &n.next_review {
+        front_matter.push(vec![
+            Inline::text("Next review due: "),
+            Inline::Keep(d.value.long()),
+        ]);
+    }
+    if let Some(v) = meta.and_then(|m| m.version.as_ref()) {
+        front_matter.push(vec![Inline::text(format!("Version {}", v.value.trim()))]);
+    }
+    Ok(Document {
+        lang: n.lang.clone(),
+        title,
+        organisation,
+        front_matter,
+        sections,
+    })
+}
+
+/// The body as Markdown, before it is read into sections (useful for debugging templates).
+pub fn body_markdown(n: &Notice, env: &Environment<'_>) -> Result<String, BuildError> {
+    let ctx = view::build(n);
+    let tmpl = env
+        .get_template("notice.md.j2")
+        .map_err(|e| BuildError(template_error(&e)))?;
+    tmpl.render(minijinja::value::Serde(&ctx))
+        .map_err(|e| BuildError(template_error(&e)))
+}
+
+fn template_error(e: &minijinja::Error) -> String {
+    let mut msg = format!("template error: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    msg
+}
+
+fn unique_ids(s: &mut Section, seen: &mut BTreeSet<String>) {
+    if !seen.insert(s.id.clone()) {
+        let mut k = 2;
+        while seen.contains(&format!("{}-{k}", s.id)) {
+            k += 1;
+        }
+        s.id = format!("{}-{k}", s.id);
+        seen.insert(s.id.clone());
+    }
+    for c in &mut s.children {
+        unique_ids(c, seen);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::CheckOptions;
+    use crate::source::SourceFile;
+
+    #[test]
+    #[ignore]
+    fn print_markdown() {
+        let path = std::env::var("NOTICE_FILE").unwrap();
+        let src = SourceFile::read(std::path::Path::new(&path)).unwrap();
+        let checked = crate::check(
+            &src,
+            &CheckOptions {
+                as_of: crate::model::Date::ymd(2026, 11, 25),
+            },
+        );
+        let n = checked.notice.unwrap();
+        let (env, _) = crate::templates::environment(None).unwrap();
+        println!("{}", body_markdown(&n, &env).unwrap());
+        println!(
+            "{:#?}",
+            build(&n, &env)
+                .unwrap()
+                .sections
+                .iter()
+                .map(|s| (&s.id, s.children.iter().map(|c| &c.id).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! The wording templates: built in, and overridable one file at a time.
+//!
+//! Every sentence `notice` writes itself (the at-a-glance summary, the rights that follow
+//! from each lawful basis, how to complain, the ICO's details) comes from a minijinja
+//! template in `templates/`, compiled into the binary. An office can replace any one of them
+//! by putting a file of the same name in a folder passed with `--templates DIR`; the rest
+//! still come from the built-in set. `notice init --templates DIR` copies the defaults out.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use minijinja::{Environment, UndefinedBehavior};
+
+/// The built-in templates: name and text.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("notice.md.j2", include_str!("../templates/notice.md.j2")),
+    ("law.md.j2", include_str!("../templates/law.md.j2")),
+    ("summary.md.j2", include_str!("../templates/summary.md.j2")),
+    ("rights.md.j2", include_str!("../templates/rights.md.j2")),
+];
+
+/// Why templates could not be loaded.
+#[derive(Debug)]
+pub enum TemplateError {
+    /// The override folder could not be read.
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TemplateError::Io(p, e) => {
+                write!(f, "cannot read templates folder `{}`: {e}", p.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// A template environment: overrides from `dir` first, then the built-in defaults.
+/// Returns the environment and a warning for each override file that replaces nothing
+/// (most likely a misspelt name).
+pub fn environment(
+    dir: Option<&Path>,
+) -> Result<(Environment<'static>, Vec<String>), TemplateError> {
+    let mut sources: BTreeMap<String, Arc<str>> = DEFAULTS
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), Arc::from(*t)))
+        .collect();
+    let mut warnings = Vec::new();
+    if let Some(dir) = dir {
+        let entries = std::fs::read_dir(dir).map_err(|e| TemplateError::Io(dir.to_owned(), e))?;
+        let mut names = Vec::new();
+        for e in entries {
+            let e = e.map_err(|e| TemplateError::Io(dir.to_owned(), e))?;
+            let path = e.path();
+            if e.file_type()
+                .map_err(|err| TemplateError::Io(path, err))?
+                .is_file()
+            {
+                names.push(e.file_name().to_string_lossy().into_owned());
+            }
+        }
+        names.sort();
+        for name in names {
+            let path = dir.join(&name);
+            if !sources.contains_key(&name) {
+                let known: Vec<&str> = DEFAULTS.iter().map(|(n, _)| *n).collect();
+                let hint = crate::parse::suggest(&name, &known)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                warnings.push(format!(
+                    "template `{}` does not replace a built-in template and is ignored{hint}",
+                    path.display()
+                ));
+                continue;
+            }
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| TemplateError::Io(path.clone(), e))?;
+            sources.insert(name, Arc::from(text));
+        }
+    }
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .expect("default delimiters are valid"),
+    );
+    // Markdown templates are not HTML-escaped: values arrive already escaped for Markdown.
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html.j2") || name.ends_with(".html") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    env.set_loader(move |name| Ok(sources.get(name).map(|s| s.to_string())));
+    Ok((env, warnings))
+}
+
+/// Write the built-in templates into `dir` (for `notice init --templates`). Refuses to
+/// overwrite existing files unless `force`.
+pub fn copy_defaults(dir: &Path, force: bool) -> Result<Vec<PathBuf>, TemplateError> {
+    std::fs::create_dir_all(dir).map_err(|e| TemplateError::Io(dir.to_owned(), e))?;
+    let mut written = Vec::new();
+    for (name, text) in DEFAULTS {
+        let path = dir.join(name);
+        if path.exists() && !force {
+            return Err(TemplateError::Io(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "already exists (use --force to overwrite)",
+                ),
+            ));
+        }
+        std::fs::write(&path, text).map_err(|e| TemplateError::Io(path.clone(), e))?;
+        written.push(path);
+    }
+    Ok(written)
+}
