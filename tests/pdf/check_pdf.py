@@ -53,7 +53,7 @@ def run(cmd):
 
 def pdfinfo_checks(r, path, title):
     p = run(["pdfinfo", "-enc", "UTF-8", "-f", "1", "-l", "100000", path])
-    if not r.check(p.returncode == 0, "pdfinfo reads the file", p.stderr.strip()):
+    if not r.check(p.returncode == 0, "pdfinfo reads the file", p.stderr.strip() if p.returncode else ""):
         return
     info = {}
     sizes = []
@@ -84,12 +84,12 @@ def pdfinfo_checks(r, path, title):
 
 def structure_checks(r, path):
     p = run(["pdfinfo", "-struct", path])
-    if not r.check(p.returncode == 0, "structure tree readable", p.stderr.strip()):
+    if not r.check(p.returncode == 0, "structure tree readable", p.stderr.strip() if p.returncode else ""):
         return
-    # Element lines look like "H1 (block)", "TD:" or "TH <id>:" (a colon when
-    # attributes follow). Attribute lines start with "/"; "Object 9 0" lines
-    # are references to annotations, not elements.
-    element = re.compile(r"^\s*([A-Za-z]\w*)(?: <[^>]*>)?(?: \(\w+\))?:?\s*$", re.M)
+    # Element lines start with the type: 'H1 "Title" (block)', 'TD:' or
+    # 'TH <id>:'. Attribute lines start with "/"; 'Object 9 0' lines are
+    # references to annotations, not elements.
+    element = re.compile(r"^\s*([A-Za-z]\w*)\b(?!\s+\d+\s+\d+\s*$)", re.M)
     kinds = collections.Counter(m.group(1) for m in element.finditer(p.stdout))
     r.check(kinds["H1"] >= 1, "structure has H1", f"{kinds['H1']} H1")
     r.check(kinds["P"] >= 1, "structure has P", f"{kinds['P']} P")
@@ -98,7 +98,7 @@ def structure_checks(r, path):
 
 def font_checks(r, path):
     p = run(["pdffonts", path])
-    if not r.check(p.returncode == 0, "pdffonts reads the file", p.stderr.strip()):
+    if not r.check(p.returncode == 0, "pdffonts reads the file", p.stderr.strip() if p.returncode else ""):
         return
     # Fixed columns: name, type (may contain spaces), encoding, emb, sub, uni, object id.
     rows = []
