@@ -1,0 +1,122 @@
+//! Reader-facing checks on notice's real outputs, for the integration tests.
+//!
+//! These run the checkers in `tests/browser` (HTML in Chromium with axe-core)
+//! and `tests/pdf` (the large-print PDF), which `scripts/install-test-deps.sh`
+//! installs. A failed check panics with the checker's full output. Missing
+//! tools panic too: a check that silently skips would pass broken output.
+//!
+//! Check all HTML files in one `check_html` call: it starts one browser for
+//! the lot. Set `NOTICE_SCREENSHOTS=DIR` to keep full-page screenshots (1280
+//! and 320 px wide) of every page checked.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+#[cfg(test)]
+mod selftest;
+
+const INSTALL_HINT: &str = "run scripts/install-test-deps.sh to install the test tools";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Checks HTML files as a browser user would; panics if any file fails.
+/// Returns the checker's output (one summary line per file, then details).
+pub fn check_html(files: &[PathBuf]) -> String {
+    let (ok, text) = run_html(files);
+    assert!(ok, "HTML checks failed:\n{text}");
+    text
+}
+
+/// Like [`check_html`], but expects at least one file to fail. For proving
+/// that the checker really detects problems.
+pub fn check_html_fails(files: &[PathBuf]) -> String {
+    let (ok, text) = run_html(files);
+    assert!(
+        !ok,
+        "HTML checks passed, but a failure was expected:\n{text}"
+    );
+    text
+}
+
+/// Checks a large-print PDF (A4, tagged, title, language, fonts, sizes,
+/// PDF/UA-1); panics if any check fails. Returns the checker's output.
+pub fn check_pdf(file: &Path, title: &str, lang: &str) -> String {
+    let (ok, text) = run_pdf(file, title, lang);
+    assert!(ok, "PDF checks failed for {}:\n{text}", file.display());
+    text
+}
+
+/// Like [`check_pdf`], but expects at least one check to fail.
+pub fn check_pdf_fails(file: &Path, title: &str, lang: &str) -> String {
+    let (ok, text) = run_pdf(file, title, lang);
+    assert!(
+        !ok,
+        "PDF checks passed for {}, but a failure was expected:\n{text}",
+        file.display()
+    );
+    text
+}
+
+fn run_html(files: &[PathBuf]) -> (bool, String) {
+    assert!(!files.is_empty(), "check_html needs at least one file");
+    let browser = root().join("tests/browser");
+    require_command("node");
+    require_path(&browser.join("node_modules/playwright-core"));
+    require_path(&browser.join("node_modules/axe-core"));
+    require_path(Path::new(
+        &env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+    ));
+
+    let mut cmd = Command::new("node");
+    cmd.arg(browser.join("check-html.mjs"));
+    if let Some(dir) = env::var_os("NOTICE_SCREENSHOTS") {
+        cmd.arg("--screenshot").arg(dir);
+    }
+    cmd.args(files);
+    verdict(cmd, "check-html")
+}
+
+fn run_pdf(file: &Path, title: &str, lang: &str) -> (bool, String) {
+    for tool in ["pdfinfo", "pdffonts", "qpdf"] {
+        require_command(tool);
+    }
+    require_path(&root().join(".venv-test/bin/python"));
+    let mut cmd = Command::new(root().join("tests/pdf/check-pdf.sh"));
+    cmd.arg(file).args(["--title", title, "--lang", lang]);
+    verdict(cmd, "check-pdf")
+}
+
+/// Runs a checker: exit 0 is a pass, 1 a failed check; anything else means
+/// the checker itself could not work, which is never a pass.
+fn verdict(mut cmd: Command, name: &str) -> (bool, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("could not run {name}: {e}; {INSTALL_HINT}"));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&stdout),
+        String::from_utf8_lossy(&stderr)
+    );
+    match status.code() {
+        Some(0) => (true, text),
+        Some(1) => (false, text),
+        _ => panic!("{name} could not run its checks ({status}); {INSTALL_HINT}\n{text}"),
+    }
+}
+
+fn require_path(path: &Path) {
+    assert!(path.exists(), "missing {}; {INSTALL_HINT}", path.display());
+}
+
+fn require_command(name: &str) {
+    let path = env::var_os("PATH").unwrap_or_default();
+    let found = env::split_paths(&path).any(|dir| dir.join(name).is_file());
+    assert!(found, "`{name}` is not on PATH; {INSTALL_HINT}");
+}

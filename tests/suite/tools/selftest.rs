@@ -1,0 +1,158 @@
+//! The checkers must pass good output and catch bad output; otherwise a
+//! green run proves nothing. HTML uses committed fixtures; PDFs are made here
+//! with krilla (the renderer's own library), so no binary fixture is stored.
+
+use std::num::NonZeroU16;
+use std::path::PathBuf;
+
+use krilla::configure::{Accessibility, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
+use krilla::geom::Point;
+use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::tagging::{ContentTag, SpanTag, Tag, TagGroup, TagTree};
+use krilla::text::{Font, TextDirection};
+use krilla::{Document, SerializeSettings};
+
+use super::{check_html, check_html_fails, check_pdf, check_pdf_fails, root};
+
+fn html_fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/html").join(name)
+}
+
+#[test]
+fn html_checker_passes_accessible_page() {
+    let out = check_html(&[html_fixture("good.html")]);
+    assert!(out.contains("axe: 0 violation(s)"), "{out}");
+    assert!(out.contains("1 passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn html_checker_catches_inaccessible_page() {
+    let out = check_html_fails(&[html_fixture("bad.html")]);
+    for problem in [
+        "axe image-alt",
+        "axe html-has-lang",
+        "<html> has no lang",
+        "2 h1 elements",
+        "0 main landmarks",
+        "<script> element",
+        "first Tab stop is not a link",
+        "page scrolls sideways at 320px",
+        "0 passed, 1 failed",
+    ] {
+        assert!(out.contains(problem), "expected {problem:?} in:\n{out}");
+    }
+}
+
+const TITLE: &str = "How we use your information";
+
+/// A one-page notice: a heading and two paragraphs of body text.
+/// `good` makes it PDF/UA-1, A4, tagged, in English; otherwise it is an
+/// untagged US Letter page with no language.
+fn sample_pdf(good: bool, body_size: f32) -> Vec<u8> {
+    let font = |name: &str| {
+        let data = std::fs::read(root().join("assets/fonts").join(name)).unwrap();
+        Font::new(data.into(), 0).unwrap()
+    };
+    let (regular, bold) = (
+        font("AtkinsonHyperlegibleNext-Regular.ttf"),
+        font("AtkinsonHyperlegibleNext-Bold.ttf"),
+    );
+    let mut settings = SerializeSettings {
+        enable_tagging: good,
+        ..Default::default()
+    };
+    if good {
+        settings.configuration = ConfigurationBuilder::new()
+            .with_accessibility_validator(Accessibility::UA1)
+            .finish()
+            .unwrap();
+    }
+    let (width, height) = if good {
+        (595.28, 841.89)
+    } else {
+        (612.0, 792.0)
+    };
+
+    let mut doc = Document::new_with(settings);
+    let mut tree = TagTree::new();
+    let mut page = doc.start_page_with(PageSettings::from_wh(width, height).unwrap());
+    let mut surface = page.surface();
+    let lines = [
+        (bold, 28.0, TITLE),
+        (
+            regular.clone(),
+            body_size,
+            "Example Surgery holds information about you.",
+        ),
+        (regular, body_size, "You can ask for a copy of it."),
+    ];
+    for (i, (font, size, text)) in lines.into_iter().enumerate() {
+        let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+        let at = Point::from_xy(72.0, 100.0 + 40.0 * i as f32);
+        surface.draw_text(at, font, size, text, false, TextDirection::Auto);
+        surface.end_tagged();
+        let mut group = if i == 0 {
+            TagGroup::new(Tag::Hn(NonZeroU16::MIN, Some(TITLE.into())))
+        } else {
+            TagGroup::new(Tag::P)
+        };
+        group.push(id);
+        tree.push(group);
+    }
+    surface.finish();
+    page.finish();
+
+    let mut metadata = Metadata::new().title(TITLE.into());
+    if good {
+        metadata = metadata.language("en-GB".into());
+        // PDF/UA-1 wants an outline (bookmarks) for navigation.
+        let mut outline = Outline::new();
+        let top = XyzDestination::new(0, Point::from_xy(72.0, 72.0));
+        outline.push_child(OutlineNode::new(TITLE.into(), top));
+        doc.set_outline(outline);
+    }
+    doc.set_metadata(metadata);
+    doc.set_tag_tree(tree);
+    doc.finish().unwrap()
+}
+
+#[test]
+fn pdf_checker_passes_tagged_large_print_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("good.pdf");
+    std::fs::write(&pdf, sample_pdf(true, 18.0)).unwrap();
+    let out = check_pdf(&pdf, TITLE, "en-GB");
+    assert!(out.contains("ok   PDF/UA-1 (page-validation)"), "{out}");
+}
+
+#[test]
+fn pdf_checker_catches_untagged_small_print_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("bad.pdf");
+    std::fs::write(&pdf, sample_pdf(false, 12.0)).unwrap();
+    let out = check_pdf_fails(&pdf, TITLE, "en-GB");
+    for problem in [
+        "FAIL page size A4",
+        "FAIL tagged PDF",
+        "FAIL structure has H1",
+        "FAIL catalog /Lang",
+        "FAIL smallest text >= 16 pt: 12 pt",
+        "FAIL commonest text size >= 18 pt",
+        "FAIL PDF/UA-1 (page-validation)",
+    ] {
+        assert!(out.contains(problem), "expected {problem:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn pdf_checker_catches_wrong_title_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("good.pdf");
+    std::fs::write(&pdf, sample_pdf(true, 18.0)).unwrap();
+    let out = check_pdf_fails(&pdf, "Another title", "cy");
+    assert!(out.contains("FAIL title"), "{out}");
+    assert!(out.contains("FAIL catalog /Lang"), "{out}");
+}
