@@ -25,6 +25,7 @@ pub mod parse;
 pub mod rules;
 pub mod source;
 pub mod templates;
+pub mod write;
 
 use diag::Diagnostic;
 use model::Notice;

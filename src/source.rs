@@ -254,7 +254,7 @@ mod tests {
     fn span_at_finds_line_and_column() {
         let src = SourceFile::from_text("a.yaml", "one: 1\ntwo: ŵŷ x\n");
         let s = src.span_at(2, 6);
-        assert_eq!(&src.text[s.start..s.end], "ŷ");
+        assert_eq!(&src.text[s.start..s.end], "ŵ");
         assert_eq!(src.line_text(2), "two: ŵŷ x");
     }
 

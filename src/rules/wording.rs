@@ -371,8 +371,11 @@ fn phone_like(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 break;
             }
         }
+        // A full stop ends a sentence unless a digit follows (as in 0.5 or 01.02).
         let followed_ok = end >= bytes.len()
-            || !(bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'/' | b'.' | b'-'));
+            || !(bytes[end].is_ascii_alphanumeric()
+                || matches!(bytes[end], b'/' | b'-')
+                || (bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)));
         if digits.len() >= 9 && followed_ok {
             out.push((i..end, digits));
         }
