@@ -42,6 +42,14 @@ pub enum Command {
         after_help = "Examples:\n  notice build                            build notices/ into out/\n  notice build notices/kent.yaml --format pdf --font-size 24\n  notice build --out public/ --strict"
     )]
     Build(BuildArgs),
+    /// Write a complete, commented starter notice to fill in (or copy out the templates).
+    ///
+    /// The starter has every block the law asks about, with TODO placeholders that
+    /// `notice check` reports until each is filled in.
+    #[command(
+        after_help = "Examples:\n  notice init notices/my-office.yaml\n  notice init --templates my-templates/   copy the wording templates to customise"
+    )]
+    Init(InitArgs),
     /// List every rule with its id, severity and citation.
     Rules,
     /// Show one rule's documentation: what it checks, why, and how to fix it.
@@ -109,6 +117,20 @@ pub struct BuildArgs {
     /// A folder of templates overriding the built-in ones, file by file.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
+
+/// `notice init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the starter notice.
+    #[arg(default_value = "notice.yaml")]
+    pub path: std::path::PathBuf,
+    /// Instead of a notice, copy the built-in templates into this folder.
+    #[arg(long, value_name = "DIR", conflicts_with = "path")]
+    pub templates: Option<std::path::PathBuf>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// How `check` prints findings.

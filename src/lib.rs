@@ -54,7 +54,8 @@ pub fn check(src: &SourceFile, opts: &CheckOptions) -> Checked {
             };
         }
     };
-    match model::lower(file, src) {
+    let placeholders = parse::placeholders(src);
+    let mut checked = match model::lower(file, src) {
         Ok(notice) => {
             let diagnostics = rules::check(&notice, opts);
             Checked {
@@ -66,5 +67,10 @@ pub fn check(src: &SourceFile, opts: &CheckOptions) -> Checked {
             notice: None,
             diagnostics,
         },
+    };
+    if !placeholders.is_empty() {
+        checked.diagnostics.extend(placeholders);
+        diag::sort(&mut checked.diagnostics);
     }
+    checked
 }

@@ -59,6 +59,61 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     result.map_err(|e| vec![convert_error(src, &e, &path.into_inner())])
 }
 
+/// Every `TODO` placeholder left in the file's values (comments are ignored).
+pub fn placeholders(src: &SourceFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in src.text.split_inclusive('\n') {
+        let content = strip_comment(line);
+        let lower = content.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(i) = lower[from..].find("todo") {
+            let at = from + i;
+            let before_ok = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower[at + 4..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                let span = src.span_of(offset + at, offset + at + 4);
+                let value = content[at..]
+                    .trim_end()
+                    .trim_end_matches(['"', '\'', ',', ']']);
+                out.push(registry::PLACEHOLDER.diag(
+                    span,
+                    "",
+                    format!("placeholder left in: `{value}`"),
+                    Some("replace it with your office's facts, or remove the key if it does not apply"),
+                ));
+                break;
+            }
+            from = at + 4;
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// A line without its YAML comment (a `#` at the start or after a space, outside quotes).
+fn strip_comment(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' && prev.is_whitespace() => return &line[..i],
+            None => {}
+        }
+        prev = c;
+    }
+    line
+}
+
 /// Turn a serde-saphyr error into a located diagnostic.
 fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Diagnostic {
     use serde_saphyr::Error as E;

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod info;
+pub mod init;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

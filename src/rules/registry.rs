@@ -190,6 +190,14 @@ rules! {
         fix: "Run `notice init FILE` to start from a complete, commented notice.",
     }
 
+    /// A placeholder left in.
+    PLACEHOLDER = "PN012" "placeholder" Error "notice format" {
+        summary: "no TODO placeholder is left in the notice",
+        checks: "That no value (outside comments) contains the word `TODO`, which `notice init` uses to mark what an office must fill in.",
+        why: "A published notice with placeholders in it misinforms people and shows the notice was never finished.",
+        fix: "Replace the placeholder with your office's facts, or remove the key if it does not apply.",
+    }
+
     // ── PN1xx: the controller ──────────────────────────────────────────────────────────
     CONTROLLER_MISSING = "PN101" "controller-missing" Error "UK GDPR Art 13(1)(a), Art 14(1)(a)" {
         summary: "the notice says who the controller is",
