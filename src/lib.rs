@@ -15,3 +15,4 @@
 //! - `write`: atomic writes into the output folder.
 
 pub mod document;
+pub mod render;

@@ -1,0 +1,143 @@
+use super::*;
+
+fn render(body: f32) -> PdfOutput {
+    render_pdf(&fixture::document(), &PdfOptions { body_size: body }).expect("renders")
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
+fn page_count(bytes: &[u8]) -> usize {
+    count(bytes, b"/Type/Page") - count(bytes, b"/Type/Pages")
+}
+
+#[test]
+fn output_is_a_pdf() {
+    let out = render(18.0);
+    assert!(out.bytes.starts_with(b"%PDF-1.7"));
+    assert!(out.bytes.ends_with(b"%%EOF") || out.bytes.ends_with(b"%%EOF\n"));
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let a = render(18.0);
+    let b = render(18.0);
+    assert!(a.bytes == b.bytes, "two renders differ");
+    assert_eq!(a.warnings, b.warnings);
+}
+
+#[test]
+fn the_fixture_runs_to_several_pages() {
+    let pages = page_count(&render(18.0).bytes);
+    assert!(pages >= 4, "{pages} pages");
+    // Bigger type means more pages.
+    assert!(page_count(&render(24.0).bytes) > pages);
+}
+
+#[test]
+fn catalog_has_language_title_and_marking() {
+    let bytes = render(18.0).bytes;
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("/Lang(en-GB)"), "no /Lang");
+    assert!(text.contains("/DisplayDocTitle true"), "no DisplayDocTitle");
+    assert!(text.contains("/Marked true"), "not marked");
+    assert!(text.contains("/StructTreeRoot"), "no structure tree");
+    assert!(text.contains("/Outlines"), "no outline");
+    assert!(text.contains("pdfuaid:part"), "no PDF/UA identifier");
+    assert!(!text.contains("/CreationDate"), "a date crept in");
+}
+
+#[test]
+fn a_character_no_font_has_is_a_warning() {
+    let out = render(18.0);
+    assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+    let w = &out.warnings[0];
+    assert!(w.contains("U+1F9E0"), "{w}");
+    assert!(w.contains("A character no font has"), "{w}");
+    // Ō and 😀 are drawn from DejaVu, so no warning names them.
+    assert!(!out.warnings.iter().any(|w| w.contains("U+014C") || w.contains("U+1F600")));
+}
+
+#[test]
+fn body_size_must_be_large_print() {
+    let doc = fixture::document();
+    for bad in [12.0, 15.9, f32::NAN, 100.0] {
+        let err = render_pdf(&doc, &PdfOptions { body_size: bad }).unwrap_err();
+        assert!(err.to_string().contains("body size"), "{err}");
+    }
+    for good in [16.0, 20.0, 24.0] {
+        assert!(render_pdf(&doc, &PdfOptions { body_size: good }).is_ok());
+    }
+}
+
+#[test]
+fn a_minimal_document_renders() {
+    let doc = Document {
+        lang: "cy".into(),
+        title: "Hysbysiad preifatrwydd".into(),
+        organisation: "Cyngor".into(),
+        front_matter: vec![],
+        sections: vec![],
+    };
+    let out = render_pdf(&doc, &PdfOptions::default()).expect("renders");
+    assert!(String::from_utf8_lossy(&out.bytes).contains("/Lang(cy)"));
+    assert!(out.warnings.is_empty());
+}
+
+#[test]
+fn nothing_is_smaller_than_16pt() {
+    let l = layout::layout(&fixture::document(), 18.0);
+    for item in &l.items {
+        assert!(item.size >= 16.0);
+    }
+    for p in &l.paras {
+        assert!(p.para.size >= 16.0);
+    }
+}
+
+#[test]
+fn headings_are_kept_with_what_follows() {
+    let doc = fixture::document();
+    let l = layout::layout(&doc, 18.0);
+    let pages = layout::paginate(&l.items, MARGIN, layout::content_bottom(18.0));
+    for plan in &pages {
+        let last = plan.items().end - 1;
+        let node = l.paras[l.items[last].para].node;
+        assert!(
+            !matches!(l.tags.nodes[node].kind, NodeKind::Heading(..)),
+            "a heading ends a page"
+        );
+    }
+    // Every line fits between the margins.
+    for item in &l.items {
+        let line = &l.paras[item.para].lines[item.line];
+        assert!(item.x + line.width <= PAGE_WIDTH - MARGIN + 0.01);
+    }
+}
+
+/// Writes the fixture to `$NOTICE_PDF_OUT` and prints the render time. Run with
+/// `NOTICE_PDF_OUT=/tmp/notice.pdf cargo test --release -- --ignored dump_fixture`.
+#[test]
+#[ignore]
+fn dump_fixture() {
+    let doc = fixture::document();
+    let opts = PdfOptions::default();
+    let _ = render_pdf(&doc, &opts);
+    let runs = 20;
+    let start = std::time::Instant::now();
+    let mut out = None;
+    for _ in 0..runs {
+        out = Some(render_pdf(&doc, &opts).expect("renders"));
+    }
+    let out = out.expect("rendered");
+    eprintln!(
+        "{} pages, {} bytes, {:.2} ms per render",
+        page_count(&out.bytes),
+        out.bytes.len(),
+        start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs)
+    );
+    if let Ok(path) = std::env::var("NOTICE_PDF_OUT") {
+        std::fs::write(path, &out.bytes).expect("writes");
+    }
+}
