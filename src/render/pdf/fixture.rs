@@ -80,14 +80,20 @@ pub fn document() -> Document {
     let list = Block::List {
         ordered: false,
         items: vec![
-            vec![p(vec![t("your name, address, "), keep("01622 677055"), t(" and date of birth")])],
+            vec![p(vec![
+                t("your name, address, "),
+                keep("01622 677055"),
+                t(" and date of birth"),
+            ])],
             vec![
                 p(vec![t("details of the services you receive, including:")]),
                 Block::List {
                     ordered: true,
                     items: vec![
                         vec![p(vec![t("care and support plans")])],
-                        vec![p(vec![t("assessments and reviews, which can be long items that wrap over more than one line of large print")])],
+                        vec![p(vec![t(
+                            "assessments and reviews, which can be long items that wrap over more than one line of large print",
+                        )])],
                         vec![Block::List {
                             ordered: false,
                             items: vec![vec![p(vec![t("a third level starting an item")])]],
@@ -95,7 +101,10 @@ pub fn document() -> Document {
                     ],
                 },
             ],
-            vec![p(vec![Inline::Strong(vec![t("special category")]), t(" information such as health")])],
+            vec![p(vec![
+                Inline::Strong(vec![t("special category")]),
+                t(" information such as health"),
+            ])],
         ],
     };
 
@@ -189,4 +198,19 @@ pub fn document() -> Document {
             ),
         ],
     }
+}
+
+/// The fixture's sections repeated until the notice runs to about 30 pages.
+pub fn long_document() -> Document {
+    let mut doc = document();
+    let sections = doc.sections.clone();
+    for round in 1..4 {
+        for s in &sections {
+            let mut s = s.clone();
+            s.id = format!("{}-{round}", s.id);
+            s.heading = format!("{} (part {})", s.heading, round + 1);
+            doc.sections.push(s);
+        }
+    }
+    doc
 }

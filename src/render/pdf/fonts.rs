@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use rustybuzz::ttf_parser::GlyphId;
-use rustybuzz::{Direction, Face, UnicodeBuffer};
+use rustybuzz::{Direction, Face, ShapePlan, UnicodeBuffer, script};
 
 static ATKINSON_REGULAR: &[u8] =
     include_bytes!("../../../assets/fonts/AtkinsonHyperlegibleNext-Regular.ttf");
@@ -57,16 +57,31 @@ impl FaceId {
 /// The parsed faces, for shaping and for krilla.
 pub struct FontSet {
     faces: [Face<'static>; 4],
+    /// A shaping plan per face for left-to-right Latin text, made once: building a plan
+    /// costs more than shaping a paragraph.
+    latin: [ShapePlan; 4],
     krilla: [krilla::text::Font; 4],
 }
 
 static FONTS: LazyLock<FontSet> = LazyLock::new(|| {
     let data = [ATKINSON_REGULAR, ATKINSON_BOLD, DEJAVU_REGULAR, DEJAVU_BOLD];
     let faces = data.map(|d| Face::from_slice(d, 0).expect("an embedded font failed to parse"));
-    let krilla = data.map(|d| {
-        krilla::text::Font::new(d.into(), 0).expect("an embedded font failed to load")
+    let krilla = data
+        .map(|d| krilla::text::Font::new(d.into(), 0).expect("an embedded font failed to load"));
+    let latin = [0, 1, 2, 3].map(|i| {
+        ShapePlan::new(
+            &faces[i],
+            Direction::LeftToRight,
+            Some(script::LATIN),
+            None,
+            &[],
+        )
     });
-    FontSet { faces, krilla }
+    FontSet {
+        faces,
+        latin,
+        krilla,
+    }
 });
 
 /// The shared, parsed fonts.
@@ -80,12 +95,22 @@ impl FontSet {
         &self.krilla[face.index()]
     }
 
+    /// The glyph id and advance (in em) of the space in a face.
+    pub fn space(&self, face: FaceId) -> (u16, f32) {
+        let f = self.face(face);
+        let gid = f.glyph_index(' ').unwrap_or(GlyphId(0));
+        let advance = f.glyph_hor_advance(gid).unwrap_or(0);
+        (gid.0, f32::from(advance) / f.units_per_em() as f32)
+    }
+
     fn face(&self, face: FaceId) -> &Face<'static> {
         &self.faces[face.index()]
     }
 
     fn has(&self, face: FaceId, c: char) -> bool {
-        self.face(face).glyph_index(c).is_some_and(|g| g != GlyphId(0))
+        self.face(face)
+            .glyph_index(c)
+            .is_some_and(|g| g != GlyphId(0))
     }
 
     /// Which face draws `c` in the given weight, or `None` if no embedded face has it.
@@ -186,7 +211,9 @@ fn push_replacement(set: &FontSet, face: FaceId, cluster: usize, out: &mut Vec<S
     let f = set.face(face);
     let gid = f.glyph_index(REPLACEMENT).unwrap_or(GlyphId(0));
     let upem = f64::from(f.units_per_em());
-    let advance = f.glyph_hor_advance(gid).map_or(0.5, |a| f64::from(a) / upem) as f32;
+    let advance = f
+        .glyph_hor_advance(gid)
+        .map_or(0.5, |a| f64::from(a) / upem) as f32;
     out.push(ShapedGlyph {
         face,
         gid: gid.0,
@@ -206,7 +233,14 @@ fn shape_run(set: &FontSet, face: FaceId, text: &str, base: usize, out: &mut Vec
     buffer.push_str(text);
     buffer.set_direction(Direction::LeftToRight);
     buffer.guess_segment_properties();
-    let shaped = rustybuzz::shape(f, &[], buffer);
+    let script = buffer.script();
+    let shaped = if script == script::LATIN || script == script::UNKNOWN {
+        // Latin, or only digits, spaces and punctuation: the cached plan fits.
+        buffer.set_script(script::LATIN);
+        rustybuzz::shape_with_plan(f, &set.latin[face.index()], buffer)
+    } else {
+        rustybuzz::shape(f, &[], buffer)
+    };
     let upem = f.units_per_em() as f32;
     for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
         out.push(ShapedGlyph {

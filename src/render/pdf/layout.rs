@@ -19,7 +19,7 @@
 
 use crate::document::{Block, Document, Field, Section, Table};
 
-use super::text::{Link, Line, Para, ParaBuilder};
+use super::text::{Line, Link, Para, ParaBuilder};
 
 /// A4 width in points.
 pub const PAGE_WIDTH: f32 = 595.28;
@@ -248,6 +248,8 @@ struct Builder {
     after_heading: bool,
     /// Markers waiting for the next line.
     markers: Vec<Marker>,
+    /// Extra indent for the second and later lines of the next paragraph placed.
+    hang: f32,
 }
 
 /// Lays out the document. Pure: the same document always gives the same layout.
@@ -267,6 +269,7 @@ pub fn layout(doc: &Document, body: f32) -> Layout {
         keep_next: false,
         after_heading: false,
         markers: Vec::new(),
+        hang: 0.0,
     };
     b.title_page(doc);
     for section in &doc.sections {
@@ -334,14 +337,7 @@ impl Builder {
     }
 
     /// Lays out a heading; returns the index of its first line.
-    fn heading(
-        &mut self,
-        p: ParaBuilder,
-        level: u16,
-        text: &str,
-        x: f32,
-        parent: usize,
-    ) -> usize {
+    fn heading(&mut self, p: ParaBuilder, level: u16, text: &str, x: f32, parent: usize) -> usize {
         let node = self
             .out
             .tags
@@ -387,6 +383,7 @@ impl Builder {
     /// A paragraph-like block with its own structure node of `kind` under `parent`.
     fn paragraph(&mut self, p: ParaBuilder, size: f32, x: f32, parent: usize, kind: NodeKind) {
         if p.text().is_empty() && self.markers.is_empty() {
+            self.hang = 0.0;
             return;
         }
         let node = self.out.tags.add(parent, kind);
@@ -398,7 +395,8 @@ impl Builder {
         let mut missing = Vec::new();
         let para = p.finish(size, &mut missing);
         self.warn_missing(&para, &missing);
-        let mut lines = para.break_lines(PAGE_WIDTH - MARGIN - x);
+        let hang = std::mem::take(&mut self.hang);
+        let mut lines = para.break_lines(PAGE_WIDTH - MARGIN - x - hang);
         if lines.is_empty() {
             // An empty paragraph still holds its marker, if any.
             lines.push(Line {
@@ -423,7 +421,7 @@ impl Builder {
             self.out.items.push(Item {
                 para: index,
                 line,
-                x,
+                x: if line == 0 { x } else { x + hang },
                 size,
                 height: size * LINE_HEIGHT,
                 space_before,
@@ -458,14 +456,7 @@ impl Builder {
         index
     }
 
-    fn list(
-        &mut self,
-        ordered: bool,
-        items: &[Vec<Block>],
-        x: f32,
-        parent: usize,
-        level: u16,
-    ) {
+    fn list(&mut self, ordered: bool, items: &[Vec<Block>], x: f32, parent: usize, level: u16) {
         let style = if ordered {
             ListStyle::Numbered
         } else {
@@ -537,8 +528,10 @@ impl Builder {
                     }
                     p.push_inlines(line, false, &mut self.out.links);
                 }
-                // The lines of one row stay together when they can.
+                // The lines of one row stay together when they can; continuation lines
+                // are indented so each "Header:" starts at the left.
                 self.keep_next |= c > 0;
+                self.hang = self.body;
                 let node = self.out.tags.add(body, NodeKind::P);
                 self.place(p, self.body, x, node, false);
             }
@@ -554,6 +547,7 @@ impl Builder {
             p.push(&format!("{}:", field.label.trim()), true, None, false);
             p.push(" ", false, None, false);
             p.push_inlines(&field.value, false, &mut self.out.links);
+            self.hang = self.body;
             self.paragraph(p, self.body, x, parent, NodeKind::P);
         }
     }
@@ -636,7 +630,11 @@ pub fn paginate(items: &[Item], top: f32, bottom: f32) -> Vec<PagePlan> {
         let mut next = start;
         while next < items.len() {
             let item = &items[next];
-            let before = if next == start { 0.0 } else { item.space_before };
+            let before = if next == start {
+                0.0
+            } else {
+                item.space_before
+            };
             if next > start && y + before + item.height > available {
                 break;
             }

@@ -22,6 +22,7 @@ use std::fmt;
 use std::num::NonZeroU16;
 
 use krilla::Document as PdfDocument;
+use krilla::SerializeSettings;
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Accessibility, ConfigurationBuilder, ValidationError};
@@ -38,7 +39,6 @@ use krilla::tagging::{
     TagKind, TagTree,
 };
 use krilla::text::{GlyphId, KrillaGlyph};
-use krilla::SerializeSettings;
 
 use crate::document::Document;
 
@@ -241,6 +241,13 @@ impl Drawer<'_> {
         };
         let end = para.glyph_at(line.range.end);
         let mut i = para.glyph_at(line.range.start);
+        // Every line but the last ends in a space, drawn invisibly at the ragged edge, so
+        // that text extraction and screen readers keep the words apart.
+        // (Not where an over-long word or URL was cut: nothing separated the pieces.)
+        let space_after = placed
+            .lines
+            .get(line_index + 1)
+            .is_some_and(|next| line.range.end < next.range.start);
         let mut pen = x;
         let link_of = |g: usize| para.span_at(para.glyphs[g].cluster).and_then(|s| s.link);
         while i < end {
@@ -251,7 +258,8 @@ impl Drawer<'_> {
             }
             let start_x = pen;
             let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
-            pen = draw_glyphs(surface, para, i, j, line.range.end, pen, baseline);
+            let space = space_after && j == end;
+            pen = draw_glyphs(surface, para, i, j, line.range.end, pen, baseline, space);
             surface.end_tagged();
             match link {
                 None => self.tags.nodes[placed.node]
@@ -332,6 +340,7 @@ impl Drawer<'_> {
             para.text.len(),
             MARGIN,
             layout::footer_baseline(),
+            false,
         );
         surface.end_tagged();
     }
@@ -394,6 +403,8 @@ impl Drawer<'_> {
 
 /// Draws glyphs `from..to` of a paragraph starting at `x`, one run per font; returns the
 /// pen position after them. `text_end` is where the drawn text ends in the paragraph.
+/// With `space_after`, a space glyph follows the last glyph (see [`Drawer::draw_line`]).
+#[allow(clippy::too_many_arguments)]
 fn draw_glyphs(
     surface: &mut Surface,
     para: &Para,
@@ -402,6 +413,7 @@ fn draw_glyphs(
     text_end: usize,
     x: f32,
     baseline: f32,
+    space_after: bool,
 ) -> f32 {
     let set = fonts();
     let mut pen = x;
@@ -418,7 +430,7 @@ fn draw_glyphs(
         } else {
             text_end
         };
-        let run_text = &para.text[run_start..run_end];
+        let mut run_text = std::borrow::Cow::Borrowed(&para.text[run_start..run_end]);
         let mut glyphs = Vec::with_capacity(m - k);
         let mut width = 0.0;
         for g in k..m {
@@ -441,11 +453,25 @@ fn draw_glyphs(
             ));
             width += glyph.advance * para.size;
         }
+        if space_after && m == to {
+            let (gid, advance) = set.space(face);
+            let at = run_text.len();
+            run_text.to_mut().push(' ');
+            glyphs.push(KrillaGlyph::new(
+                GlyphId::new(u32::from(gid)),
+                advance,
+                0.0,
+                0.0,
+                0.0,
+                at..at + 1,
+                None,
+            ));
+        }
         surface.draw_glyphs(
             Point::from_xy(pen, baseline),
             &glyphs,
             set.krilla(face).clone(),
-            run_text,
+            &run_text,
             para.size,
             false,
         );
@@ -468,18 +494,17 @@ fn visible_end(text: &str, start: usize, mut end: usize) -> usize {
     end
 }
 
-/// What a screen reader says for a link: its text and where it goes.
+/// What a screen reader says for a link: its text and where it goes. (The reader already
+/// announces that it is a link.)
 fn link_description(text: &str, url: &str) -> String {
     let target = url
         .strip_prefix("mailto:")
         .or_else(|| url.strip_prefix("tel:"))
         .unwrap_or(url);
-    if text.is_empty() {
-        format!("Link to {target}")
-    } else if text == url || text == target {
-        format!("Link: {text}")
+    if text.is_empty() || text == url || text == target {
+        target.to_string()
     } else {
-        format!("Link: {text} ({target})")
+        format!("{text} ({target})")
     }
 }
 

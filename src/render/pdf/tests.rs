@@ -5,7 +5,10 @@ fn render(body: f32) -> PdfOutput {
 }
 
 fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack.windows(needle.len()).filter(|w| *w == needle).count()
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
 }
 
 fn page_count(bytes: &[u8]) -> usize {
@@ -56,7 +59,11 @@ fn a_character_no_font_has_is_a_warning() {
     assert!(w.contains("U+1F9E0"), "{w}");
     assert!(w.contains("A character no font has"), "{w}");
     // Ō and 😀 are drawn from DejaVu, so no warning names them.
-    assert!(!out.warnings.iter().any(|w| w.contains("U+014C") || w.contains("U+1F600")));
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.contains("U+014C") || w.contains("U+1F600"))
+    );
 }
 
 #[test]
@@ -116,28 +123,54 @@ fn headings_are_kept_with_what_follows() {
     }
 }
 
-/// Writes the fixture to `$NOTICE_PDF_OUT` and prints the render time. Run with
-/// `NOTICE_PDF_OUT=/tmp/notice.pdf cargo test --release -- --ignored dump_fixture`.
+/// Writes the fixture to `$NOTICE_PDF_OUT` and prints render times. Run with
+/// `NOTICE_PDF_OUT=/tmp/notice.pdf cargo test --release --lib -- --ignored dump_fixture --nocapture`.
 #[test]
 #[ignore]
 fn dump_fixture() {
-    let doc = fixture::document();
     let opts = PdfOptions::default();
-    let _ = render_pdf(&doc, &opts);
-    let runs = 20;
+    for (name, doc) in [
+        ("fixture", fixture::document()),
+        ("long fixture", fixture::long_document()),
+    ] {
+        let _ = render_pdf(&doc, &opts);
+        let runs = 20;
+        let start = std::time::Instant::now();
+        let mut out = None;
+        for _ in 0..runs {
+            out = Some(render_pdf(&doc, &opts).expect("renders"));
+        }
+        let out = out.expect("rendered");
+        eprintln!(
+            "{name}: {} pages, {} bytes, {:.2} ms per render",
+            page_count(&out.bytes),
+            out.bytes.len(),
+            start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs)
+        );
+        if name == "fixture" {
+            for w in &out.warnings {
+                eprintln!("warning: {w}");
+            }
+            if let Ok(path) = std::env::var("NOTICE_PDF_OUT") {
+                std::fs::write(path, &out.bytes).expect("writes");
+            }
+        }
+    }
+}
+
+/// Prints how long layout alone takes (the rest is krilla writing the file).
+#[test]
+#[ignore]
+fn time_layout() {
+    let doc = fixture::long_document();
+    let _ = layout::layout(&doc, 18.0);
     let start = std::time::Instant::now();
-    let mut out = None;
-    for _ in 0..runs {
-        out = Some(render_pdf(&doc, &opts).expect("renders"));
+    for _ in 0..20 {
+        let l = layout::layout(&doc, 18.0);
+        let _ = layout::paginate(&l.items, MARGIN, layout::content_bottom(18.0));
     }
-    let out = out.expect("rendered");
     eprintln!(
-        "{} pages, {} bytes, {:.2} ms per render",
-        page_count(&out.bytes),
-        out.bytes.len(),
-        start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs)
+        "layout: {:.2} ms",
+        start.elapsed().as_secs_f64() * 1000.0 / 20.0
     );
-    if let Ok(path) = std::env::var("NOTICE_PDF_OUT") {
-        std::fs::write(path, &out.bytes).expect("writes");
-    }
 }

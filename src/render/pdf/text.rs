@@ -260,10 +260,10 @@ impl Para {
         let mut start = None;
         for (i, c) in self.text.char_indices().chain([(self.text.len(), ' ')]) {
             if c == ' ' || c == '\n' {
-                if let Some(s) = start.take() {
-                    if looks_like_address(&self.text[s..i]) {
-                        out.push(s..i);
-                    }
+                if let Some(s) = start.take()
+                    && looks_like_address(&self.text[s..i])
+                {
+                    out.push(s..i);
                 }
             } else if start.is_none() {
                 start = Some(i);
@@ -436,7 +436,10 @@ mod tests {
                 assert!(!t.starts_with(' ') && !t.ends_with(' '));
             }
             let texts: Vec<&str> = lines.iter().map(|l| &p.text[l.range.clone()]).collect();
-            assert!(texts.iter().any(|t| t.contains("01622 677055")), "{texts:?}");
+            assert!(
+                texts.iter().any(|t| t.contains("01622 677055")),
+                "{texts:?}"
+            );
             assert!(texts.iter().any(|t| t.contains("ME15 9BZ")), "{texts:?}");
             let email = "dataprotection@example.gov.uk";
             let start = p.text.find(email).unwrap();
