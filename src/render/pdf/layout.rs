@@ -34,11 +34,6 @@ pub const BASELINE: f32 = 1.1;
 /// Width of the rule to the left of a note.
 pub const RULE_WIDTH: f32 = 3.0;
 
-/// The width available to text.
-pub fn measure() -> f32 {
-    PAGE_WIDTH - 2.0 * MARGIN
-}
-
 /// Where the footer's baseline sits.
 pub fn footer_baseline() -> f32 {
     PAGE_HEIGHT - MARGIN

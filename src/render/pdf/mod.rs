@@ -10,7 +10,7 @@
 //! the same input always gives the same bytes.
 
 mod fonts;
-pub mod layout;
+mod layout;
 mod text;
 
 #[cfg(test)]

@@ -124,11 +124,16 @@ fn headings_are_kept_with_what_follows() {
 }
 
 /// Writes the fixture to `$NOTICE_PDF_OUT` and prints render times. Run with
-/// `NOTICE_PDF_OUT=/tmp/notice.pdf cargo test --release --lib -- --ignored dump_fixture --nocapture`.
+/// `NOTICE_PDF_OUT=/tmp/notice.pdf cargo test --release --lib -- --ignored dump_fixture --nocapture`
+/// (`NOTICE_PDF_BODY=24` for another body size).
 #[test]
 #[ignore]
 fn dump_fixture() {
-    let opts = PdfOptions::default();
+    let body_size = std::env::var("NOTICE_PDF_BODY")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(18.0);
+    let opts = PdfOptions { body_size };
     for (name, doc) in [
         ("fixture", fixture::document()),
         ("long fixture", fixture::long_document()),

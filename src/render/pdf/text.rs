@@ -344,25 +344,37 @@ impl Para {
     ) -> usize {
         while self.width(start..end) > max {
             let mut best_opportunity = None;
+            let mut best_slash = None;
             let mut best_char = None;
-            for (offset, c) in self.text[start..end].char_indices().skip(1) {
+            let mut previous = '\0';
+            for (offset, c) in self.text[start..end].char_indices() {
                 let b = start + offset;
-                if fonts::is_combining(c) {
+                let after = std::mem::replace(&mut previous, c);
+                if offset == 0 || fonts::is_combining(c) {
                     continue;
                 }
-                if self.width(start..self.trim(start, b)) > max {
+                let width = self.width(start..self.trim(start, b));
+                if width > max {
                     break;
                 }
                 best_char = Some(b);
                 if opportunities.binary_search(&b).is_ok() {
                     best_opportunity = Some(b);
+                    // In a URL, a break after a slash reads better than one after a
+                    // hyphen, which looks like hyphenation; take it if it fills half the line.
+                    if after == '/' && width >= max / 2.0 {
+                        best_slash = Some(b);
+                    }
                 }
             }
-            let b = best_opportunity.or(best_char).unwrap_or_else(|| {
-                // Not even one character fits: put one on its own line.
-                let c = self.text[start..].chars().next().map_or(1, char::len_utf8);
-                start + c
-            });
+            let b = best_slash
+                .or(best_opportunity)
+                .or(best_char)
+                .unwrap_or_else(|| {
+                    // Not even one character fits: put one on its own line.
+                    let c = self.text[start..].chars().next().map_or(1, char::len_utf8);
+                    start + c
+                });
             lines.push(self.line(start, b));
             start = b;
             if start >= end {
