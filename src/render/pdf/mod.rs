@@ -136,6 +136,7 @@ pub fn render_pdf(doc: &Document, opts: &PdfOptions) -> Result<PdfOutput, PdfErr
         link_nodes: vec![None; layout.links.len()],
         annotations: Vec::new(),
         body,
+        lang: doc.lang.clone(),
     };
     let total = pages.len();
     for (index, plan) in pages.iter().enumerate() {
@@ -173,6 +174,8 @@ struct Drawer<'a> {
     /// Annotation identifiers, in the order they were added.
     annotations: Vec<Identifier>,
     body: f32,
+    /// The document language, for the footer's words.
+    lang: String,
 }
 
 /// A link annotation to add once the page's content is finished.
@@ -323,7 +326,7 @@ impl Drawer<'_> {
     fn draw_footer(&self, surface: &mut Surface, index: usize, total: usize) {
         let mut p = text::ParaBuilder::new();
         p.push(
-            &format!("Page {} of {}", index + 1, total),
+            &page_label(&self.lang, index + 1, total),
             false,
             None,
             false,
@@ -492,6 +495,16 @@ fn visible_end(text: &str, start: usize, mut end: usize) -> usize {
         }
     }
     end
+}
+
+/// The footer: "Page 3 of 12", in Welsh for a Welsh document.
+fn page_label(lang: &str, page: usize, total: usize) -> String {
+    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    if primary.eq_ignore_ascii_case("cy") {
+        format!("Tudalen {page} o {total}")
+    } else {
+        format!("Page {page} of {total}")
+    }
 }
 
 /// What a screen reader says for a link: its text and where it goes. (The reader already

@@ -144,6 +144,8 @@ fn a_minimal_document_renders() {
     let out = render_pdf(&doc, &PdfOptions::default()).expect("renders");
     assert!(String::from_utf8_lossy(&out.bytes).contains("/Lang(cy)"));
     assert!(out.warnings.is_empty());
+    assert_eq!(page_label("cy-GB", 2, 9), "Tudalen 2 o 9");
+    assert_eq!(page_label("en-GB", 2, 9), "Page 2 of 9");
 }
 
 #[test]
@@ -159,21 +161,28 @@ fn nothing_is_smaller_than_16pt() {
 
 #[test]
 fn headings_are_kept_with_what_follows() {
-    let doc = fixture::document();
-    let l = layout::layout(&doc, 18.0);
-    let pages = layout::paginate(&l.items, MARGIN, layout::content_bottom(18.0));
-    for plan in &pages {
-        let last = plan.items().end - 1;
-        let node = l.paras[l.items[last].para].node;
-        assert!(
-            !matches!(l.tags.nodes[node].kind, NodeKind::Heading(..)),
-            "a heading ends a page"
-        );
-    }
-    // Every line fits between the margins.
-    for item in &l.items {
-        let line = &l.paras[item.para].lines[item.line];
-        assert!(item.x + line.width <= PAGE_WIDTH - MARGIN + 0.01);
+    for doc in [fixture::document(), fixture::long_document()] {
+        for body in [18.0, 20.0, 24.0] {
+            let l = layout::layout(&doc, body);
+            let pages = layout::paginate(&l.items, MARGIN, layout::content_bottom(body));
+            for plan in &pages {
+                let last = plan.items().end - 1;
+                let node = l.paras[l.items[last].para].node;
+                assert!(
+                    !matches!(l.tags.nodes[node].kind, NodeKind::Heading(..)),
+                    "a heading ends a page at {body} pt"
+                );
+                // Nothing runs into the footer.
+                let bottom = plan.tops.last().unwrap() + l.items[last].height;
+                assert!(bottom <= layout::content_bottom(body) + 0.01);
+            }
+            // Every line fits between the margins.
+            for item in &l.items {
+                let line = &l.paras[item.para].lines[item.line];
+                assert!(item.x + line.width <= PAGE_WIDTH - MARGIN + 0.01);
+                assert!(item.size >= 16.0);
+            }
+        }
     }
 }
 
