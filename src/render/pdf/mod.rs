@@ -130,31 +130,32 @@ pub fn render_pdf(doc: &Document, opts: &PdfOptions) -> Result<PdfOutput, PdfErr
     };
     let mut pdf = PdfDocument::new_with(settings);
 
+    let lang = if doc.lang.trim().is_empty() {
+        "en-GB".to_string()
+    } else {
+        doc.lang.trim().to_string()
+    };
     let mut drawer = Drawer {
         layout: &layout,
         tags: layout.tags.clone(),
         link_nodes: vec![None; layout.links.len()],
         annotations: Vec::new(),
         body,
-        lang: doc.lang.clone(),
+        lang: lang.clone(),
     };
     let total = pages.len();
     for (index, plan) in pages.iter().enumerate() {
         drawer.page(&mut pdf, index, total, plan);
     }
 
-    let lang = if doc.lang.trim().is_empty() {
-        "en-GB".to_string()
-    } else {
-        doc.lang.trim().to_string()
-    };
-    pdf.set_metadata(
-        Metadata::new()
-            .title(doc.title.trim().to_string())
-            .language(lang.clone())
-            .authors(vec![doc.organisation.trim().to_string()])
-            .creator("notice".to_string()),
-    );
+    let mut metadata = Metadata::new()
+        .title(doc.title.trim().to_string())
+        .language(lang.clone())
+        .creator("notice".to_string());
+    if !doc.organisation.trim().is_empty() {
+        metadata = metadata.authors(vec![doc.organisation.trim().to_string()]);
+    }
+    pdf.set_metadata(metadata);
     pdf.set_outline(outline(&layout, &pages, doc));
     pdf.set_tag_tree(drawer.tag_tree(lang));
 
