@@ -22,6 +22,7 @@ pub mod diag;
 pub mod document;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod rules;
 pub mod source;
 pub mod templates;

@@ -1,0 +1,295 @@
+//! The embedded fonts, font fallback and shaping.
+//!
+//! Four faces are compiled into the binary: Atkinson Hyperlegible Next (regular and bold),
+//! designed for readers with low vision, and DejaVu Sans (regular and bold) as a fallback
+//! for characters Atkinson does not have (for example `Ō`). They are parsed once, on first
+//! use, and shared by every render.
+//!
+//! Text is shaped with `rustybuzz` (the shaper krilla itself uses), so widths used for line
+//! breaking are exactly the advances that are drawn, kerning included.
+
+use std::sync::LazyLock;
+
+use rustybuzz::ttf_parser::GlyphId;
+use rustybuzz::{Direction, Face, ShapePlan, UnicodeBuffer, script};
+
+static ATKINSON_REGULAR: &[u8] =
+    include_bytes!("../../../assets/fonts/AtkinsonHyperlegibleNext-Regular.ttf");
+static ATKINSON_BOLD: &[u8] =
+    include_bytes!("../../../assets/fonts/AtkinsonHyperlegibleNext-Bold.ttf");
+static DEJAVU_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+static DEJAVU_BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The character drawn in place of one that no embedded font has.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// One of the four embedded faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FaceId {
+    /// Atkinson Hyperlegible Next Regular.
+    Regular = 0,
+    /// Atkinson Hyperlegible Next Bold.
+    Bold = 1,
+    /// DejaVu Sans.
+    FallbackRegular = 2,
+    /// DejaVu Sans Bold.
+    FallbackBold = 3,
+}
+
+impl FaceId {
+    fn primary(bold: bool) -> Self {
+        if bold { FaceId::Bold } else { FaceId::Regular }
+    }
+
+    fn fallback(bold: bool) -> Self {
+        if bold {
+            FaceId::FallbackBold
+        } else {
+            FaceId::FallbackRegular
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The parsed faces, for shaping and for krilla.
+pub struct FontSet {
+    faces: [Face<'static>; 4],
+    /// A shaping plan per face for left-to-right Latin text, made once: building a plan
+    /// costs more than shaping a paragraph.
+    latin: [ShapePlan; 4],
+    krilla: [krilla::text::Font; 4],
+}
+
+static FONTS: LazyLock<FontSet> = LazyLock::new(|| {
+    let data = [ATKINSON_REGULAR, ATKINSON_BOLD, DEJAVU_REGULAR, DEJAVU_BOLD];
+    let faces = data.map(|d| Face::from_slice(d, 0).expect("an embedded font failed to parse"));
+    let krilla = data
+        .map(|d| krilla::text::Font::new(d.into(), 0).expect("an embedded font failed to load"));
+    let latin = [0, 1, 2, 3].map(|i| {
+        ShapePlan::new(
+            &faces[i],
+            Direction::LeftToRight,
+            Some(script::LATIN),
+            None,
+            &[],
+        )
+    });
+    FontSet {
+        faces,
+        latin,
+        krilla,
+    }
+});
+
+/// The shared, parsed fonts.
+pub fn fonts() -> &'static FontSet {
+    &FONTS
+}
+
+impl FontSet {
+    /// The krilla font for a face.
+    pub fn krilla(&self, face: FaceId) -> &krilla::text::Font {
+        &self.krilla[face.index()]
+    }
+
+    /// The glyph id and advance (in em) of the space in a face.
+    pub fn space(&self, face: FaceId) -> (u16, f32) {
+        let f = self.face(face);
+        let gid = f.glyph_index(' ').unwrap_or(GlyphId(0));
+        let advance = f.glyph_hor_advance(gid).unwrap_or(0);
+        (gid.0, f32::from(advance) / f.units_per_em() as f32)
+    }
+
+    fn face(&self, face: FaceId) -> &Face<'static> {
+        &self.faces[face.index()]
+    }
+
+    fn has(&self, face: FaceId, c: char) -> bool {
+        self.face(face)
+            .glyph_index(c)
+            .is_some_and(|g| g != GlyphId(0))
+    }
+
+    /// Which face draws `c` in the given weight, or `None` if no embedded face has it.
+    pub fn face_for(&self, c: char, bold: bool) -> Option<FaceId> {
+        [FaceId::primary(bold), FaceId::fallback(bold)]
+            .into_iter()
+            .find(|&f| self.has(f, c))
+    }
+}
+
+/// A shaped glyph. Advances and offsets are in em (multiply by the font size for points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedGlyph {
+    /// The face the glyph is from.
+    pub face: FaceId,
+    /// The glyph id in that face.
+    pub gid: u16,
+    /// Horizontal advance, in em.
+    pub advance: f32,
+    /// Horizontal offset, in em.
+    pub x_offset: f32,
+    /// Vertical offset, in em.
+    pub y_offset: f32,
+    /// Byte offset of the glyph's cluster in the paragraph text.
+    pub cluster: usize,
+}
+
+/// Characters that are never drawn and never warned about: soft hyphens, zero-width
+/// spaces and joiners, directional marks, the byte order mark, variation selectors.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
+        || c.is_control()
+}
+
+/// Whether `c` is a combining mark that belongs with the character before it.
+pub fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Shapes `text` (which starts at byte `base` of its paragraph) in the given weight,
+/// appending glyphs to `out`. Characters no face has are drawn as [`REPLACEMENT`] and
+/// reported through `missing` with their byte offset in the paragraph.
+pub fn shape(
+    text: &str,
+    base: usize,
+    bold: bool,
+    out: &mut Vec<ShapedGlyph>,
+    missing: &mut Vec<(usize, char)>,
+) {
+    let set = fonts();
+    // Split the text into runs that one face draws.
+    let mut run_start = 0;
+    let mut run_face: Option<FaceId> = None;
+    for (i, c) in text.char_indices() {
+        let face = if is_invisible(c) {
+            None
+        } else if is_combining(c) && run_face.is_some_and(|f| set.has(f, c)) {
+            run_face
+        } else if let Some(f) = set.face_for(c, bold) {
+            Some(f)
+        } else {
+            missing.push((base + i, c));
+            let f = set
+                .face_for(REPLACEMENT, bold)
+                .unwrap_or(FaceId::fallback(bold));
+            // Flush the current run, then draw the replacement on its own.
+            if let Some(rf) = run_face {
+                shape_run(set, rf, &text[run_start..i], base + run_start, out);
+            }
+            push_replacement(set, f, base + i, out);
+            run_face = None;
+            run_start = i + c.len_utf8();
+            continue;
+        };
+        if face != run_face {
+            if let Some(rf) = run_face {
+                shape_run(set, rf, &text[run_start..i], base + run_start, out);
+            }
+            run_start = i;
+            run_face = face;
+        }
+        if face.is_none() {
+            // Invisible characters produce no glyph; the next run starts after them.
+            run_start = i + c.len_utf8();
+        }
+    }
+    if let Some(rf) = run_face {
+        shape_run(set, rf, &text[run_start..], base + run_start, out);
+    }
+}
+
+fn push_replacement(set: &FontSet, face: FaceId, cluster: usize, out: &mut Vec<ShapedGlyph>) {
+    let f = set.face(face);
+    let gid = f.glyph_index(REPLACEMENT).unwrap_or(GlyphId(0));
+    let upem = f64::from(f.units_per_em());
+    let advance = f
+        .glyph_hor_advance(gid)
+        .map_or(0.5, |a| f64::from(a) / upem) as f32;
+    out.push(ShapedGlyph {
+        face,
+        gid: gid.0,
+        advance,
+        x_offset: 0.0,
+        y_offset: 0.0,
+        cluster,
+    });
+}
+
+fn shape_run(set: &FontSet, face: FaceId, text: &str, base: usize, out: &mut Vec<ShapedGlyph>) {
+    if text.is_empty() {
+        return;
+    }
+    let f = set.face(face);
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(Direction::LeftToRight);
+    buffer.guess_segment_properties();
+    let script = buffer.script();
+    let shaped = if script == script::LATIN || script == script::UNKNOWN {
+        // Latin, or only digits, spaces and punctuation: the cached plan fits.
+        buffer.set_script(script::LATIN);
+        rustybuzz::shape_with_plan(f, &set.latin[face.index()], buffer)
+    } else {
+        rustybuzz::shape(f, &[], buffer)
+    };
+    let upem = f.units_per_em() as f32;
+    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+        out.push(ShapedGlyph {
+            face,
+            gid: u16::try_from(info.glyph_id).unwrap_or(0),
+            advance: pos.x_advance as f32 / upem,
+            x_offset: pos.x_offset as f32 / upem,
+            y_offset: pos.y_offset as f32 / upem,
+            cluster: base + info.cluster as usize,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atkinson_draws_welsh_and_dejavu_draws_macron_o() {
+        let set = fonts();
+        for c in "ŵŷŴŶẃẁẅỳ•".chars() {
+            assert_eq!(set.face_for(c, false), Some(FaceId::Regular), "{c}");
+            assert_eq!(set.face_for(c, true), Some(FaceId::Bold), "{c}");
+        }
+        assert_eq!(set.face_for('Ō', false), Some(FaceId::FallbackRegular));
+        assert_eq!(set.face_for('Ō', true), Some(FaceId::FallbackBold));
+        assert_eq!(set.face_for('\u{1F9E0}', false), None);
+        assert!(set.face_for(REPLACEMENT, false).is_some());
+    }
+
+    #[test]
+    fn shaping_reports_missing_characters() {
+        let mut out = Vec::new();
+        let mut missing = Vec::new();
+        shape("a\u{1F9E0}Ō b", 10, false, &mut out, &mut missing);
+        assert_eq!(missing, vec![(11, '\u{1F9E0}')]);
+        assert_eq!(out.len(), 5);
+        assert!(out.iter().all(|g| g.gid != 0));
+        let clusters: Vec<usize> = out.iter().map(|g| g.cluster).collect();
+        assert_eq!(clusters, vec![10, 11, 15, 17, 18]);
+        assert_eq!(out[2].face, FaceId::FallbackRegular);
+    }
+
+    #[test]
+    fn invisible_characters_have_no_glyph() {
+        let mut out = Vec::new();
+        let mut missing = Vec::new();
+        shape("a\u{00AD}b\u{200B}c", 0, false, &mut out, &mut missing);
+        assert!(missing.is_empty());
+        assert_eq!(out.len(), 3);
+    }
+}

@@ -1,0 +1,247 @@
+use super::*;
+
+fn render(body: f32) -> PdfOutput {
+    render_pdf(&fixture::document(), &PdfOptions { body_size: body }).expect("renders")
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+fn page_count(bytes: &[u8]) -> usize {
+    count(bytes, b"/Type/Page") - count(bytes, b"/Type/Pages")
+}
+
+#[test]
+fn output_is_a_pdf() {
+    let out = render(18.0);
+    assert!(out.bytes.starts_with(b"%PDF-1.7"));
+    assert!(out.bytes.ends_with(b"%%EOF") || out.bytes.ends_with(b"%%EOF\n"));
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let a = render(18.0);
+    let b = render(18.0);
+    assert!(a.bytes == b.bytes, "two renders differ");
+    assert_eq!(a.warnings, b.warnings);
+}
+
+#[test]
+fn the_fixture_runs_to_several_pages() {
+    let pages = page_count(&render(18.0).bytes);
+    assert!(pages >= 4, "{pages} pages");
+    // Bigger type means more pages.
+    assert!(page_count(&render(24.0).bytes) > pages);
+}
+
+#[test]
+fn catalog_has_language_title_and_marking() {
+    let bytes = render(18.0).bytes;
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("/Lang(en-GB)"), "no /Lang");
+    assert!(text.contains("/DisplayDocTitle true"), "no DisplayDocTitle");
+    assert!(text.contains("/Marked true"), "not marked");
+    assert!(text.contains("/StructTreeRoot"), "no structure tree");
+    assert!(text.contains("/Outlines"), "no outline");
+    assert!(text.contains("pdfuaid:part"), "no PDF/UA identifier");
+    assert!(!text.contains("/CreationDate"), "a date crept in");
+}
+
+#[test]
+fn structure_uses_the_expected_tags() {
+    let bytes = render(18.0).bytes;
+    for tag in [
+        "/S/Document",
+        "/S/H1",
+        "/S/H2",
+        "/S/H3",
+        "/S/H4",
+        "/S/P",
+        "/S/L",
+        "/S/LI",
+        "/S/Lbl",
+        "/S/LBody",
+        "/S/Link",
+        "/S/Caption",
+        "/S/Div",
+    ] {
+        assert!(count(&bytes, tag.as_bytes()) > 0, "no {tag}");
+    }
+    // No heading level is skipped: H5 appears only because H4 does.
+    assert!(count(&bytes, b"/S/H6") == 0);
+}
+
+#[test]
+fn every_link_is_clickable_and_described() {
+    let bytes = render(18.0).bytes;
+    for uri in [
+        "/URI(https://ico.org.uk/make-a-complaint/)",
+        "/URI(mailto:dataprotection@kent.example.gov.uk)",
+        "/URI(tel:+443031231113)",
+        "/URI(https://www.kent.example.gov.uk/about-the-council/",
+    ] {
+        assert!(count(&bytes, uri.as_bytes()) > 0, "no {uri}");
+    }
+    let links = count(&bytes, b"/Subtype/Link");
+    assert!(links >= 4, "{links} link annotations");
+    // Pages have /Contents too (their content streams); annotations have theirs as text.
+    assert_eq!(
+        count(&bytes, b"/Contents") - page_count(&bytes),
+        links,
+        "an annotation has no description"
+    );
+}
+
+#[test]
+fn a_document_without_a_title_is_refused_in_plain_english() {
+    let mut doc = fixture::document();
+    doc.title = String::new();
+    let err = render_pdf(&doc, &PdfOptions::default()).unwrap_err();
+    assert!(matches!(err, PdfError::NotAccessible(_)));
+    assert!(err.to_string().contains("no title"), "{err}");
+}
+
+#[test]
+fn a_character_no_font_has_is_a_warning() {
+    let out = render(18.0);
+    assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+    let w = &out.warnings[0];
+    assert!(w.contains("U+1F9E0"), "{w}");
+    assert!(w.contains("A character no font has"), "{w}");
+    // Ō and 😀 are drawn from DejaVu, so no warning names them.
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.contains("U+014C") || w.contains("U+1F600"))
+    );
+}
+
+#[test]
+fn body_size_must_be_large_print() {
+    let doc = fixture::document();
+    for bad in [12.0, 15.9, f32::NAN, 100.0] {
+        let err = render_pdf(&doc, &PdfOptions { body_size: bad }).unwrap_err();
+        assert!(err.to_string().contains("body size"), "{err}");
+    }
+    for good in [16.0, 20.0, 24.0] {
+        assert!(render_pdf(&doc, &PdfOptions { body_size: good }).is_ok());
+    }
+}
+
+#[test]
+fn a_minimal_document_renders() {
+    let doc = Document {
+        lang: "cy".into(),
+        title: "Hysbysiad preifatrwydd".into(),
+        organisation: "Cyngor".into(),
+        front_matter: vec![],
+        sections: vec![],
+    };
+    let out = render_pdf(&doc, &PdfOptions::default()).expect("renders");
+    assert!(String::from_utf8_lossy(&out.bytes).contains("/Lang(cy)"));
+    assert!(out.warnings.is_empty());
+    assert_eq!(page_label("cy-GB", 2, 9), "Tudalen 2 o 9");
+    assert_eq!(page_label("en-GB", 2, 9), "Page 2 of 9");
+}
+
+#[test]
+fn nothing_is_smaller_than_16pt() {
+    let l = layout::layout(&fixture::document(), 18.0);
+    for item in &l.items {
+        assert!(item.size >= 16.0);
+    }
+    for p in &l.paras {
+        assert!(p.para.size >= 16.0);
+    }
+}
+
+#[test]
+fn headings_are_kept_with_what_follows() {
+    for doc in [fixture::document(), fixture::long_document()] {
+        for body in [18.0, 20.0, 24.0] {
+            let l = layout::layout(&doc, body);
+            let pages = layout::paginate(&l.items, MARGIN, layout::content_bottom(body));
+            for plan in &pages {
+                let last = plan.items().end - 1;
+                let node = l.paras[l.items[last].para].node;
+                assert!(
+                    !matches!(l.tags.nodes[node].kind, NodeKind::Heading(..)),
+                    "a heading ends a page at {body} pt"
+                );
+                // Nothing runs into the footer.
+                let bottom = plan.tops.last().unwrap() + l.items[last].height;
+                assert!(bottom <= layout::content_bottom(body) + 0.01);
+            }
+            // Every line fits between the margins.
+            for item in &l.items {
+                let line = &l.paras[item.para].lines[item.line];
+                assert!(item.x + line.width <= PAGE_WIDTH - MARGIN + 0.01);
+                assert!(item.size >= 16.0);
+            }
+        }
+    }
+}
+
+/// Writes the fixture to `$NOTICE_PDF_OUT` and prints render times. Run with
+/// `NOTICE_PDF_OUT=/tmp/notice.pdf cargo test --release --lib -- --ignored dump_fixture --nocapture`
+/// (`NOTICE_PDF_BODY=24` for another body size).
+#[test]
+#[ignore]
+fn dump_fixture() {
+    let body_size = std::env::var("NOTICE_PDF_BODY")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(18.0);
+    let opts = PdfOptions { body_size };
+    for (name, doc) in [
+        ("fixture", fixture::document()),
+        ("long fixture", fixture::long_document()),
+    ] {
+        let _ = render_pdf(&doc, &opts);
+        let mut times = Vec::new();
+        let mut out = None;
+        for _ in 0..20 {
+            let start = std::time::Instant::now();
+            out = Some(render_pdf(&doc, &opts).expect("renders"));
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        let out = out.expect("rendered");
+        eprintln!(
+            "{name}: {} pages, {} bytes, render {:.2} ms (fastest of 20), {:.2} ms (median)",
+            page_count(&out.bytes),
+            out.bytes.len(),
+            times[0],
+            times[times.len() / 2]
+        );
+        if name == "fixture" {
+            for w in &out.warnings {
+                eprintln!("warning: {w}");
+            }
+            if let Ok(path) = std::env::var("NOTICE_PDF_OUT") {
+                std::fs::write(path, &out.bytes).expect("writes");
+            }
+        }
+    }
+}
+
+/// Prints how long layout alone takes (the rest is krilla writing the file).
+#[test]
+#[ignore]
+fn time_layout() {
+    let doc = fixture::long_document();
+    let _ = layout::layout(&doc, 18.0);
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        let l = layout::layout(&doc, 18.0);
+        let _ = layout::paginate(&l.items, MARGIN, layout::content_bottom(18.0));
+    }
+    eprintln!(
+        "layout: {:.2} ms",
+        start.elapsed().as_secs_f64() * 1000.0 / 20.0
+    );
+}
