@@ -1,14 +1,15 @@
-//! Calendar dates as notices write them: a day (`2024-04-12`) or only a month (`2018-05`).
+//! Calendar dates as notices write them: a day (`2024-04-12`), only a month (`2018-05`) or
+//! only a year (`2021`, as in a heading that says "Updated 2021").
 
 use std::fmt;
 
-/// A date, to the day or to the month.
+/// A date, to the day, to the month or to the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Date {
     /// The year, e.g. 2024.
     pub year: i32,
-    /// The month, 1–12.
-    pub month: u32,
+    /// The month, 1–12, when known.
+    pub month: Option<u32>,
     /// The day of the month, when known.
     pub day: Option<u32>,
 }
@@ -33,23 +34,33 @@ impl Date {
     pub const fn ymd(year: i32, month: u32, day: u32) -> Date {
         Date {
             year,
-            month,
+            month: Some(month),
             day: Some(day),
         }
     }
 
-    /// Parse `YYYY-MM-DD` or `YYYY-MM`. Returns `None` for anything else, or an impossible
-    /// date such as `2024-02-30`.
+    /// Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Returns `None` for anything else, or an
+    /// impossible date such as `2024-02-30`.
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
         let mut parts = s.split('-');
         let y = parts.next()?;
-        let m = parts.next()?;
+        let m = parts.next();
         let d = parts.next();
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 {
+        if parts.next().is_some() || y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let year: i32 = y.parse().ok()?;
+        let Some(m) = m else {
+            return (1900..=2999).contains(&year).then_some(Date {
+                year,
+                month: None,
+                day: None,
+            });
+        };
+        if m.len() != 2 {
+            return None;
+        }
         let month: u32 = m.parse().ok()?;
         if !(1..=12).contains(&month) || !(1900..=2999).contains(&year) {
             return None;
@@ -65,22 +76,27 @@ impl Date {
             }
             Some(_) => return None,
         };
-        Some(Date { year, month, day })
+        Some(Date {
+            year,
+            month: Some(month),
+            day,
+        })
     }
 
-    /// The last day this date could mean (the end of the month for a month-only date).
+    /// The last day this date could mean (the end of the month for a month-only date, the
+    /// end of the year for a year-only one).
     pub fn latest(self) -> (i32, u32, u32) {
+        let month = self.month.unwrap_or(12);
         (
             self.year,
-            self.month,
-            self.day
-                .unwrap_or_else(|| days_in_month(self.year, self.month)),
+            month,
+            self.day.unwrap_or_else(|| days_in_month(self.year, month)),
         )
     }
 
     /// The first day this date could mean.
     pub fn earliest(self) -> (i32, u32, u32) {
-        (self.year, self.month, self.day.unwrap_or(1))
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
     /// Whether this date is certainly before `other` (every day it could mean is earlier).
@@ -122,9 +138,12 @@ impl Date {
         Date::ymd(year, month, day)
     }
 
-    /// Written out for people: `12 April 2024`, or `May 2018` for a month.
+    /// Written out for people: `12 April 2024`, `May 2018` for a month, `2021` for a year.
     pub fn long(self) -> String {
-        let month = MONTHS[(self.month - 1) as usize];
+        let Some(m) = self.month else {
+            return self.year.to_string();
+        };
+        let month = MONTHS[(m - 1) as usize];
         match self.day {
             Some(d) => format!("{d} {month} {}", self.year),
             None => format!("{month} {}", self.year),
@@ -134,9 +153,10 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.day {
-            Some(d) => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, d),
-            None => write!(f, "{:04}-{:02}", self.year, self.month),
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => write!(f, "{:04}-{m:02}", self.year),
+            (None, _) => write!(f, "{:04}", self.year),
         }
     }
 }
@@ -162,6 +182,21 @@ mod tests {
         assert_eq!(Date::parse("2024-2-3"), None);
         assert_eq!(Date::parse("12/04/2024"), None);
         assert_eq!(Date::parse("2024-02-29"), Some(Date::ymd(2024, 2, 29)));
+    }
+
+    #[test]
+    fn parses_years() {
+        let y = Date::parse("2021").unwrap();
+        assert_eq!(y.long(), "2021");
+        assert_eq!(y.to_string(), "2021");
+        assert_eq!(Date::parse("21"), None);
+        assert_eq!(Date::parse("20x1"), None);
+        assert_eq!(Date::parse("+202"), None);
+        let may_2018 = Date::parse("2018-05").unwrap();
+        assert!(may_2018.is_before(y));
+        assert!(!Date::ymd(2021, 12, 31).is_before(y));
+        assert!(!y.is_before(Date::ymd(2021, 1, 1)));
+        assert!(y.is_before(Date::ymd(2022, 1, 1)));
     }
 
     #[test]

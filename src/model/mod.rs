@@ -410,7 +410,7 @@ impl Lowerer {
                     v.span,
                     path,
                     format!("`{}` is not a date", v.value),
-                    "write the date as `YYYY-MM-DD` (e.g. `2024-04-12`), or `YYYY-MM` if only the month is known",
+                    "write the date as `YYYY-MM-DD` (e.g. `2024-04-12`), `YYYY-MM` if only the month is known, or `YYYY` if only the year",
                 );
                 None
             }

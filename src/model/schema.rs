@@ -87,10 +87,10 @@ pub struct NoticeMeta {
     pub scope: Option<Markdown>,
     /// A version label, e.g. `2.1`.
     pub version: Option<Sp<String>>,
-    /// When the notice was first published (`YYYY-MM-DD`, or `YYYY-MM` where only the month
-    /// is known).
+    /// When the notice was first published (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` where only
+    /// the month or year is known).
     pub published: Option<Sp<String>>,
-    /// When the notice was last updated (`YYYY-MM-DD` or `YYYY-MM`).
+    /// When the notice was last updated (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
     pub last_updated: Option<Sp<String>>,
     /// When the notice is next due for review (`YYYY-MM-DD`).
     pub next_review: Option<Sp<String>>,
@@ -123,7 +123,8 @@ pub struct AlternativeFormats {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
-    /// When (`YYYY-MM-DD` or `YYYY-MM`).
+    /// When (`YYYY-MM-DD`, `YYYY-MM`, or `YYYY` where the notice gives only a year, as in a
+    /// heading "Privacy Notice Updated 2021").
     pub date: Sp<String>,
     /// What changed, in a sentence.
     pub summary: Option<Sp<String>>,
