@@ -224,9 +224,11 @@ impl<T> std::ops::Deref for Sp<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        // Where the value is written: for a YAML alias (`*name`), its anchor, so a finding
+        // about repeated text is reported once, where the text is.
         Ok(Sp {
             value: spanned.value,
-            span: Span::from_location(spanned.referenced),
+            span: Span::from_location(spanned.defined),
         })
     }
 }

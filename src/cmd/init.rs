@@ -11,7 +11,11 @@ const STARTER: &str = include_str!("../../assets/starter.yaml");
 
 /// The starter notice dated `today`.
 pub fn starter(today: Date) -> String {
-    let next = Date::ymd(today.year + 1, today.month, today.day.unwrap_or(1).min(28));
+    let next = Date::ymd(
+        today.year + 1,
+        today.month.unwrap_or(1),
+        today.day.unwrap_or(1).min(28),
+    );
     STARTER
         .replace("{{today}}", &today.to_string())
         .replace("{{next_year}}", &next.to_string())

@@ -52,5 +52,7 @@ pub fn check(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
     notice_meta::check(notice, opts, &mut out);
     wording::check(notice, opts, &mut out);
     crate::diag::sort(&mut out);
+    // A YAML alias repeats a value in several places; report each finding once.
+    out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     out
 }
