@@ -37,8 +37,5 @@ pub fn explain(key: &str) -> Result<String> {
 
 /// `notice schema`: the JSON Schema of the input format.
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(notice::model::schema::NoticeFile);
-    let mut s = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
-    s.push('\n');
-    s
+    notice::model::schema_doc::json_schema()
 }

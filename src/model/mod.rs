@@ -11,6 +11,7 @@
 pub mod date;
 pub mod rights;
 pub mod schema;
+pub mod schema_doc;
 
 use std::collections::BTreeMap;
 
