@@ -13,7 +13,7 @@
 //! 3. [`model`]: the mirror checked into a [`model::Notice`]: ids resolved, dates parsed.
 //! 4. [`rules`]: the law as a registry of rules over the notice, producing diagnostics.
 //! 5. [`document`]: the notice as one intermediate document, built once.
-//! 6. `render`: HTML, large-print PDF and plain text, each a pure function of the document.
+//! 6. [`render`]: HTML, large-print PDF and plain text, each a pure function of the document.
 //! 7. `write`: atomic writes into the output folder.
 //!
 //! Diagnostics ([`diag`]) travel alongside as values and are printed by emitters.
