@@ -41,7 +41,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     };
     match cli.command {
         Command::Check(args) => cmd::check::run(&args),
-        Command::Build(_args) => anyhow::bail!("`notice build` is not available in this build yet"),
+        Command::Build(args) => cmd::build::run(&args),
         Command::Init(args) => cmd::init::run(&args),
         Command::Rules => print(cmd::info::rules()),
         Command::Explain { rule } => print(cmd::info::explain(&rule)?),

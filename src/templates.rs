@@ -18,6 +18,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("law.md.j2", include_str!("../templates/law.md.j2")),
     ("summary.md.j2", include_str!("../templates/summary.md.j2")),
     ("rights.md.j2", include_str!("../templates/rights.md.j2")),
+    ("page.html.j2", include_str!("../templates/page.html.j2")),
 ];
 
 /// Why templates could not be loaded.

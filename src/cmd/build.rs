@@ -30,7 +30,8 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     for w in &template_warnings {
         writeln!(stderr, "warning: {w}")?;
     }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
     // 1. Read and check everything first.
     let mut sources = Vec::new();
@@ -46,7 +47,11 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
             diagnostics: c.diagnostics.clone(),
         })
         .collect();
-    let with_findings: Vec<FileReport> = reports.iter().filter(|r| !r.diagnostics.is_empty()).cloned().collect();
+    let with_findings: Vec<FileReport> = reports
+        .iter()
+        .filter(|r| !r.diagnostics.is_empty())
+        .cloned()
+        .collect();
     if !with_findings.is_empty() {
         stderr.write_all(emit::human(&with_findings, color).as_bytes())?;
     }
@@ -57,7 +62,10 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
         .map(|(s, _)| s.path.as_path())
         .collect();
     if !unreadable.is_empty() {
-        let names: Vec<String> = unreadable.iter().map(|p| format!("`{}`", p.display())).collect();
+        let names: Vec<String> = unreadable
+            .iter()
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
         writeln!(
             stderr,
             "error: nothing written: {} cannot be understood; fix the errors above first",
@@ -82,7 +90,11 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     let mut outcome = Outcome::Clean;
     let mut jobs = Vec::new();
     for (src, c) in sources.iter().zip(&checked) {
-        let errors = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         if args.strict && errors > 0 {
             writeln!(
                 stderr,
@@ -93,11 +105,19 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
             outcome = Outcome::Findings;
             continue;
         }
-        let notice = c.notice.as_ref().expect("unreadable notices stopped the build above");
+        let notice = c
+            .notice
+            .as_ref()
+            .expect("unreadable notices stopped the build above");
         jobs.push((src.path.clone(), notice));
     }
     let results = parallel_map(&jobs, |(path, notice)| {
-        let stem = safe_stem(&path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+        let stem = safe_stem(
+            &path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
         render::render_notice(notice, &env, &render_opts).map(|out| {
             let artifacts: Vec<Artifact> = out
                 .files
@@ -150,7 +170,9 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
 
 /// Map `f` over `items` on one thread per core, keeping the order.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
     if workers <= 1 {
         return items.iter().map(&f).collect();
     }
@@ -166,10 +188,15 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
                         break;
                     }
                     let r = f(&items[i]);
-                    results.lock().expect("no worker panics while holding the lock")[i] = Some(r);
+                    results
+                        .lock()
+                        .expect("no worker panics while holding the lock")[i] = Some(r);
                 }
             });
         }
     });
-    slots.into_iter().map(|r| r.expect("every item was processed")).collect()
+    slots
+        .into_iter()
+        .map(|r| r.expect("every item was processed"))
+        .collect()
 }

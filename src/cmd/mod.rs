@@ -1,5 +1,6 @@
 //! The subcommands, each a function from parsed arguments to an exit status.
 
+pub mod build;
 pub mod check;
 pub mod info;
 pub mod init;

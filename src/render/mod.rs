@@ -13,6 +13,90 @@ pub mod text;
 pub(crate) mod sample;
 
 use crate::document::{Block, Document, Inline, Section};
+use crate::model::Notice;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Format {
+    /// The accessible web page.
+    Html,
+    /// The large-print PDF.
+    Pdf,
+    /// Plain text.
+    Text,
+}
+
+impl Format {
+    /// The output file name for a notice stem: `kent.html`, `kent-large-print.pdf`,
+    /// `kent.txt`.
+    pub fn file_name(self, stem: &str) -> String {
+        match self {
+            Format::Html => format!("{stem}.html"),
+            Format::Pdf => format!("{stem}-large-print.pdf"),
+            Format::Text => format!("{stem}.txt"),
+        }
+    }
+}
+
+/// What to render, and how.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// The formats wanted.
+    pub formats: Vec<Format>,
+    /// The large-print body size in points (18 by default; 20 or 24 on request).
+    pub pdf_body_size: f32,
+}
+
+/// One notice, rendered in memory.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Each format's bytes, in the order asked for.
+    pub files: Vec<(Format, Vec<u8>)>,
+    /// Things a reader should know about (a character no font has, for example).
+    pub warnings: Vec<String>,
+}
+
+/// Build the document for a notice and render it in every format asked for. Pure: no
+/// clock, no I/O; the caller writes.
+pub fn render_notice(
+    notice: &Notice,
+    env: &minijinja::Environment<'_>,
+    opts: &RenderOptions,
+) -> Result<Rendered, String> {
+    let doc = crate::document::build::build(notice, env).map_err(|e| e.to_string())?;
+    render_document(&doc, env, opts)
+}
+
+/// Render a built document in every format asked for.
+pub fn render_document(
+    doc: &Document,
+    env: &minijinja::Environment<'_>,
+    opts: &RenderOptions,
+) -> Result<Rendered, String> {
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for f in &opts.formats {
+        let bytes = match f {
+            Format::Html => html::render_html(doc, env)
+                .map_err(|e| e.to_string())?
+                .into_bytes(),
+            Format::Text => text::render_text(doc).into_bytes(),
+            Format::Pdf => {
+                let out = pdf::render_pdf(
+                    doc,
+                    &pdf::PdfOptions {
+                        body_size: opts.pdf_body_size,
+                    },
+                )
+                .map_err(|e| format!("large-print PDF: {e}"))?;
+                warnings.extend(out.warnings);
+                out.bytes
+            }
+        };
+        files.push((*f, bytes));
+    }
+    Ok(Rendered { files, warnings })
+}
 
 /// The words of a document in reading order: title, organisation, front matter, then each
 /// section's heading, blocks and child sections, depth first.
