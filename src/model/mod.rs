@@ -627,6 +627,12 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
     }
     for (i, s) in f.sources.iter().flat_map(|s| s.value.iter()).enumerate() {
         push(format!("sources[{i}].name"), Some(&s.name));
+        for (k, c) in s.special_category_conditions.iter().enumerate() {
+            push(
+                format!("sources[{i}].special_category_conditions[{k}].note"),
+                c.note.as_ref(),
+            );
+        }
         push(format!("sources[{i}].note"), s.note.as_ref());
     }
     for (i, r) in f.recipients.iter().flat_map(|s| s.value.iter()).enumerate() {
@@ -643,6 +649,12 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
             format!("purposes[{i}].legitimate_interests"),
             p.legitimate_interests.as_ref(),
         );
+        for (k, c) in p.special_category_conditions.iter().enumerate() {
+            push(
+                format!("purposes[{i}].special_category_conditions[{k}].note"),
+                c.note.as_ref(),
+            );
+        }
         push(
             format!("purposes[{i}].withdraw_consent"),
             p.withdraw_consent.as_ref(),
@@ -687,6 +699,7 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
         );
     }
     if let Some(r) = &f.rights {
+        push("rights.statement".into(), r.statement.as_ref());
         push("rights.how_to_exercise".into(), r.how_to_exercise.as_ref());
         push("rights.identity_check".into(), r.identity_check.as_ref());
         if let Some(d) = &r.details {

@@ -96,6 +96,9 @@ pub struct NoticeMeta {
     pub next_review: Option<Sp<String>>,
     /// Who owns the notice (a role), e.g. `Chief Executive Officer`.
     pub owner: Option<Sp<String>>,
+    /// Who is responsible for keeping the notice up to date (a role), where the notice names
+    /// someone besides the owner, e.g. `Policy and Compliance Officer`.
+    pub responsible: Option<Sp<String>>,
     /// How to get the notice in another format (large print, audio, braille, Easy Read,
     /// another language).
     pub alternative_formats: Option<Sp<AlternativeFormats>>,
@@ -283,6 +286,17 @@ pub struct Source {
     /// The kinds of data from this source (ids from `data_categories`).
     #[serde(default)]
     pub data_categories: Vec<Sp<String>>,
+    /// The lawful bases (UK GDPR Art 6(1)) the notice gives for data from this source, where
+    /// it states bases per source (e.g. in a "source, data type, lawful basis" table) rather
+    /// than per purpose. Write them as the notice states them; the bases of `purposes` remain
+    /// the mapping of purposes to bases that Art 13(1)(c) asks for.
+    #[serde(default)]
+    pub lawful_basis: Vec<Sp<LawfulBasis>>,
+    /// The Art 9(2) conditions the notice gives for data from this source, where it states
+    /// them per source (a table's "explicit consent", "made public by the data subject",
+    /// "legal claims" …). Use `note` to keep the notice's wording.
+    #[serde(default)]
+    pub special_category_conditions: Vec<Sp<SpecialCondition>>,
     /// A note in the office's own words.
     pub note: Option<Markdown>,
 }
@@ -611,6 +625,8 @@ pub enum Requirement {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rights {
+    /// An introduction to people's rights, in the office's own words.
+    pub statement: Option<Markdown>,
     /// Who to contact; defaults to the DPO, then the controller.
     pub contact: Option<Sp<Contact>>,
     /// How to make a request, in the office's own words.
