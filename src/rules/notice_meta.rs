@@ -28,18 +28,19 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
             Some("add `last_updated: YYYY-MM-DD`"),
         )),
         Some(lu) => {
-            if lu.value.is_before(GDPR_START) {
+            let pre_gdpr = lu.value.is_before(GDPR_START);
+            if pre_gdpr {
                 out.push(PRE_GDPR.diag(
                     lu.span,
                     "notice.last_updated",
                     format!(
-                        "the notice was last updated {}, before the UK GDPR and DPA 2018 applied",
+                        "the notice was last updated {}, before the GDPR and DPA 2018 applied on 25 May 2018",
                         lu.value.long()
                     ),
-                    Some("rewrite the notice for current law"),
+                    Some("check the notice against current law, then update `last_updated`"),
                 ));
             }
-            if n.next_review.is_none() && lu.value.months_until(opts.as_of) > 12 {
+            if !pre_gdpr && n.next_review.is_none() && lu.value.months_until(opts.as_of) > 12 {
                 out.push(NOTICE_STALE.diag(
                     lu.span,
                     "notice.last_updated",

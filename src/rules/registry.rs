@@ -362,8 +362,8 @@ rules! {
         fix: "```yaml\ndata_categories:\n  - id: contact\n    name: Contact details\n    examples: [name, address, telephone number]\n```",
     }
     PUBLICLY_ACCESSIBLE = "PN407" "publicly-accessible-unstated" Warning "UK GDPR Art 14(2)(f)" {
-        summary: "each third-party source says whether it is publicly accessible",
-        checks: "That every `third_party` source has `publicly_accessible: true` or `false`.",
+        summary: "a notice with third-party sources says whether any is publicly accessible",
+        checks: "That, where data comes from third parties, at least one `third_party` source says `publicly_accessible: true` or `false`. Reported once per notice.",
         why: "Art 14(2)(f) requires the source and, if applicable, whether it came from publicly accessible sources (the ICO: there is no exception just because data is public).",
         fix: "```yaml\npublicly_accessible: false\n```",
     }
@@ -463,10 +463,10 @@ rules! {
         why: "Art 12(1) requires information to be easily accessible; public bodies must make reasonable adjustments for disabled people (Equality Act 2010). Saying how to ask for large print, audio or braille is how people find out they can.",
         fix: "```yaml\nnotice:\n  alternative_formats:\n    formats: [large print, audio, braille, Easy Read]\n```",
     }
-    PRE_GDPR = "PN707" "pre-uk-gdpr-notice" Error "UK GDPR; DPA 2018" {
+    PRE_GDPR = "PN707" "pre-uk-gdpr-notice" Warning "UK GDPR; DPA 2018" {
         summary: "the notice was updated after the current law began",
         checks: "That `last_updated` is not before 25 May 2018, when the GDPR and DPA 2018 replaced the 1998 Act.",
-        why: "A notice last updated before 25 May 2018 was written for repealed law and cannot contain the Art 13 disclosures.",
+        why: "A notice last updated before 25 May 2018 may have been written for the repealed 1998 Act. Many were published in the weeks before, in anticipation of the GDPR, so this is a warning: check the notice against current law.",
         fix: "Rewrite the notice for the UK GDPR and DPA 2018; `notice init` gives a complete starting point.",
     }
 

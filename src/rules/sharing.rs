@@ -48,15 +48,28 @@ fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
             Some("add `data_categories:` naming the kinds of data held, e.g. contact details, complaint details"),
         ));
     }
-    for (i, s) in n.sources().iter().enumerate() {
-        if s.kind.value == SourceKind::ThirdParty && s.publicly_accessible.is_none() {
-            out.push(PUBLICLY_ACCESSIBLE.diag(
-                s.name.span,
-                &format!("sources[{i}].publicly_accessible"),
-                format!("source `{}` does not say whether it is publicly accessible", s.id.value),
-                Some("add `publicly_accessible: false` (or `true` for public sources such as social media)"),
-            ));
-        }
+    // Art 14(2)(f) asks "if applicable" whether data came from public sources: one answer
+    // for the notice is enough, so this is reported once, and only when no third-party
+    // source says either way.
+    let third: Vec<(usize, &_)> = n
+        .sources()
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind.value == SourceKind::ThirdParty)
+        .collect();
+    if let Some((i, first)) = third.first()
+        && third.iter().all(|(_, s)| s.publicly_accessible.is_none())
+    {
+        out.push(PUBLICLY_ACCESSIBLE.diag(
+            first.name.span,
+            &format!("sources[{i}].publicly_accessible"),
+            format!(
+                "the notice receives data from {} other source{} but never says whether any is publicly accessible",
+                third.len(),
+                if third.len() == 1 { "" } else { "s" }
+            ),
+            Some("add `publicly_accessible: false` (or `true`) to the third-party sources, at least those where it matters (social media, the press)"),
+        ));
     }
 }
 
@@ -142,7 +155,13 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
         ));
         return;
     };
-    let general = r.default.is_some() || r.criteria.is_some() || r.policy.is_some();
+    // Record-type rules and the office's own statement also answer Art 13(2)(a) for the
+    // notice as a whole; whether they are specific enough is PN502's question.
+    let general = r.default.is_some()
+        || r.criteria.is_some()
+        || r.policy.is_some()
+        || !r.rules.is_empty()
+        || r.statement.is_some();
     if !general {
         for (i, p) in n.purposes().iter().enumerate() {
             if p.retention.is_none() {

@@ -158,17 +158,37 @@ impl Lint<'_> {
         if !span.is_known() {
             return span;
         }
-        let needle = &v[at.clone()];
-        let window_end = (span.start + v.len() * 2 + 256).min(src.text.len());
-        let hay = src.text.get(span.start..window_end).unwrap_or("");
-        let first_word = needle.split_whitespace().next().unwrap_or(needle);
-        let found = hay.find(needle).or_else(|| {
-            // Folded across lines: find the first word at a plausible place.
-            let approx = at.start;
-            hay.match_indices(first_word)
-                .map(|(i, _)| i)
-                .min_by_key(|i| i.abs_diff(approx))
-        });
+        let needle = v[at.clone()].to_ascii_lowercase();
+        let mut window_end = (span.start + v.len() * 2 + 256).min(src.text.len());
+        while !src.text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let hay = src
+            .text
+            .get(span.start..window_end)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // The same words may appear earlier in the value: take the same occurrence.
+        let nth = v[..at.start]
+            .to_ascii_lowercase()
+            .matches(needle.as_str())
+            .count();
+        let first_word = needle
+            .split_whitespace()
+            .next()
+            .unwrap_or(&needle)
+            .to_owned();
+        let found = hay
+            .match_indices(needle.as_str())
+            .nth(nth)
+            .map(|(i, _)| i)
+            .or_else(|| {
+                // Folded across lines: find the first word at a plausible place.
+                let approx = at.start;
+                hay.match_indices(first_word.as_str())
+                    .map(|(i, _)| i)
+                    .min_by_key(|i| i.abs_diff(approx))
+            });
         match found {
             Some(i) => src.span_of(
                 span.start + i,
@@ -216,6 +236,8 @@ impl Lint<'_> {
             }
         }
         hits.sort_by_key(|r| r.start);
+        // Overlapping phrases count once.
+        hits.dedup_by(|b, a| b.start < a.end);
         // One report per rule per field: the first hit, with a count of the rest.
         if let Some(first) = hits.first().cloned() {
             let (mut m, h) = msg(&self.text.value[first.clone()]);
@@ -311,8 +333,8 @@ impl Lint<'_> {
     }
 }
 
-/// Lower-case for matching, keeping byte offsets (ASCII folding only, and typographic
-/// apostrophes read as straight ones; both keep lengths per character class).
+/// Lower-case for matching, keeping byte offsets (ASCII letters only, so every byte offset
+/// in the folded text is an offset in the original).
 fn fold(s: &str) -> String {
     s.to_ascii_lowercase()
 }
