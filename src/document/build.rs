@@ -64,6 +64,18 @@ pub fn build(n: &Notice, env: &Environment<'_>) -> Result<Document, BuildError> 
     if let Some(v) = meta.and_then(|m| m.version.as_ref()) {
         front_matter.push(vec![Inline::text(format!("Version {}", v.value.trim()))]);
     }
+    if let Some(o) = meta.and_then(|m| m.owner.as_ref()) {
+        front_matter.push(vec![Inline::text(format!(
+            "Policy owner: {}",
+            o.value.trim()
+        ))]);
+    }
+    if let Some(r) = meta.and_then(|m| m.responsible.as_ref()) {
+        front_matter.push(vec![Inline::text(format!(
+            "Role responsible: {}",
+            r.value.trim()
+        ))]);
+    }
     Ok(Document {
         lang: n.lang.clone(),
         title,

@@ -266,6 +266,12 @@ pub fn build(n: &Notice) -> Value {
             "examples": texts(&s.examples),
             "categories": and_list(&category_names(&s.data_categories)),
             "note": md(s.note.as_ref()),
+            "bases": s.lawful_basis.iter().map(|b| basis_code(b.value)).collect::<Vec<_>>(),
+            "special_conditions": s.special_category_conditions.iter().map(|c| json!({
+                "code": art9_code(c.condition.value),
+                "schedule_1": ot(c.schedule_1.as_ref()),
+                "note": md(c.note.as_ref()),
+            })).collect::<Vec<_>>(),
         })
     };
     let recipient_names = |ids: &[Sp<String>]| -> Vec<String> {
@@ -414,6 +420,7 @@ pub fn build(n: &Notice) -> Value {
         "applicable": applicable.iter().map(|r| right_code(*r)).collect::<Vec<_>>(),
         "has": has,
         "contact": n.rights_contact().map_or(Value::Null, contact_md),
+        "statement": md(rights_block.and_then(|r| r.statement.as_ref())),
         "how_to_exercise": md(rights_block.and_then(|r| r.how_to_exercise.as_ref())),
         "identity_check": md(rights_block.and_then(|r| r.identity_check.as_ref())),
         "response_time": ot(rights_block.and_then(|r| r.response_time.as_ref())),
@@ -476,6 +483,7 @@ pub fn build(n: &Notice) -> Value {
         },
         "sources": {
             "declared": f.sources.is_some(),
+            "with_bases": n.sources().iter().any(|s| !s.lawful_basis.is_empty() || !s.special_category_conditions.is_empty()),
             "direct": n.sources().iter().filter(|s| s.kind.value == SourceKind::DataSubject).map(|s| source(s)).collect::<Vec<_>>(),
             "indirect": n.sources().iter().filter(|s| s.kind.value == SourceKind::ThirdParty).map(|s| source(s)).collect::<Vec<_>>(),
         },

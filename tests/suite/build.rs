@@ -16,7 +16,13 @@ use notice::source::SourceFile;
 
 use crate::tools;
 
-const SEEDS: [&str; 5] = ["hampshire", "hertfordshire", "kent-2018", "kent-2021", "leicestershire"];
+const SEEDS: [&str; 5] = [
+    "hampshire",
+    "hertfordshire",
+    "kent-2018",
+    "kent-2021",
+    "leicestershire",
+];
 const AS_OF: &str = "2026-11-25";
 
 fn root() -> &'static Path {
@@ -39,7 +45,11 @@ fn built() -> &'static Path {
             .arg(dir.path())
             .output()
             .unwrap();
-        assert!(out.status.success(), "build failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "build failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         dir
     })
     .path()
@@ -62,7 +72,11 @@ fn main_region(html: &str) -> &str {
 #[test]
 fn every_seed_builds_all_three_formats() {
     for stem in SEEDS {
-        for file in [format!("{stem}.html"), format!("{stem}-large-print.pdf"), format!("{stem}.txt")] {
+        for file in [
+            format!("{stem}.html"),
+            format!("{stem}-large-print.pdf"),
+            format!("{stem}.txt"),
+        ] {
             let p = output(stem, &file);
             let len = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
             assert!(len > 1000, "{} is missing or tiny", p.display());
@@ -156,8 +170,14 @@ fn the_three_formats_say_the_same_words_in_the_same_order() {
         assert!(words.len() > 500, "{stem}: the document has words");
         let outputs = [
             ("text", read(&output(stem, &format!("{stem}.txt")))),
-            ("html", html_text(&read(&output(stem, &format!("{stem}.html"))))),
-            ("pdf", pdf_text(&output(stem, &format!("{stem}-large-print.pdf")))),
+            (
+                "html",
+                html_text(&read(&output(stem, &format!("{stem}.html")))),
+            ),
+            (
+                "pdf",
+                pdf_text(&output(stem, &format!("{stem}-large-print.pdf"))),
+            ),
         ];
         for (format, text) in outputs {
             let have = notice::render::words_in(&text);
@@ -176,17 +196,37 @@ fn the_three_formats_say_the_same_words_in_the_same_order() {
 fn the_pdfs_pass_the_large_print_and_pdf_ua_checks() {
     for stem in SEEDS {
         let source = SourceFile::read(&root().join(format!("notices/{stem}.yaml"))).unwrap();
-        let n = notice::check(&source, &CheckOptions { as_of: Date::parse(AS_OF).unwrap() })
+        let n = notice::check(
+            &source,
+            &CheckOptions {
+                as_of: Date::parse(AS_OF).unwrap(),
+            },
+        )
+        .notice
+        .unwrap();
+        let title = n
+            .file
             .notice
-            .unwrap();
-        let title = n.file.notice.as_ref().unwrap().title.value.trim().to_owned();
-        tools::check_pdf(&output(stem, &format!("{stem}-large-print.pdf")), &title, "en-GB");
+            .as_ref()
+            .unwrap()
+            .title
+            .value
+            .trim()
+            .to_owned();
+        tools::check_pdf(
+            &output(stem, &format!("{stem}-large-print.pdf")),
+            &title,
+            "en-GB",
+        );
     }
 }
 
 #[test]
 fn the_html_pages_pass_axe_and_the_reader_checks() {
-    let files: Vec<PathBuf> = SEEDS.iter().map(|s| output(s, &format!("{s}.html"))).collect();
+    let files: Vec<PathBuf> = SEEDS
+        .iter()
+        .map(|s| output(s, &format!("{s}.html")))
+        .collect();
     tools::check_html(&files);
 }
 
@@ -194,16 +234,36 @@ fn the_html_pages_pass_axe_and_the_reader_checks() {
 fn a_bigger_large_print_copy_on_request() {
     let dir = tempfile::tempdir().unwrap();
     let out = notice()
-        .args(["build", "notices/kent-2021.yaml", "--format", "pdf", "--font-size", "24", "--as-of", AS_OF, "--out"])
+        .args([
+            "build",
+            "notices/kent-2021.yaml",
+            "--format",
+            "pdf",
+            "--font-size",
+            "24",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pdf = dir.path().join("kent-2021/kent-2021-large-print.pdf");
     assert!(pdf.exists());
-    assert!(!dir.path().join("kent-2021/kent-2021.html").exists(), "only the PDF was asked for");
+    assert!(
+        !dir.path().join("kent-2021/kent-2021.html").exists(),
+        "only the PDF was asked for"
+    );
     let report = tools::check_pdf(&pdf, "How we handle your personal information", "en-GB");
-    assert!(report.contains("24"), "the checker reports the 24 pt body size:\n{report}");
+    assert!(
+        report.contains("24"),
+        "the checker reports the 24 pt body size:\n{report}"
+    );
 }
 
 #[test]
@@ -216,7 +276,11 @@ fn builds_are_byte_identical() {
         .unwrap();
     assert!(out.status.success());
     for stem in SEEDS {
-        for file in [format!("{stem}.html"), format!("{stem}-large-print.pdf"), format!("{stem}.txt")] {
+        for file in [
+            format!("{stem}.html"),
+            format!("{stem}-large-print.pdf"),
+            format!("{stem}.txt"),
+        ] {
             let a = std::fs::read(output(stem, &file)).unwrap();
             let b = std::fs::read(again.path().join(stem).join(&file)).unwrap();
             assert!(a == b, "{stem}/{file} differs between two builds");
@@ -239,7 +303,10 @@ fn text_fields_come_out_inert_in_html_and_intact_in_text() {
         .map(|l| l.replace("todo@", "x@").replace("todo-dpo@", "dpo@"))
         .map(|l| {
             // Web addresses must stay web addresses (a malformed one is refused outright).
-            if ["url:", "form:", "web:"].iter().any(|k| l.trim_start().starts_with(k)) {
+            if ["url:", "form:", "web:"]
+                .iter()
+                .any(|k| l.trim_start().starts_with(k))
+            {
                 l.replace("TODO ", "")
             } else {
                 l
@@ -248,9 +315,17 @@ fn text_fields_come_out_inert_in_html_and_intact_in_text() {
         .map(|l| match l.find("TODO") {
             // Quote the whole value so YAML reads the hostile text as a string.
             Some(at) if !l.trim_start().starts_with('#') => {
-                let key_end = l[..at].rfind(": ").map(|i| i + 2).or_else(|| l[..at].rfind("- ").map(|i| i + 2));
+                let key_end = l[..at]
+                    .rfind(": ")
+                    .map(|i| i + 2)
+                    .or_else(|| l[..at].rfind("- ").map(|i| i + 2));
                 match key_end {
-                    Some(k) if !l[..at].contains('[') => format!("{}'{} {}'", &l[..k], l[k..at].replace('\'', "''"), HOSTILE.replace('\'', "''")),
+                    Some(k) if !l[..at].contains('[') => format!(
+                        "{}'{} {}'",
+                        &l[..k],
+                        l[k..at].replace('\'', "''"),
+                        HOSTILE.replace('\'', "''")
+                    ),
                     _ => l.replace("TODO", "x"),
                 }
             }
@@ -266,13 +341,23 @@ fn text_fields_come_out_inert_in_html_and_intact_in_text() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = read(&out_dir.path().join("hostile/hostile.html"));
     let text = read(&out_dir.path().join("hostile/hostile.txt"));
-    assert!(text.matches("alert(").count() >= 3, "the hostile text reaches the output");
+    assert!(
+        text.matches("alert(").count() >= 3,
+        "the hostile text reaches the output"
+    );
     assert!(!html.contains("<script"), "no script element");
     assert!(!html.contains("<img"), "no injected element");
-    assert!(!html.to_lowercase().contains("javascript:alert(1)\""), "no javascript: link target");
+    assert!(
+        !html.to_lowercase().contains("javascript:alert(1)\""),
+        "no javascript: link target"
+    );
     assert!(!html.contains("href=\"javascript"), "no javascript: href");
     for tag in tags(&html) {
         let lower = tag.to_lowercase();
@@ -281,8 +366,14 @@ fn text_fields_come_out_inert_in_html_and_intact_in_text() {
             "no injected attribute: {tag}"
         );
     }
-    assert!(html.contains("&lt;script&gt;"), "the text is shown, escaped");
-    assert!(text.contains(r#"<script>alert("x")</script>"#), "plain text keeps the words as written");
+    assert!(
+        html.contains("&lt;script&gt;"),
+        "the text is shown, escaped"
+    );
+    assert!(
+        text.contains(r#"<script>alert("x")</script>"#),
+        "plain text keeps the words as written"
+    );
 }
 
 /// The markup tags of an HTML page (`<…>`), outside comments and the style element.
@@ -290,7 +381,9 @@ fn tags(html: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find('<') {
-        let Some(len) = rest[start..].find('>') else { break };
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
         out.push(&rest[start..start + len + 1]);
         rest = &rest[start + len + 1..];
     }
@@ -301,20 +394,38 @@ fn tags(html: &str) -> Vec<&str> {
 fn strict_refuses_a_notice_with_errors_and_writes_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let out = notice()
-        .args(["build", "notices/kent-2021.yaml", "--strict", "--as-of", AS_OF, "--out"])
+        .args([
+            "build",
+            "notices/kent-2021.yaml",
+            "--strict",
+            "--as-of",
+            AS_OF,
+            "--out",
+        ])
         .arg(dir.path())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("refused"));
-    assert!(!dir.path().join("kent-2021").exists(), "nothing written for a refused notice");
+    assert!(
+        !dir.path().join("kent-2021").exists(),
+        "nothing written for a refused notice"
+    );
 }
 
 #[test]
 fn unreadable_input_writes_nothing_at_all() {
     let src = tempfile::tempdir().unwrap();
-    std::fs::copy(root().join("notices/kent-2021.yaml"), src.path().join("a-good.yaml")).unwrap();
-    std::fs::write(src.path().join("b-bad.yaml"), "notice:\n  title: x\n  colour: red\n").unwrap();
+    std::fs::copy(
+        root().join("notices/kent-2021.yaml"),
+        src.path().join("a-good.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        src.path().join("b-bad.yaml"),
+        "notice:\n  title: x\n  colour: red\n",
+    )
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = notice()
         .args(["build", "--out"])
@@ -326,5 +437,9 @@ fn unreadable_input_writes_nothing_at_all() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("b-bad.yaml:3:3"), "{stderr}");
     assert!(stderr.contains("nothing written"), "{stderr}");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }
