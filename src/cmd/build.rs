@@ -137,7 +137,11 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
         match result {
             Ok((stem, artifacts, warnings)) => {
                 for w in warnings {
-                    writeln!(stderr, "warning: {}: {w}", path.display())?;
+                    writeln!(
+                        stderr,
+                        "warning: {}: {w}",
+                        locate_warning(notice_source(&jobs, path), &w)
+                    )?;
                 }
                 let paths = write_all(&args.out, &artifacts)?;
                 writeln!(
@@ -166,6 +170,47 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     )
     .context("cannot write to standard output")?;
     Ok(outcome)
+}
+
+fn notice_source<'a>(jobs: &'a [(PathBuf, &notice::model::Notice)], path: &Path) -> &'a SourceFile {
+    &jobs
+        .iter()
+        .find(|(p, _)| p == path)
+        .expect("a job for every result")
+        .1
+        .source
+}
+
+/// A renderer's warning about a character (`U+1F9E0`) points at the first place the
+/// character is written in the notice: `path:line:column`.
+fn locate_warning(src: &SourceFile, warning: &str) -> String {
+    let found = warning
+        .find("U+")
+        .and_then(|i| {
+            let hex: String = warning[i + 2..]
+                .chars()
+                .take_while(char::is_ascii_hexdigit)
+                .collect();
+            u32::from_str_radix(&hex, 16).ok()
+        })
+        .and_then(char::from_u32)
+        .and_then(|c| {
+            // Prefer the quoted context, so each place is named; else the first use.
+            let context = warning
+                .split_once("in \"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(c, _)| c);
+            context
+                .and_then(|ctx| src.text.find(ctx).map(|at| at + ctx.find(c).unwrap_or(0)))
+                .or_else(|| src.text.find(c))
+        });
+    match found {
+        Some(at) => {
+            let span = src.span_of(at, at);
+            format!("{}:{}:{}", src.path.display(), span.line, span.column)
+        }
+        None => src.path.display().to_string(),
+    }
 }
 
 /// Map `f` over `items` on one thread per core, keeping the order.

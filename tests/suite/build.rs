@@ -447,8 +447,16 @@ fn unreadable_input_writes_nothing_at_all() {
 #[test]
 fn templates_override_one_file_and_warn_about_unknown_names() {
     let templates = tempfile::tempdir().unwrap();
-    let copied = notice().args(["init", "--templates"]).arg(templates.path()).output().unwrap();
-    assert!(copied.status.success(), "{}", String::from_utf8_lossy(&copied.stderr));
+    let copied = notice()
+        .args(["init", "--templates"])
+        .arg(templates.path())
+        .output()
+        .unwrap();
+    assert!(
+        copied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&copied.stderr)
+    );
     assert!(templates.path().join("notice.md.j2").exists());
     // Keep only a customised summary, and add a misspelt file.
     for entry in std::fs::read_dir(templates.path()).unwrap() {
@@ -465,18 +473,62 @@ fn templates_override_one_file_and_warn_about_unknown_names() {
     std::fs::write(templates.path().join("rigths.md.j2"), "ignored").unwrap();
     let out_dir = tempfile::tempdir().unwrap();
     let out = notice()
-        .args(["build", "notices/kent-2021.yaml", "--format", "txt", "--as-of", AS_OF, "--templates"])
+        .args([
+            "build",
+            "notices/kent-2021.yaml",
+            "--format",
+            "txt",
+            "--as-of",
+            AS_OF,
+            "--templates",
+        ])
         .arg(templates.path())
         .arg("--out")
         .arg(out_dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("rigths.md.j2") && stderr.contains("did you mean `rights.md.j2`"), "{stderr}");
+    assert!(
+        stderr.contains("rigths.md.j2") && stderr.contains("did you mean `rights.md.j2`"),
+        "{stderr}"
+    );
     let text = read(&out_dir.path().join("kent-2021/kent-2021.txt"));
     assert!(text.contains("In short"), "the override is used");
     assert!(text.contains("We are The Police and Crime Commissioner for Kent and we look after"));
-    assert!(!text.contains("At a glance"), "the built-in summary is replaced");
-    assert!(text.contains("Your rights"), "the other templates still come from the built-in set");
+    assert!(
+        !text.contains("At a glance"),
+        "the built-in summary is replaced"
+    );
+    assert!(
+        text.contains("Your rights"),
+        "the other templates still come from the built-in set"
+    );
+}
+
+#[test]
+fn a_character_no_font_has_is_a_located_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("glyph.yaml");
+    std::fs::write(
+        &path,
+        "notice:\n  title: Privacy notice\n  introduction: We think \u{1F9E0} hard\n",
+    )
+    .unwrap();
+    let out = notice()
+        .args(["build", "--format", "pdf", "--out"])
+        .arg(dir.path())
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("glyph.yaml:3:26: No embedded font has the character U+1F9E0"),
+        "{stderr}"
+    );
 }
