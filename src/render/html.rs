@@ -183,6 +183,11 @@ struct Body {
     /// How many sections have been written.
     sections: usize,
     tables: usize,
+    /// The names of the region landmarks so far (section headings, table captions),
+    /// folded, so two regions are never named alike (axe `landmark-unique`).
+    region_names: BTreeSet<String>,
+    /// Whether the page is in Welsh (for the word "table" in a table region's name).
+    welsh: bool,
 }
 
 impl Body {
@@ -197,8 +202,14 @@ impl Body {
             section_ids: Vec::new(),
             sections: 0,
             tables: 0,
+            region_names: BTreeSet::new(),
+            welsh: doc
+                .lang
+                .get(..2)
+                .is_some_and(|l| l.eq_ignore_ascii_case("cy")),
         };
         for (_, s) in doc.walk_sections() {
+            body.region_names.insert(fold(&s.heading));
             let base: String =
                 s.id.chars()
                     .map(|c| if c.is_whitespace() { '-' } else { c })
@@ -293,9 +304,17 @@ impl Body {
         let caption_id = self.fresh_id(&format!("table-{}", self.tables));
         // A row header needs data cells beside it; a one-column table has none.
         let row_headers = t.header.len() > 1;
+        // The scrolling wrapper is a region named by the caption; when a section (or
+        // another table) already has that name, say that this one is the table.
+        let name = if self.region_names.insert(fold(&t.caption)) {
+            format!("aria-labelledby=\"{caption_id}\"")
+        } else {
+            let word = if self.welsh { "tabl" } else { "table" };
+            format!("aria-label=\"{} ({word})\"", escape(t.caption.trim()))
+        };
         let o = &mut self.out;
         o.push_str(&format!(
-            "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{caption_id}\" tabindex=\"0\">\n<table>\n<caption id=\"{caption_id}\">"
+            "<div class=\"table-wrap\" role=\"region\" {name} tabindex=\"0\">\n<table>\n<caption id=\"{caption_id}\">"
         ));
         push_escaped(o, &t.caption);
         o.push_str("</caption>\n<thead>\n<tr>");
@@ -339,6 +358,15 @@ impl Body {
         }
         o.push_str("</dl>\n");
     }
+}
+
+/// A landmark name as assistive technology compares it: trimmed, spaces collapsed,
+/// lower case.
+fn fold(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn push_inlines(out: &mut String, inlines: &[Inline]) {
@@ -552,6 +580,23 @@ mod tests {
     }
 
     #[test]
+    fn table_regions_have_unique_names() {
+        let mut doc = sample::clean_document();
+        let Block::Table(mut table) = doc.sections[1].blocks[4].clone() else {
+            panic!("the sample's table moved");
+        };
+        table.caption = " What we collect  AND why ".into();
+        doc.sections[1].blocks.push(Block::Table(table.clone()));
+        let html = render(&doc);
+        assert!(html.contains(
+            "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"table-1\" tabindex=\"0\">"
+        ));
+        assert!(html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"What we collect  AND why (table)\" tabindex=\"0\">\n<table>\n<caption id=\"table-2\">"));
+        doc.lang = "cy".into();
+        assert!(render(&doc).contains("aria-label=\"What we collect  AND why (tabl)\""));
+    }
+
+    #[test]
     fn hostile_text_is_escaped_everywhere() {
         let doc = sample::document();
         let html = render(&doc);
@@ -652,7 +697,7 @@ mod tests {
         assert!(!nav.contains("#who-we-are"));
         // A left-out section passes its listed children up.
         assert!(nav.contains(
-            "<li><a href=\"#data-protection-officer\">Our data protection officer</a>\n<ul>\n<li><a href=\"#dpo-hours\">"
+            "<li><a href=\"#data-protection-officer\">Our data protection officer</a><ul>\n<li><a href=\"#dpo-hours\">"
         ));
         assert!(nav.contains("<li><a href=\"#your-rights\">Your rights</a></li>"));
         // No section listed: no nav at all.
@@ -735,6 +780,29 @@ mod tests {
         assert!(!html.to_ascii_lowercase().contains("<script"));
         let missing = render_html(&doc, &Environment::new()).unwrap_err();
         assert!(missing.to_string().contains("page.html.j2"), "{missing}");
+    }
+
+    #[test]
+    fn same_page_with_trimmed_blocks() {
+        // The wording templates' environment trims blocks; the page must not depend on it.
+        let mut env = default_environment();
+        env.set_syntax(
+            minijinja::syntax::SyntaxConfig::builder()
+                .trim_blocks(true)
+                .lstrip_blocks(true)
+                .build()
+                .unwrap(),
+        );
+        env.add_template(PAGE_TEMPLATE_NAME, PAGE_TEMPLATE).unwrap();
+        let doc = sample::document();
+        assert_eq!(render_html(&doc, &env).unwrap(), render(&doc));
+    }
+
+    #[test]
+    fn renders_with_the_wording_templates_environment() {
+        let (env, _) = crate::templates::environment(None).unwrap();
+        let doc = sample::document();
+        assert_eq!(render_html(&doc, &env).unwrap(), render(&doc));
     }
 
     #[test]
