@@ -429,29 +429,6 @@ mod tests {
         render_html(doc, &default_environment()).expect("renders")
     }
 
-    /// The text a reader gets: the body without tags, entities decoded.
-    fn visible_text(html: &str) -> String {
-        let body = &html[html.find("<body>").expect("has a body")..];
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in body.chars() {
-            match c {
-                '<' => {
-                    in_tag = true;
-                    out.push(' ');
-                }
-                '>' => in_tag = false,
-                _ if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&")
-    }
-
     /// The levels of the headings, in document order.
     fn heading_levels(html: &str) -> Vec<u32> {
         html.match_indices("<h")
@@ -745,7 +722,7 @@ mod tests {
         for doc in [sample::document(), sample::clean_document()] {
             let html = render(&doc);
             let want = words(&doc);
-            let got = words_in(&visible_text(&html));
+            let got = words_in(&sample::visible_text(&html));
             if let Err(i) = find_subsequence(&want, &got) {
                 panic!("word {i} ({:?}) missing or out of order", want[i]);
             }

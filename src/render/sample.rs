@@ -284,3 +284,32 @@ fn is_hostile(b: &Block) -> bool {
         _ => false,
     }
 }
+
+/// The words a reader of an HTML page gets, as text: the body without its tags (block
+/// tags and `<br>` become spaces; inline tags vanish, so `<span>a</span>b` stays `ab`),
+/// with entities decoded.
+pub fn visible_text(html: &str) -> String {
+    let body = &html[html.find("<body>").expect("the page has a body")..];
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let close = open + rest[open..].find('>').expect("tags close");
+        let tag = &rest[open..=close];
+        let name = tag[1..]
+            .trim_start_matches('/')
+            .split([' ', '>'])
+            .next()
+            .unwrap_or("");
+        if !matches!(name, "a" | "span" | "strong") {
+            out.push(' ');
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}

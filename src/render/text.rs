@@ -45,6 +45,11 @@ pub enum Piece {
     Text(String),
     /// Text that is never broken (its spaces are kept as they are).
     Keep(String),
+    /// A written-out link target such as `(https://…)`: a word of its own, never broken,
+    /// set after the word the link ends in. Punctuation that follows sticks to it
+    /// (`(https://…).`); letters that follow (a link ending inside a word) are kept with
+    /// their word, and the target goes after the whole word.
+    Target(String),
     /// A forced line break.
     Break,
 }
@@ -67,41 +72,91 @@ enum Token {
 /// them (`ME15 9BZ` followed by `.` is the one word `ME15 9BZ.`). Control characters are
 /// dropped; white space inside a keep run becomes a plain space.
 fn tokens(pieces: &[Piece]) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<Token>| {
-        if !word.is_empty() {
-            out.push(Token::Word(std::mem::take(word)));
-        }
-    };
+    let mut t = Tokenizer::default();
     for p in pieces {
         match p {
             Piece::Text(s) => {
                 for c in s.chars() {
                     if c.is_whitespace() {
-                        flush(&mut word, &mut out);
+                        t.place_targets();
+                        t.end_word();
                     } else if !c.is_control() {
-                        word.push(c);
+                        t.before(c);
+                        t.word.push(c);
                     }
                 }
             }
             Piece::Keep(s) => {
-                for c in s.trim().chars() {
+                let s = s.trim();
+                if let Some(c) = s.chars().next() {
+                    t.before(c);
+                }
+                for c in s.chars() {
                     if c.is_whitespace() {
-                        word.push(' ');
+                        t.word.push(' ');
                     } else if !c.is_control() {
-                        word.push(c);
+                        t.word.push(c);
                     }
                 }
             }
+            Piece::Target(s) => {
+                let s: String = s.chars().filter(|c| !c.is_control()).collect();
+                if t.word.is_empty() && t.targets.is_empty() {
+                    t.word = s;
+                } else {
+                    t.targets.push(s);
+                }
+            }
             Piece::Break => {
-                flush(&mut word, &mut out);
-                out.push(Token::Break);
+                t.place_targets();
+                t.end_word();
+                t.out.push(Token::Break);
             }
         }
     }
-    flush(&mut word, &mut out);
-    out
+    t.place_targets();
+    t.end_word();
+    t.out
+}
+
+#[derive(Default)]
+struct Tokenizer {
+    out: Vec<Token>,
+    /// The word being built.
+    word: String,
+    /// Link targets waiting for the end of the current word.
+    targets: Vec<String>,
+}
+
+impl Tokenizer {
+    fn end_word(&mut self) {
+        if !self.word.is_empty() {
+            self.out.push(Token::Word(std::mem::take(&mut self.word)));
+        }
+    }
+
+    /// Before `c` joins the current word: waiting targets go in first, unless `c` is a
+    /// letter or digit carrying on the word.
+    fn before(&mut self, c: char) {
+        let carries_on = c.is_alphanumeric() && !self.word.is_empty();
+        if !self.targets.is_empty() && !carries_on {
+            self.place_targets();
+        }
+    }
+
+    /// End the current word and set the waiting targets after it; the last one stays
+    /// open so that punctuation can follow it.
+    fn place_targets(&mut self) {
+        if self.targets.is_empty() {
+            return;
+        }
+        self.end_word();
+        let last = self.targets.pop().expect("not empty");
+        for t in self.targets.drain(..) {
+            self.out.push(Token::Word(t));
+        }
+        self.word = last;
+    }
 }
 
 /// Fill lines of at most `width` characters from `pieces`, greedily. The first line starts
@@ -404,8 +459,7 @@ fn push_pieces(inlines: &[Inline], out: &mut Vec<Piece>) {
                 }
                 push_pieces(text, out);
                 if let Some(target) = shown {
-                    out.push(Piece::text(" "));
-                    out.push(Piece::Keep(format!("({target})")));
+                    out.push(Piece::Target(format!("({target})")));
                 }
             }
         }
@@ -711,6 +765,37 @@ mod tests {
                 "  "
             ),
             ["> aaaa", "  bbbbbbbbbbbbbbbbbbbbbbbbb", "  cc"]
+        );
+        // A link target goes after the word the link ends in, and takes the punctuation
+        // that follows.
+        let target = || Piece::Target("(https://a.example)".into());
+        let w40 = |ps: &[Piece]| wrap(ps, "", "", 40);
+        assert_eq!(
+            w40(&[Piece::text("see our site"), target(), Piece::text(". Then")]),
+            ["see our site (https://a.example). Then"]
+        );
+        assert_eq!(
+            w40(&[Piece::text("the web"), target(), Piece::text("site, ok")]),
+            ["the website (https://a.example), ok"]
+        );
+        assert_eq!(
+            w40(&[
+                Piece::text("a"),
+                target(),
+                Piece::Keep("PO1 4JY".into()),
+                Piece::text("x y")
+            ]),
+            ["aPO1 4JYx (https://a.example) y"]
+        );
+        assert_eq!(
+            w40(&[
+                Piece::text("a"),
+                target(),
+                target(),
+                Piece::Break,
+                Piece::text("b")
+            ]),
+            ["a (https://a.example)", "(https://a.example)", "b"]
         );
         // Exactly the width fits.
         assert_eq!(
