@@ -237,8 +237,14 @@ impl Body {
         let h = level.min(6);
         let id = escape(&self.section_ids[self.sections]);
         self.sections += 1;
-        self.out
-            .push_str(&format!("<section aria-labelledby=\"{id}\">\n"));
+        // Only top-level sections are named regions: forty landmarks would make landmark
+        // navigation slower than reading.
+        if level == 2 {
+            self.out
+                .push_str(&format!("<section aria-labelledby=\"{id}\">\n"));
+        } else {
+            self.out.push_str("<section>\n");
+        }
         self.out.push_str(&format!("<h{h} id=\"{id}\">"));
         push_escaped(&mut self.out, &s.heading);
         self.out.push_str(&format!("</h{h}>\n"));
