@@ -253,8 +253,12 @@ mod tests {
     #[test]
     fn span_at_finds_line_and_column() {
         let src = SourceFile::from_text("a.yaml", "one: 1\ntwo: ŵŷ x\n");
+        // Columns count characters, not bytes: `ŵ` is column 6 and `ŷ` column 7.
         let s = src.span_at(2, 6);
+        assert_eq!(&src.text[s.start..s.end], "ŵ");
+        let s = src.span_at(2, 7);
         assert_eq!(&src.text[s.start..s.end], "ŷ");
+        assert_eq!((s.line, s.column), (2, 7));
         assert_eq!(src.line_text(2), "two: ŵŷ x");
     }
 
