@@ -530,7 +530,7 @@ rules! {
         fix: "Use the correct name given in the message.",
     }
     PHONE_NUMBER = "PN912" "phone-number" Error "UK GDPR Art 12(2), Art 13(1)(a)" {
-        summary: "UK telephone numbers have the right number of digits",
+        summary: "telephone numbers have the number of digits a UK number needs",
         checks: "Telephone numbers in contact details and free text: UK numbers starting 0 must have 11 digits (10 for some 01 areas such as 016977, and 0800 numbers may have 10).",
         why: "A number with a digit missing is a broken contact route (e.g. \"01622 67055\" for 01622 677055).",
         fix: "Correct the number.",
