@@ -371,8 +371,13 @@ fn phone_like(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 break;
             }
         }
+        // A full stop ends a sentence unless a digit or letter follows it (a decimal or a
+        // version number such as 0123456789.5).
+        let next = bytes.get(end + 1).copied();
         let followed_ok = end >= bytes.len()
-            || !(bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'/' | b'.' | b'-'));
+            || !(bytes[end].is_ascii_alphanumeric()
+                || matches!(bytes[end], b'/' | b'-')
+                || (bytes[end] == b'.' && next.is_some_and(|b| b.is_ascii_alphanumeric())));
         if digits.len() >= 9 && followed_ok {
             out.push((i..end, digits));
         }
