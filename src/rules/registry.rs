@@ -129,7 +129,7 @@ rules! {
     /// A value of the wrong type.
     WRONG_TYPE = "PN003" "wrong-type" Error "notice format" {
         summary: "every value has the type the format expects",
-        checks: "That lists are lists, blocks are blocks, text is text and `true`/`false` values are booleans.",
+        checks: "That lists are lists, blocks are blocks, text is text and `true`/`false` values are booleans. A single item must still be written as a list where the format takes a list.",
         why: "A value of the wrong shape cannot be understood safely: a single lawful basis written as text where a list is expected might be read wrongly.",
         fix: "Write lists as `[a, b]` or as lines starting with `- `; blocks as indented `key: value` lines.\n\n```yaml\nlawful_basis: [public_task]\n```",
     }
@@ -171,21 +171,21 @@ rules! {
     /// A value left empty.
     EMPTY_VALUE = "PN009" "empty-value" Error "UK GDPR Art 12(1)" {
         summary: "no value is left empty",
-        checks: "That names, contact details and headings are not blank, and that a contact naming someone gives a way to reach them.",
+        checks: "That names, contact details and headings are not blank (a key with nothing after its colon, or `\"\"`), and that a contact naming someone gives a way to reach them.",
         why: "An empty value renders as a label with nothing after it (\"Email:\"), a broken contact route that people cannot use.",
         fix: "Write the value, or remove the key.",
     }
     /// The file exceeds the limits.
     INPUT_LIMIT = "PN010" "input-limit" Error "notice format" {
         summary: "the file is within the size and nesting limits",
-        checks: "That the file is at most 4 MB, nests at most 48 levels, holds at most 200,000 values and uses at most 1,000 aliases.",
+        checks: "That the file nests at most 48 levels, holds at most 200,000 values, defines at most 1,000 anchors (`&name`), uses at most 1,000 aliases (`*name`) and expands to at most 8 MB of text. A file larger than 4 MB is not read at all: `notice` reports it as unreadable and exits with status 2.",
         why: "Real notices are far smaller. The limits stop a damaged or hostile file (an alias bomb, runaway nesting) from exhausting memory or time in CI.",
         fix: "Check the file is the notice you meant. Write repeated values out instead of expanding aliases.",
     }
     /// The file is empty.
     EMPTY_FILE = "PN011" "empty-file" Error "notice format" {
         summary: "the file is not empty",
-        checks: "That the file has some content.",
+        checks: "That the file has some content: not only blank lines, comments and `---` markers.",
         why: "An empty file is almost always a mistake, such as a failed save or copy.",
         fix: "Run `notice init FILE` to start from a complete, commented notice.",
     }
