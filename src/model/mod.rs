@@ -339,10 +339,8 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
             );
         }
     }
-    if let Some(r) = &file.retention {
-        if let Some(p) = &r.policy {
-            l.url(p.url.as_ref(), "retention.policy.url", Web);
-        }
+    if let Some(p) = file.retention.as_ref().and_then(|r| r.policy.as_ref()) {
+        l.url(p.url.as_ref(), "retention.policy.url", Web);
     }
     if let Some(r) = &file.rights {
         l.contact(r.contact.as_ref(), "rights.contact");

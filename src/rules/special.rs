@@ -47,9 +47,12 @@ impl Sch1 {
     }
 }
 
+/// Whether a Schedule 1 paragraph meets what an Art 9(2) condition needs.
+type MeetsCondition = fn(Sch1) -> bool;
+
 /// Which Schedule 1 Part an Art 9(2) condition needs (DPA 2018 s10(2)–(3)): `None` when it
 /// needs none.
-fn required_part(c: Art9Condition) -> Option<(&'static str, fn(Sch1) -> bool)> {
+fn required_part(c: Art9Condition) -> Option<(&'static str, MeetsCondition)> {
     match c {
         Art9Condition::Employment => Some(("Part 1 para 1", |s| s.part == 1 && s.para == 1)),
         Art9Condition::HealthOrSocialCare => {

@@ -394,9 +394,9 @@ fn uk_number_problem(digits: &str) -> Option<String> {
     if n == 11 || (n == 10 && ten_ok) {
         None
     } else if n < 11 {
-        Some(format!("has {n} digits; UK numbers have 11"))
+        Some(format!("has only {n} digits; UK numbers have 11"))
     } else {
-        Some(format!("has {n} digits; UK numbers have 11"))
+        Some(format!("has {n} digits, more than the 11 of a UK number"))
     }
 }
 
