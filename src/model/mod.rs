@@ -604,6 +604,7 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
         push("dpo.description".into(), d.description.as_ref());
     }
     for (i, j) in f.joint_controllers.iter().enumerate() {
+        push(format!("joint_controllers[{i}].name"), Some(&j.name));
         push(
             format!("joint_controllers[{i}].arrangement"),
             j.arrangement.as_ref(),
@@ -611,14 +612,21 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
     }
     for (i, c) in f.data_categories.iter().enumerate() {
         push(format!("data_categories[{i}].name"), Some(&c.name));
+        for (k, e) in c.examples.iter().enumerate() {
+            push(format!("data_categories[{i}].examples[{k}]"), Some(e));
+        }
         push(format!("data_categories[{i}].note"), c.note.as_ref());
     }
     for (i, s) in f.sources.iter().flat_map(|s| s.value.iter()).enumerate() {
         push(format!("sources[{i}].name"), Some(&s.name));
+        for (k, e) in s.examples.iter().enumerate() {
+            push(format!("sources[{i}].examples[{k}]"), Some(e));
+        }
         push(format!("sources[{i}].note"), s.note.as_ref());
     }
     for (i, r) in f.recipients.iter().flat_map(|s| s.value.iter()).enumerate() {
         push(format!("recipients[{i}].name"), Some(&r.name));
+        push(format!("recipients[{i}].category"), r.category.as_ref());
         push(format!("recipients[{i}].note"), r.note.as_ref());
     }
     for (i, p) in f.purposes.iter().flat_map(|s| s.value.iter()).enumerate() {
@@ -632,11 +640,33 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
             p.legitimate_interests.as_ref(),
         );
         push(
+            format!("purposes[{i}].recognised_legitimate_interest"),
+            p.recognised_legitimate_interest.as_ref(),
+        );
+        for (k, c) in p.special_category_conditions.iter().enumerate() {
+            push(
+                format!("purposes[{i}].special_category_conditions[{k}].note"),
+                c.note.as_ref(),
+            );
+        }
+        if let Some(c) = &p.criminal_offence_condition {
+            push(
+                format!("purposes[{i}].criminal_offence_condition.official_authority"),
+                c.official_authority.as_ref(),
+            );
+        }
+        push(
             format!("purposes[{i}].withdraw_consent"),
             p.withdraw_consent.as_ref(),
         );
     }
     if let Some(t) = &f.transfers {
+        for (i, d) in t.destinations.iter().enumerate() {
+            push(
+                format!("transfers.destinations[{i}].copy_from"),
+                d.copy_from.as_ref(),
+            );
+        }
         push("transfers.statement".into(), t.statement.as_ref());
     }
     if let Some(r) = &f.retention {
@@ -646,6 +676,9 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
         for (i, x) in r.rules.iter().enumerate() {
             push(format!("retention.rules[{i}].records"), Some(&x.records));
             push(format!("retention.rules[{i}].period"), Some(&x.period));
+        }
+        if let Some(p) = &r.policy {
+            push("retention.policy.title".into(), Some(&p.title));
         }
     }
     if let Some(a) = &f.automated_decision_making {
@@ -662,6 +695,14 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
                 format!("automated_decision_making.decisions[{i}].logic"),
                 d.logic.as_ref(),
             );
+            push(
+                format!("automated_decision_making.decisions[{i}].significance"),
+                d.significance.as_ref(),
+            );
+            push(
+                format!("automated_decision_making.decisions[{i}].safeguards"),
+                d.safeguards.as_ref(),
+            );
         }
     }
     if let Some(p) = &f.provision_requirement {
@@ -677,6 +718,10 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
     if let Some(r) = &f.rights {
         push("rights.how_to_exercise".into(), r.how_to_exercise.as_ref());
         push("rights.identity_check".into(), r.identity_check.as_ref());
+        push("rights.response_time".into(), r.response_time.as_ref());
+        for (i, form) in r.forms.iter().enumerate() {
+            push(format!("rights.forms[{i}].title"), Some(&form.title));
+        }
         if let Some(d) = &r.details {
             let fields = [
                 ("access", &d.access),
@@ -696,6 +741,9 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
     }
     if let Some(c) = &f.complaints {
         push("complaints.statement".into(), c.statement.as_ref());
+    }
+    if let Some(a) = &f.appropriate_policy_document {
+        push("appropriate_policy_document.title".into(), a.title.as_ref());
     }
     for (i, s) in f.sections.iter().enumerate() {
         push(format!("sections[{i}].title"), Some(&s.title));
