@@ -8,6 +8,7 @@ use super::registry::*;
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
 use crate::model::Notice;
+use crate::model::schema::Contact;
 use crate::source::Sp;
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
@@ -42,33 +43,83 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
                 (format!("\"{m}\" no longer describes the complaint route (Art 77 was omitted on 19 June 2026)"), "say \"complain to the Information Commissioner's Office\"".into())
             });
         }
-        lint.phrases(
+        let deemed = |m: &str| {
+            (
+                format!("\"{m}\" suggests people agree to the notice by using the site"),
+                "remove the sentence: a privacy notice informs, it is not agreed to".to_owned(),
+            )
+        };
+        // "By using our website you agree ..." is deemed acceptance; "by using our website's
+        // contact form you can ..." is not, so these need agreement in the same sentence.
+        lint.phrases_where(
             &DEEMED_ACCEPTANCE,
             &[
                 "by using our site",
                 "by using this site",
                 "by using our website",
                 "by using this website",
+            ],
+            |sentence| {
+                ["agree", "accept", "consent"]
+                    .iter()
+                    .any(|w| sentence.contains(w))
+            },
+            deemed,
+        );
+        lint.phrases(
+            &DEEMED_ACCEPTANCE,
+            &[
                 "agree to accept this privacy notice",
                 "you accept this privacy notice",
             ],
-            |m| {
-                (
-                    format!("\"{m}\" suggests people agree to the notice by using the site"),
-                    "remove the sentence: a privacy notice informs, it is not agreed to".into(),
-                )
-            },
+            deemed,
         );
-        lint.phrases(&CHECK_BACK, &["check back", "continue to check"], |m| {
+        let check_back = |m: &str| {
             (
                 format!("\"{m}\" puts the duty to spot changes on the reader"),
-                "say how the office will tell people about changes".into(),
+                "say how the office will tell people about changes".to_owned(),
             )
-        });
+        };
+        lint.phrases(&CHECK_BACK, &["check back"], check_back);
+        // "We continue to check our records" is not about the notice.
+        lint.phrases_where(
+            &CHECK_BACK,
+            &["continue to check"],
+            |sentence| {
+                [
+                    "page",
+                    "notice",
+                    "policy",
+                    "site",
+                    "change",
+                    "update",
+                    "regularly",
+                ]
+                .iter()
+                .any(|w| sentence.contains(w))
+            },
+            check_back,
+        );
+        let assessment = |m: &str| {
+            (
+                format!(
+                    "\"{m}\" is the 1998 Act route; people now complain to the Information Commissioner"
+                ),
+                "say \"complain to the Information Commissioner's Office\"".to_owned(),
+            )
+        };
         lint.phrases(
             &REQUEST_ASSESSMENT,
-            &["request an assessment", "make an assessment", "request the information commissioner to assess"],
-            |m| (format!("\"{m}\" is the 1998 Act route; people now complain to the Information Commissioner"), "say \"complain to the Information Commissioner's Office\"".into()),
+            &["request the information commissioner to assess"],
+            assessment,
+        );
+        // "We make an assessment of each request" is the office's own work, not the 1998
+        // Act route: only an assessment by the Commissioner counts.
+        lint.phrases_where(
+            &REQUEST_ASSESSMENT,
+            &["request an assessment", "make an assessment"],
+            |sentence| sentence.contains("commissioner") || has_word(sentence, "ico"),
+            assessment,
         );
         if after_feb_2026 {
             lint.phrases(&ART_22_WORDING, &["not to be subject to a decision based solely on automated processing"], |_| {
@@ -159,16 +210,26 @@ impl Lint<'_> {
             return span;
         }
         let needle = &v[at.clone()];
-        let window_end = (span.start + v.len() * 2 + 256).min(src.text.len());
+        let window_end = ceil_char(
+            &src.text,
+            (span.start + v.len() * 2 + 256).min(src.text.len()),
+        );
         let hay = src.text.get(span.start..window_end).unwrap_or("");
         let first_word = needle.split_whitespace().next().unwrap_or(needle);
-        let found = hay.find(needle).or_else(|| {
-            // Folded across lines: find the first word at a plausible place.
-            let approx = at.start;
-            hay.match_indices(first_word)
-                .map(|(i, _)| i)
-                .min_by_key(|i| i.abs_diff(approx))
-        });
+        // The hit may not be the first time these words appear in the value ("UK GDPR ...
+        // the GDPR"): point at the same occurrence in the file.
+        let nth = v[..at.start].match_indices(needle).count();
+        let found = hay
+            .match_indices(needle)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .or_else(|| {
+                // Folded across lines: find the first word at a plausible place.
+                let approx = at.start;
+                hay.match_indices(first_word)
+                    .map(|(i, _)| i)
+                    .min_by_key(|i| i.abs_diff(approx))
+            });
         match found {
             Some(i) => src.span_of(
                 span.start + i,
@@ -184,7 +245,19 @@ impl Lint<'_> {
         phrases: &[&str],
         msg: impl Fn(&str) -> (String, String),
     ) {
-        self.find(rule, phrases, false, msg);
+        self.find(rule, phrases, false, |_| true, msg);
+    }
+
+    /// Like `phrases`, but only where the (lower-case) sentence around the phrase passes
+    /// `context`.
+    fn phrases_where(
+        &mut self,
+        rule: &'static Rule,
+        phrases: &[&str],
+        context: impl Fn(&str) -> bool,
+        msg: impl Fn(&str) -> (String, String),
+    ) {
+        self.find(rule, phrases, false, context, msg);
     }
 
     /// Like `phrases`, but only at word boundaries (so "eea" does not match "agreeable").
@@ -194,7 +267,7 @@ impl Lint<'_> {
         words: &[&str],
         msg: impl Fn(&str) -> (String, String),
     ) {
-        self.find(rule, words, true, msg);
+        self.find(rule, words, true, |_| true, msg);
     }
 
     fn find(
@@ -202,6 +275,7 @@ impl Lint<'_> {
         rule: &'static Rule,
         phrases: &[&str],
         whole_words: bool,
+        context: impl Fn(&str) -> bool,
         msg: impl Fn(&str) -> (String, String),
     ) {
         let lower = fold(&self.text.value);
@@ -210,6 +284,9 @@ impl Lint<'_> {
             for (i, _) in lower.match_indices(p) {
                 let end = i + p.len();
                 if whole_words && !(boundary_before(&lower, i) && boundary_after(&lower, end)) {
+                    continue;
+                }
+                if in_address(&lower, i) || !context(sentence(&lower, i..end)) {
                     continue;
                 }
                 hits.push(i..end);
@@ -230,10 +307,13 @@ impl Lint<'_> {
         let lower = fold(&self.text.value);
         for p in ["gdpr", "general data protection regulation"] {
             for (i, _) in lower.match_indices(p) {
-                if !boundary_before(&lower, i) || !boundary_after(&lower, i + p.len()) {
+                if !boundary_before(&lower, i)
+                    || !boundary_after(&lower, i + p.len())
+                    || in_address(&lower, i)
+                {
                     continue;
                 }
-                let before = lower[..i].trim_end();
+                let before = lower[..i].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
                 if before.ends_with("uk") || before.ends_with("u.k.") || before.ends_with("eu") {
                     continue;
                 }
@@ -254,7 +334,7 @@ impl Lint<'_> {
         let p = "data protection act";
         for (i, _) in lower.match_indices(p) {
             let after = lower[i + p.len()..].trim_start();
-            if after.starts_with("19") || after.starts_with("20") {
+            if after.starts_with("19") || after.starts_with("20") || in_address(&lower, i) {
                 continue;
             }
             self.report(
@@ -281,6 +361,7 @@ impl Lint<'_> {
                 if ["manifestly unfounded", "excessive", "further copies"]
                     .iter()
                     .any(|q| near.contains(q))
+                    || in_address(&lower, i)
                 {
                     continue;
                 }
@@ -311,10 +392,54 @@ impl Lint<'_> {
     }
 }
 
-/// Lower-case for matching, keeping byte offsets (ASCII folding only, and typographic
-/// apostrophes read as straight ones; both keep lengths per character class).
+/// Lower-case for matching, keeping byte offsets (ASCII folding only, so every match in
+/// the folded text is at the same place in the original).
 fn fold(s: &str) -> String {
     s.to_ascii_lowercase()
+}
+
+/// The sentence around a range of `text`: from the previous sentence end to the next one
+/// (a full stop, question or exclamation mark followed by a space, or a blank line), at
+/// most 300 bytes either side.
+fn sentence(text: &str, at: std::ops::Range<usize>) -> &str {
+    let from = floor_char(text, at.start.saturating_sub(300));
+    let to = ceil_char(text, (at.end + 300).min(text.len()));
+    let ends = |s: &str, i: usize| {
+        let b = s.as_bytes();
+        (matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+            || (b[i] == b'\n' && b.get(i + 1) == Some(&b'\n'))
+    };
+    let start = (from..at.start)
+        .rev()
+        .find(|&i| ends(text, i))
+        .map_or(from, |i| i + 1);
+    let end = (at.end..to).find(|&i| ends(text, i)).map_or(to, |i| i + 1);
+    &text[floor_char(text, start)..ceil_char(text, end)]
+}
+
+/// Whether `word` appears in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(i, _)| boundary_before(text, i) && boundary_after(text, i + word.len()))
+}
+
+/// Whether byte `i` of `text` is inside a web or e-mail address (`https://ico.org.uk/gdpr`,
+/// `gdpr@example.gov.uk`), where words are not prose and must not be linted.
+fn in_address(text: &str, i: usize) -> bool {
+    let delim = |c: char| c.is_whitespace() || "()<>[]\"'".contains(c);
+    let start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| delim(c))
+        .map_or(0, |(d, c)| d + c.len_utf8());
+    let end = text[i..].find(delim).map_or(text.len(), |d| i + d);
+    let token = &text[start..end];
+    let before = &text[start..i];
+    before.contains("://")
+        || token.starts_with("www.")
+        || token
+            .split_once('@')
+            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -388,6 +513,10 @@ fn phone_like(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
 
 /// What is wrong with a UK number's length, if anything.
 fn uk_number_problem(digits: &str) -> Option<String> {
+    if digits.starts_with("00") {
+        // An international number (00 then a country code): not a UK number.
+        return None;
+    }
     let n = digits.len();
     let ten_ok =
         digits.starts_with("0800") || digits.starts_with("016977") || digits.starts_with("0500");
@@ -432,6 +561,20 @@ fn contact_phones(n: &Notice) -> Vec<(String, &Sp<String>)> {
                 .and_then(|a| a.contact.as_ref()),
         ),
     ];
+    let mut contacts: Vec<(String, Option<&Sp<Contact>>)> = contacts
+        .into_iter()
+        .map(|(p, c)| (p.to_owned(), c))
+        .collect();
+    contacts.push((
+        "representative.contact".to_owned(),
+        f.representative.as_ref().and_then(|r| r.contact.as_ref()),
+    ));
+    for (i, j) in f.joint_controllers.iter().enumerate() {
+        contacts.push((
+            format!("joint_controllers[{i}].contact"),
+            j.contact.as_ref(),
+        ));
+    }
     let mut out = Vec::new();
     for (path, c) in contacts.into_iter().filter_map(|(p, c)| Some((p, c?))) {
         if let Some(p) = &c.phone {
@@ -459,10 +602,38 @@ mod tests {
     }
 
     #[test]
+    fn addresses_are_not_prose() {
+        let t = "see https://ico.org.uk/gdpr-guide or write to gdpr@example.gov.uk about the gdpr";
+        let at = |n: usize| t.match_indices("gdpr").nth(n).unwrap().0;
+        assert!(in_address(t, at(0)));
+        assert!(in_address(t, at(1)));
+        assert!(!in_address(t, at(2)));
+        // The label of a Markdown link is prose; its target is not.
+        let md = "[the gdpr](https://example.org/gdpr)";
+        assert!(!in_address(md, 5));
+        assert!(in_address(md, md.rfind("gdpr").unwrap()));
+        // Multi-byte whitespace before a word is a delimiter, not a panic.
+        assert!(!in_address("a\u{a0}gdpr", 3));
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops() {
+        let t = "We use cookies. By using our website you agree. Version 2.1 applies.";
+        let i = t.find("By using").unwrap();
+        assert_eq!(
+            sentence(t, i..i + 8).trim(),
+            "By using our website you agree."
+        );
+        let i = t.find("Version").unwrap();
+        assert_eq!(sentence(t, i..i + 7).trim(), "Version 2.1 applies.");
+    }
+
+    #[test]
     fn judges_uk_number_lengths() {
         assert!(uk_number_problem("01622677055").is_none());
         assert!(uk_number_problem("0162267055").is_some());
         assert!(uk_number_problem("0800111111").is_none());
         assert!(uk_number_problem("011622989801").is_some());
+        assert!(uk_number_problem("00441622677055").is_none());
     }
 }
