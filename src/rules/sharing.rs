@@ -116,20 +116,38 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a recipient's `location` is in the United Kingdom. A location is read as a
+/// comma-separated place ("Maidstone, Kent, UK"): it is in the UK when any part of it is the
+/// UK or one of its countries. Words in brackets are ignored ("UK (Azure UK South)").
 fn is_uk(place: &str) -> bool {
-    let p = place.trim().to_lowercase();
-    [
+    const UK: [&str; 11] = [
         "uk",
+        "u.k.",
         "united kingdom",
+        "united kingdom of great britain and northern ireland",
         "england",
         "wales",
         "scotland",
         "northern ireland",
         "great britain",
+        "britain",
         "gb",
-    ]
-    .contains(&p.as_str())
-        || p.starts_with("united kingdom")
+    ];
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in place.to_lowercase().chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain.split([',', ';']).any(|part| {
+        let part = part.trim().trim_end_matches('.');
+        let part = part.strip_prefix("the ").unwrap_or(part).trim();
+        UK.contains(&part) || part.starts_with("united kingdom")
+    })
 }
 
 fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
@@ -188,5 +206,37 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
             msg,
             Some("add the policy's `url:`, or the main periods under `rules:`"),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_uk;
+
+    #[test]
+    fn uk_locations() {
+        for p in [
+            "UK",
+            "United Kingdom",
+            "the United Kingdom",
+            "London, UK",
+            "Maidstone, Kent, England",
+            "Cardiff, Wales",
+            "UK (Microsoft Azure UK South)",
+            "Belfast, Northern Ireland",
+            "United Kingdom (London)",
+        ] {
+            assert!(is_uk(p), "{p} is in the UK");
+        }
+        for p in [
+            "Ireland",
+            "United States",
+            "New South Wales",
+            "Sydney, New South Wales, Australia",
+            "Frankfurt, Germany (EU)",
+            "Dublin (UK support desk)",
+        ] {
+            assert!(!is_uk(p), "{p} is not in the UK");
+        }
     }
 }
