@@ -331,8 +331,8 @@ rules! {
     }
     TRANSFER_DETAILS = "PN403" "transfer-details" Error "UK GDPR Art 13(1)(f), Arts 45A-49" {
         summary: "each transfer names where it goes, what it relies on and how to get a copy",
-        checks: "That `outside_uk: true` comes with at least one destination, and that every destination not covered by UK adequacy regulations says how to obtain a copy of the safeguards (`copy_from`); and that `outside_uk: false` has no destinations.",
-        why: "Art 13(1)(f) requires the existence or absence of regulations under Art 45A, or for Art 46/47/49 transfers, the safeguards relied on and the means to obtain a copy or where they have been made available.",
+        checks: "That `outside_uk: true` comes with at least one destination, and that every destination relying on Art 46 or 47 safeguards (`idta`, `uk_addendum`, `binding_corporate_rules`, `other_safeguards`) says how to obtain a copy of them (`copy_from`); and that `outside_uk: false` has no destinations.",
+        why: "Art 13(1)(f) requires the existence or absence of regulations under Art 45A, or for transfers under Art 46 or 47 (or the second subparagraph of Art 49(1)), the safeguards relied on and the means to obtain a copy or where they have been made available. Transfers under adequacy regulations or an Art 49 derogation have no safeguards to copy; the second-subparagraph derogation is not open to public authorities exercising their public powers (Art 49(3)).",
         fix: "```yaml\ntransfers:\n  outside_uk: true\n  destinations:\n    - destination: United States\n      recipients: [survey-provider]\n      safeguard: idta\n      copy_from: Ask our Data Protection Officer for a copy.\n```",
     }
     UNDISCLOSED_TRANSFER = "PN404" "undisclosed-transfer" Error "UK GDPR Art 13(1)(f)" {

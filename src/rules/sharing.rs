@@ -80,7 +80,19 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
             ));
         }
         for (i, d) in t.destinations.iter().enumerate() {
-            if d.safeguard.value != Safeguard::AdequacyRegulations && d.copy_from.is_none() {
+            // Art 13(1)(f) asks for a copy of the safeguards only for Art 46 and 47
+            // transfers (and the rare Art 49(1) second-subparagraph derogation, which Art
+            // 49(3) denies public authorities acting in their public powers); adequacy
+            // regulations and ordinary derogations have no safeguards to copy.
+            let has_safeguards = !matches!(
+                d.safeguard.value,
+                Safeguard::AdequacyRegulations | Safeguard::Derogation
+            );
+            if has_safeguards
+                && d.copy_from
+                    .as_ref()
+                    .is_none_or(|c| c.value.trim().is_empty())
+            {
                 out.push(TRANSFER_DETAILS.diag(
                     d.safeguard.span,
                     &format!("transfers.destinations[{i}].copy_from"),
