@@ -155,15 +155,21 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                         Some("write it as `Part 3 para 36`, using a paragraph from Parts 1 to 3"),
                     )),
                 },
-                None if cc.official_authority.is_none() => out.push(CRIMINAL_CONDITION.diag(
-                    cc.span,
-                    &path,
-                    format!(
-                        "purpose `{}`: the criminal offence condition is empty",
-                        p.id.value
-                    ),
-                    Some("add `official_authority:` (the Act) or `schedule_1:` (a paragraph)"),
-                )),
+                None if cc
+                    .official_authority
+                    .as_ref()
+                    .is_none_or(|a| a.value.trim().is_empty()) =>
+                {
+                    out.push(CRIMINAL_CONDITION.diag(
+                        cc.span,
+                        &path,
+                        format!(
+                            "purpose `{}`: the criminal offence condition is empty",
+                            p.id.value
+                        ),
+                        Some("add `official_authority:` (the Act) or `schedule_1:` (a paragraph)"),
+                    ));
+                }
                 None => {}
             }
         }
