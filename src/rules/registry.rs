@@ -389,14 +389,14 @@ rules! {
     }
     COMPLAINTS_TO_CONTROLLER = "PN603" "complaints-to-controller" Error "UK GDPR Art 13(2)(ca), Art 14(2)(da); DPA 2018 s164A" {
         summary: "from 19 June 2026, the notice says how to complain to the office",
-        checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` gives a route for complaints to the office.",
+        checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` gives a way to complain to the office: at least one of `form`, `email`, `address`, `phone` or `web`.",
         why: "The Data (Use and Access) Act 2025 s103 inserted DPA 2018 s164A (complaints to controllers) and Art 13(2)(ca), in force 19 June 2026. The ICO now usually expects people to complain to the organisation first. Before that date this rule does not apply.",
         fix: "```yaml\ncomplaints:\n  controller:\n    form: https://www.example-pcc.gov.uk/complaints\n    email: dpo@example.police.uk\n```",
     }
     COMPLAINT_FORM = "PN604" "complaint-form" Warning "DPA 2018 s164A(2)" {
         summary: "complaints to the office can be made electronically and by other means",
-        checks: "That `complaints.controller` has an online `form` or e-mail, and at least one other means (post or phone).",
-        why: "s164A(2) requires controllers to facilitate complaints, \"such as providing a complaint form which can be completed electronically and by other means\". The example is not mandatory, so this is a warning.",
+        checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` has an online `form` or e-mail, and at least one other means (post or phone).",
+        why: "s164A(2) requires controllers to facilitate complaints, \"such as providing a complaint form which can be completed electronically and by other means\". The example is not mandatory, so this is a warning. s164A is in force from 19 June 2026 (Data (Use and Access) Act 2025 s103); before then the rule does not apply.",
         fix: "```yaml\ncomplaints:\n  controller:\n    form: https://www.example-pcc.gov.uk/complaints\n    address: [Office of the PCC, Police HQ, Example Road, EX1 1AA]\n```",
     }
     PROVISION_REQUIREMENT = "PN605" "provision-requirement" Error "UK GDPR Art 13(2)(e)" {
