@@ -166,9 +166,30 @@ fn automated(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             out.push(ADM_DETAILS.diag(
                 d.description.span,
                 &format!("automated_decision_making.decisions[{i}]"),
-                format!("the automated decision `{}` lacks {}", d.description.value, missing.join(" and ")),
+                format!("the automated decision `{}` lacks {}", d.description.value, and_list(&missing)),
                 Some("explain the logic, the consequences for the person and (from 5 February 2026) how to contest the decision"),
             ));
         }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::and_list;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(and_list(&["`logic`"]), "`logic`");
+        assert_eq!(and_list(&["a", "b"]), "a and b");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
     }
 }
