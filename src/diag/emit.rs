@@ -22,6 +22,9 @@ pub fn human(reports: &[FileReport], color: bool) -> String {
     let mut out = String::new();
     for report in reports {
         let path = report.source.path.display().to_string();
+        // Split once: looking each line up from the start of the file made a report with
+        // thousands of findings quadratic.
+        let lines: Vec<&str> = report.source.text.split('\n').collect();
         for d in &report.diagnostics {
             let level = match d.severity {
                 Severity::Error => Level::ERROR,
@@ -30,7 +33,9 @@ pub fn human(reports: &[FileReport], color: bool) -> String {
             let note = format!("{} ({})", d.citation, d.name);
             let title = level.primary_title(&d.message).id(d.rule);
             let mut group = if d.span.is_known() {
-                let line = report.source.line_text(d.span.line);
+                let line = lines
+                    .get(d.span.line.saturating_sub(1))
+                    .map_or("", |l| l.trim_end_matches('\r'));
                 let start = line
                     .char_indices()
                     .nth(d.span.column.saturating_sub(1))

@@ -188,7 +188,10 @@ pub fn has_channel(c: &Contact) -> bool {
 
 /// Check what the grammar cannot, and make a [`Notice`]; or report every problem found.
 pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagnostic>> {
-    let mut l = Lowerer { diags: Vec::new() };
+    let mut l = Lowerer {
+        diags: Vec::new(),
+        suggestions_left: MAX_SUGGESTIONS,
+    };
 
     let meta = file.notice.as_ref().map(|m| &m.value);
     let lang = meta
@@ -386,8 +389,17 @@ enum UrlKind {
 }
 use UrlKind::Web;
 
+/// How many dangling references get a "did you mean" suggestion. Each costs an edit
+/// distance against every declared id, so a hostile file with thousands of both would
+/// otherwise take minutes.
+const MAX_SUGGESTIONS: usize = 100;
+
+/// The most declared ids a help line lists by name.
+const MAX_LISTED: usize = 12;
+
 struct Lowerer {
     diags: Vec<Diagnostic>,
+    suggestions_left: usize,
 }
 
 impl Lowerer {
@@ -532,13 +544,20 @@ impl Lowerer {
         if declared.contains_key(&id.value) {
             return;
         }
-        let names: Vec<&str> = declared.keys().map(String::as_str).collect();
-        let help = match crate::parse::suggest(&id.value, &names) {
+        let names = || declared.keys().map(String::as_str).collect::<Vec<_>>();
+        let suggestion = if self.suggestions_left > 0 && !declared.is_empty() {
+            self.suggestions_left -= 1;
+            crate::parse::suggest(&id.value, &names())
+        } else {
+            None
+        };
+        let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
-            None if names.is_empty() => format!("declare it under `{list}` first"),
+            None if declared.is_empty() => format!("declare it under `{list}` first"),
+            None if declared.len() > MAX_LISTED => format!("declare it under `{list}`"),
             None => format!(
                 "declare it under `{list}`, or use one of: {}",
-                names
+                names()
                     .iter()
                     .map(|n| format!("`{n}`"))
                     .collect::<Vec<_>>()

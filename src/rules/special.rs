@@ -1,6 +1,8 @@
 //! Special category data (Art 9, DPA 2018 s10 and Sch 1), criminal offence data (Art 10) and
 //! the appropriate policy document (Sch 1 Part 4).
 
+use std::collections::BTreeMap;
+
 use super::CheckOptions;
 use super::registry::*;
 use crate::diag::Diagnostic;
@@ -69,23 +71,31 @@ fn required_part(c: Art9Condition) -> Option<(&'static str, MeetsCondition)> {
     }
 }
 
-fn uses_kind(n: &Notice, p: &Purpose, kind: DataKind) -> Option<Sp<String>> {
+/// The kind of each declared data category, by id.
+type Kinds<'a> = BTreeMap<&'a str, DataKind>;
+
+/// The first data category of `kind` that a purpose uses.
+fn uses_kind(kinds: &Kinds<'_>, p: &Purpose, kind: DataKind) -> Option<Sp<String>> {
     p.data_categories
         .iter()
-        .find(|id| {
-            n.category(&id.value)
-                .is_some_and(|c| Notice::kind_of(c) == kind)
-        })
+        .find(|id| kinds.get(id.value.as_str()) == Some(&kind))
         .cloned()
 }
 
 pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let purposes = n.purposes();
     let mut needs_apd = None;
+    // Looked up once per reference: a linear search made large notices quadratic.
+    let kinds: Kinds<'_> = n
+        .file
+        .data_categories
+        .iter()
+        .map(|c| (c.id.value.as_str(), Notice::kind_of(c)))
+        .collect();
 
     // Art 9: each purpose using special category data names a condition.
     for (i, p) in purposes.iter().enumerate() {
-        if let Some(cat) = uses_kind(n, p, DataKind::Special)
+        if let Some(cat) = uses_kind(&kinds, p, DataKind::Special)
             && p.special_category_conditions.is_empty()
         {
             out.push(SPECIAL_CONDITION.diag(
@@ -95,7 +105,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                 Some("add `special_category_conditions: [{condition: substantial_public_interest, schedule_1: Part 2 para 6}]` or the condition that applies"),
             ));
         }
-        if let Some(cat) = uses_kind(n, p, DataKind::CriminalOffence)
+        if let Some(cat) = uses_kind(&kinds, p, DataKind::CriminalOffence)
             && p.criminal_offence_condition.is_none()
         {
             out.push(CRIMINAL_CONDITION.diag(
@@ -183,7 +193,11 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
             .enumerate()
             .find(|(_, c)| Notice::kind_of(c) == kind)
     };
-    let any_linked = |kind: DataKind| purposes.iter().any(|p| uses_kind(n, p, kind).is_some());
+    let any_linked = |kind: DataKind| {
+        purposes
+            .iter()
+            .any(|p| uses_kind(&kinds, p, kind).is_some())
+    };
     if let Some((i, cat)) = declared(DataKind::Special)
         && !any_linked(DataKind::Special)
         && purposes

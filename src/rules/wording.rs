@@ -9,14 +9,16 @@ use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
 use crate::model::Notice;
 use crate::model::schema::Contact;
-use crate::source::Sp;
+use crate::source::{LineIndex, Sp};
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let after_feb_2026 = !opts.as_of.is_before(commencement::DUAA_5_FEB_2026);
     let after_jun_2026 = !opts.as_of.is_before(commencement::DUAA_19_JUN_2026);
+    let lines = LineIndex::new(&n.source.text);
     for (path, text) in n.texts() {
         let mut lint = Lint {
             n,
+            lines: &lines,
             path: &path,
             text,
             out: &mut *out,
@@ -155,6 +157,7 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
     for (path, phone) in contact_phones(n) {
         let mut lint = Lint {
             n,
+            lines: &lines,
             path: &path,
             text: phone,
             out: &mut *out,
@@ -181,6 +184,7 @@ const MISNAMES: &[(&str, &str)] = &[
 
 struct Lint<'a> {
     n: &'a Notice,
+    lines: &'a LineIndex,
     path: &'a str,
     text: &'a Sp<String>,
     out: &'a mut Vec<Diagnostic>,
@@ -231,7 +235,8 @@ impl Lint<'_> {
                     .min_by_key(|i| i.abs_diff(approx))
             });
         match found {
-            Some(i) => src.span_of(
+            Some(i) => self.lines.span_of(
+                &src.text,
                 span.start + i,
                 span.start + i + needle.len().min(hay.len() - i),
             ),
