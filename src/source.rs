@@ -39,9 +39,10 @@ impl fmt::Display for ReadError {
             ReadError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
             ReadError::TooLarge(p, n) => write!(
                 f,
-                "`{}` is {n} bytes; a notice file may be at most {} bytes",
+                "`{}` is {:.1} MB; a notice file may be at most {} MB",
                 p.display(),
-                MAX_FILE_BYTES
+                *n as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024)
             ),
             ReadError::NotUtf8(p, at) => write!(
                 f,
