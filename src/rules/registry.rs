@@ -157,7 +157,7 @@ rules! {
     /// Two entries share an id.
     DUPLICATE_ID = "PN007" "duplicate-id" Error "notice format" {
         summary: "ids are unique within their list",
-        checks: "That no two entries in the same list (`purposes`, `recipients`, `sources`, `data_categories`, `retention.rules`, `joint_controllers`, `sections`) share an id, and that ids use lower-case letters, digits and hyphens.",
+        checks: "That no two entries in the same list (`purposes`, `recipients`, `sources`, `data_categories`, `retention.rules`, `joint_controllers`, `sections`) share an id. (An id that is not lower-case letters, digits and hyphens is PN004.)",
         why: "Other parts of the notice refer to entries by id; a shared id would make a reference ambiguous.",
         fix: "Give each entry its own id, e.g. `kent-police` and `other-forces`.",
     }
