@@ -182,10 +182,13 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             format!("`{}` should be `true` or `false`", display_path(&path)),
             None::<String>,
         ),
-        E::DuplicateMappingKey { .. } => registry::DUPLICATE_KEY.diag(
+        E::DuplicateMappingKey { key, .. } => registry::DUPLICATE_KEY.diag(
             span,
             &path,
-            format!("a key is written twice in `{}`", display_path(&parent_path(&path))),
+            match key {
+                Some(k) => format!("`{k}` is written twice in `{}`", display_path(&parent_path(&path))),
+                None => format!("a key is written twice in `{}`", display_path(&parent_path(&path))),
+            },
             Some("keep one of them: YAML would otherwise silently use only one"),
         ),
         E::Budget { breach, .. } => registry::INPUT_LIMIT.diag(

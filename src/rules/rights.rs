@@ -56,7 +56,7 @@ fn complaints(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             out.push(COMPLAINTS_TO_CONTROLLER.diag(
                 span,
                 "complaints.controller",
-                "the notice does not say how to complain to the office, required from 19 June 2026".into(),
+                "the notice does not say how to complain to the office (`complaints.controller`), which is required from 19 June 2026".into(),
                 Some("add `complaints: {controller: {form: <https address>, email: <address>}}`"),
             ));
         }

@@ -96,7 +96,7 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
                 out.push(TRANSFER_DETAILS.diag(
                     d.safeguard.span,
                     &format!("transfers.destinations[{i}].copy_from"),
-                    format!("the transfer to {} does not say how to get a copy of the safeguards", d.destination.value),
+                    format!("the transfer to {} does not say how to get a copy of its safeguards in `copy_from`", d.destination.value),
                     Some("add `copy_from:` saying where the safeguards are published or how to ask for a copy"),
                 ));
             }

@@ -124,8 +124,8 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
             assessment,
         );
         if after_feb_2026 {
-            lint.phrases(&ART_22_WORDING, &["not to be subject to a decision based solely on automated processing"], |_| {
-                ("this is the wording of Art 22, replaced by Arts 22A–22D on 5 February 2026".into(), "use `automated_decision_making` and let `notice` write the current wording".into())
+            lint.phrases(&ART_22_WORDING, &["not to be subject to a decision based solely on automated processing"], |m| {
+                (format!("\"{m}\" is the wording of Art 22, replaced by Arts 22A–22D on 5 February 2026"), "use `automated_decision_making` and let `notice` write the current wording".into())
             });
         }
         for (wrong, right) in MISNAMES {
