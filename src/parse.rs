@@ -369,14 +369,19 @@ fn list(items: &[&str]) -> String {
 
 /// The closest allowed name to a misspelt one, if any is close enough to be a likely typo.
 pub fn suggest<'a>(wrong: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let wrong_l = wrong.to_lowercase().replace('-', "_");
+    // Compare case- and separator-blind on both sides: `pn2020` against `PN202`,
+    // `lawful-basis` against `lawful_basis`.
+    let norm = |s: &str| s.to_lowercase().replace('-', "_");
+    let wrong_l = norm(wrong);
     allowed
         .iter()
-        .map(|a| (edit_distance(&wrong_l, a), *a))
-        .filter(|(d, a)| {
-            *d <= (a.chars().count().max(3) / 3).max(1)
-                || a.contains(&wrong_l) && wrong_l.len() >= 4
+        .map(|a| (norm(a), *a))
+        .map(|(a_l, a)| (edit_distance(&wrong_l, &a_l), a_l, a))
+        .filter(|(d, a_l, _)| {
+            *d <= (a_l.chars().count().max(3) / 3).max(1)
+                || a_l.contains(&wrong_l) && wrong_l.len() >= 4
         })
+        .map(|(d, _, a)| (d, a))
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a)
 }
@@ -407,6 +412,17 @@ mod tests {
         assert_eq!(suggest("lawfull_basis", &allowed), Some("lawful_basis"));
         assert_eq!(suggest("lawful-basis", &allowed), Some("lawful_basis"));
         assert_eq!(suggest("colour", &allowed), None);
+        assert_eq!(
+            suggest("PN2020", &["PN201", "PN202", "PN301"]),
+            Some("PN202")
+        );
+        assert_eq!(
+            suggest(
+                "purpose-without-lawful-bases",
+                &["purpose-without-lawful-basis"]
+            ),
+            Some("purpose-without-lawful-basis")
+        );
     }
 
     #[test]
