@@ -373,15 +373,24 @@ pub fn suggest<'a>(wrong: &str, allowed: &[&'a str]) -> Option<&'a str> {
     // `lawful-basis` against `lawful_basis`.
     let norm = |s: &str| s.to_lowercase().replace('-', "_");
     let wrong_l = norm(wrong);
+    let wrong_len = wrong_l.chars().count();
     allowed
         .iter()
-        .map(|a| (norm(a), *a))
-        .map(|(a_l, a)| (edit_distance(&wrong_l, &a_l), a_l, a))
-        .filter(|(d, a_l, _)| {
-            *d <= (a_l.chars().count().max(3) / 3).max(1)
-                || a_l.contains(&wrong_l) && wrong_l.len() >= 4
+        .filter_map(|a| {
+            let a_l = norm(a);
+            let a_len = a_l.chars().count();
+            let max = (a_len.max(3) / 3).max(1);
+            if a_l.contains(&wrong_l) && wrong_l.len() >= 4 {
+                return Some((a_len - wrong_len, *a));
+            }
+            // The distance is at least the difference in length: skip the work when that
+            // alone is too far.
+            if a_len.abs_diff(wrong_len) > max {
+                return None;
+            }
+            let d = edit_distance(&wrong_l, &a_l);
+            (d <= max).then_some((d, *a))
         })
-        .map(|(d, _, a)| (d, a))
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a)
 }

@@ -389,10 +389,11 @@ enum UrlKind {
 }
 use UrlKind::Web;
 
-/// How many dangling references get a "did you mean" suggestion. Each costs an edit
+/// How many dangling references get a "did you mean" suggestion (the first few are
+/// typos worth fixing; a file with hundreds has a different problem). Each costs an edit
 /// distance against every declared id, so a hostile file with thousands of both would
 /// otherwise take minutes.
-const MAX_SUGGESTIONS: usize = 100;
+const MAX_SUGGESTIONS: usize = 20;
 
 /// The most declared ids a help line lists by name.
 const MAX_LISTED: usize = 12;

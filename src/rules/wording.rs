@@ -16,10 +16,12 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
     let after_jun_2026 = !opts.as_of.is_before(commencement::DUAA_19_JUN_2026);
     let lines = LineIndex::new(&n.source.text);
     for (path, text) in n.texts() {
+        let lower = fold(&text.value);
         let mut lint = Lint {
             n,
             lines: &lines,
             path: &path,
+            lower: &lower,
             text,
             out: &mut *out,
         };
@@ -155,10 +157,12 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
         lint.phone_numbers();
     }
     for (path, phone) in contact_phones(n) {
+        let lower = fold(&phone.value);
         let mut lint = Lint {
             n,
             lines: &lines,
             path: &path,
+            lower: &lower,
             text: phone,
             out: &mut *out,
         };
@@ -186,6 +190,8 @@ struct Lint<'a> {
     n: &'a Notice,
     lines: &'a LineIndex,
     path: &'a str,
+    /// The text folded to lower case once (see [`fold`]).
+    lower: &'a str,
     text: &'a Sp<String>,
     out: &'a mut Vec<Diagnostic>,
 }
@@ -283,15 +289,15 @@ impl Lint<'_> {
         context: impl Fn(&str) -> bool,
         msg: impl Fn(&str) -> (String, String),
     ) {
-        let lower = fold(&self.text.value);
+        let lower = self.lower;
         let mut hits = Vec::new();
         for p in phrases {
             for (i, _) in lower.match_indices(p) {
                 let end = i + p.len();
-                if whole_words && !(boundary_before(&lower, i) && boundary_after(&lower, end)) {
+                if whole_words && !(boundary_before(lower, i) && boundary_after(lower, end)) {
                     continue;
                 }
-                if in_address(&lower, i) || !context(sentence(&lower, i..end)) {
+                if in_address(lower, i) || !context(sentence(lower, i..end)) {
                     continue;
                 }
                 hits.push(i..end);
@@ -309,12 +315,12 @@ impl Lint<'_> {
     }
 
     fn unqualified_gdpr(&mut self) {
-        let lower = fold(&self.text.value);
+        let lower = self.lower;
         for p in ["gdpr", "general data protection regulation"] {
             for (i, _) in lower.match_indices(p) {
-                if !boundary_before(&lower, i)
-                    || !boundary_after(&lower, i + p.len())
-                    || in_address(&lower, i)
+                if !boundary_before(lower, i)
+                    || !boundary_after(lower, i + p.len())
+                    || in_address(lower, i)
                 {
                     continue;
                 }
@@ -335,11 +341,11 @@ impl Lint<'_> {
     }
 
     fn dpa_without_year(&mut self) {
-        let lower = fold(&self.text.value);
+        let lower = self.lower;
         let p = "data protection act";
         for (i, _) in lower.match_indices(p) {
             let after = lower[i + p.len()..].trim_start();
-            if after.starts_with("19") || after.starts_with("20") || in_address(&lower, i) {
+            if after.starts_with("19") || after.starts_with("20") || in_address(lower, i) {
                 continue;
             }
             self.report(
@@ -353,20 +359,20 @@ impl Lint<'_> {
     }
 
     fn unqualified_fee(&mut self) {
-        let lower = fold(&self.text.value);
+        let lower = self.lower;
         for p in [
             "administration fee",
             "administrative fee",
             "fee for subject access",
         ] {
             for (i, _) in lower.match_indices(p) {
-                let from = floor_char(&lower, i.saturating_sub(250));
-                let to = ceil_char(&lower, (i + 250).min(lower.len()));
+                let from = floor_char(lower, i.saturating_sub(250));
+                let to = ceil_char(lower, (i + 250).min(lower.len()));
                 let near = &lower[from..to];
                 if ["manifestly unfounded", "excessive", "further copies"]
                     .iter()
                     .any(|q| near.contains(q))
-                    || in_address(&lower, i)
+                    || in_address(lower, i)
                 {
                     continue;
                 }
