@@ -68,6 +68,44 @@ impl Rule {
     }
 }
 
+/// The reference of every rule as one Markdown document: `docs/rules.md` is this, and a
+/// test keeps the committed file equal to it.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n\
+         <!-- Generated from src/rules/registry.rs. Do not edit by hand: run\n     \
+         `UPDATE_DOCS=1 cargo test --test suite docs` after changing a rule. -->\n\n\
+         `notice check` applies these rules to every notice. Ids never change and are never \
+         reused. Errors fail `notice check` (exit status 1); warnings fail it only with \
+         `--deny-warnings`. `notice explain ID` prints one rule's entry.\n\n\
+         | Id | Name | Severity | Law |\n|---|---|---|---|\n",
+    );
+    for r in ALL {
+        out.push_str(&format!(
+            "| [{id}](#{anchor}) | `{name}` | {sev} | {cit} |\n",
+            id = r.id,
+            anchor = format!("{}-{}", r.id, r.name).to_lowercase(),
+            name = r.name,
+            sev = r.severity.as_str(),
+            cit = r.citation.replace('|', "\\|"),
+        ));
+    }
+    for r in ALL {
+        out.push_str(&format!(
+            "\n## {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n### What it checks\n\n{checks}\n\n### Why\n\n{why}\n\n### How to fix\n\n{fix}\n",
+            id = r.id,
+            name = r.name,
+            summary = capitalise(r.summary),
+            sev = r.severity.as_str(),
+            cit = r.citation,
+            checks = r.checks.trim(),
+            why = r.why.trim(),
+            fix = r.fix.trim(),
+        ));
+    }
+    out
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
