@@ -14,14 +14,23 @@ use crate::source::{SourceFile, Span};
 
 /// Nesting deeper than this is not a notice (the format needs about eight levels).
 const MAX_DEPTH: usize = 48;
+/// More values (scalars, lists, blocks) than this is not a notice.
+const MAX_NODES: usize = 200_000;
+/// More aliases, or more anchors, than this is not a notice.
+const MAX_ALIASES: usize = 1_000;
 
 /// Parse a notice file into the input mirror.
 pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
-    if src.text.trim().is_empty() {
+    if !has_content(&src.text) {
+        let what = if src.text.trim().is_empty() {
+            "is empty"
+        } else {
+            "holds only comments, no notice"
+        };
         return Err(vec![registry::EMPTY_FILE.diag(
             Span::UNKNOWN,
             "",
-            format!("`{}` is empty", src.path.display()),
+            format!("`{}` {what}", src.path.display()),
             Some("start from `notice init`, which writes a complete starter notice"),
         )]);
     }
@@ -39,10 +48,10 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     let mut options = serde_saphyr::Options::default();
     options.budget = serde_saphyr::budget! {
         max_depth: MAX_DEPTH,
-        max_nodes: 200_000,
-        max_events: 400_000,
-        max_aliases: 1_000,
-        max_anchors: 1_000,
+        max_nodes: MAX_NODES,
+        max_events: 2 * MAX_NODES,
+        max_aliases: MAX_ALIASES,
+        max_anchors: MAX_ALIASES,
         max_total_scalar_bytes: 8 * 1024 * 1024,
     };
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
@@ -117,9 +126,16 @@ fn strip_comment(line: &str) -> &str {
 /// Turn a serde-saphyr error into a located diagnostic.
 fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Diagnostic {
     use serde_saphyr::Error as E;
-    let err = err.without_snippet();
-    let span = err
+    let outer = err.without_snippet();
+    // An error met while replaying an alias is reported at the alias, but classified by
+    // what went wrong inside it.
+    let mut err = outer;
+    while let E::AliasError { error, .. } = err {
+        err = error.without_snippet();
+    }
+    let span = outer
         .location()
+        .or_else(|| err.location())
         .filter(|l| l.line() > 0)
         .map_or(Span::UNKNOWN, |l| {
             src.span_at(l.line() as usize, l.column() as usize)
@@ -192,23 +208,64 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             ),
             None::<String>,
         ),
-        E::NullIntoString { .. } => registry::WRONG_TYPE.diag(
+        E::NullIntoString { .. } => registry::EMPTY_VALUE.diag(
             span,
             &path,
             format!("`{}` is empty", display_path(&path)),
             Some("write a value after the colon, or remove the key"),
         ),
-        E::DuplicateMappingKey { .. } => registry::DUPLICATE_KEY.diag(
+        E::Unexpected { expected, .. } => registry::WRONG_TYPE.diag(
             span,
             &path,
-            format!("a key is written twice in `{}`", display_path(&parent_path(&path))),
+            if path.is_empty() {
+                format!(
+                    "the file should be {} (`notice:`, `controller:` and so on)",
+                    plain_expected(expected)
+                )
+            } else {
+                format!("`{path}` should be {}", plain_expected(expected))
+            },
+            Some(if path.is_empty() {
+                "write the notice as top-level keys at the left margin, starting with `notice:`".to_owned()
+            } else {
+                shape_help(expected)
+            }),
+        ),
+        E::InvalidBooleanStrict { .. } => registry::WRONG_TYPE.diag(
+            span,
+            &path,
+            format!("`{}` should be `true` or `false`", display_path(&path)),
+            None::<String>,
+        ),
+        E::DuplicateMappingKey { key, .. } => registry::DUPLICATE_KEY.diag(
+            span,
+            &path,
+            match key {
+                Some(k) => format!("`{k}` is written twice in `{}`", display_path(&parent_path(&path))),
+                None => format!("a key is written twice in `{}`", display_path(&parent_path(&path))),
+            },
             Some("keep one of them: YAML would otherwise silently use only one"),
         ),
-        E::Budget { .. } => registry::INPUT_LIMIT.diag(
+        E::Budget { breach, .. } => registry::INPUT_LIMIT.diag(
             span,
             &path,
-            "the file is too large or too deeply nested to be a notice (limits: nesting 48 levels, 200,000 values, 1,000 aliases, 8 MB of text)".to_owned(),
-            Some("check the file is the notice you meant; aliases (`*name`) that expand repeatedly are refused"),
+            format!(
+                "the file is too large or complex to be a notice: it {}",
+                breach_text(breach)
+            ),
+            Some("check the file is the notice you meant; write repeated values out instead of using many `*alias` references"),
+        ),
+        E::ExternalMessage {
+            source: src_err, ..
+        } if matches!(
+            &**src_err,
+            serde_saphyr::ExternalMessageSource::Parser(e)
+                if matches!(e.kind(), serde_saphyr::granit_parser::ErrorKind::RecursionLimitExceeded)
+        ) => registry::INPUT_LIMIT.diag(
+            span,
+            &path,
+            format!("the file is too large or complex to be a notice: it {}", breach_text(&serde_saphyr::budget::BudgetBreach::Depth { depth: MAX_DEPTH + 1 })),
+            Some("check the file is the notice you meant: a notice needs about eight levels"),
         ),
         E::AliasExpansionLimitExceeded { .. }
         | E::AliasReplayLimitExceeded { .. }
@@ -231,11 +288,9 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             Some("keep one notice per file"),
         ),
         other => {
-            let mut message = other.to_string();
-            if let Some(stripped) = message.split(" at line ").next() {
-                message = stripped.to_owned();
-            }
-            let message = lower_first(message.trim_end_matches('.'));
+            use serde_saphyr::MessageFormatter;
+            let message = serde_saphyr::UserMessageFormatter.format_message(other);
+            let message = lower_first(message.trim().trim_end_matches('.'));
             registry::YAML_SYNTAX.diag(
                 span,
                 &path,
@@ -243,6 +298,68 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
                 Some("check indentation (spaces, not tabs) and that every `key:` has a value"),
             )
         }
+    }
+}
+
+/// What a breached budget means, for the message.
+fn breach_text(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => format!("nests more than {MAX_DEPTH} levels deep"),
+        B::Nodes { .. } => format!("holds more than {} values", thousands(MAX_NODES)),
+        B::Events { .. } => "is longer than any notice".to_owned(),
+        B::Aliases { .. } => format!(
+            "uses more than {} aliases (`*name`)",
+            thousands(MAX_ALIASES)
+        ),
+        B::Anchors { .. } => format!(
+            "defines more than {} anchors (`&name`)",
+            thousands(MAX_ALIASES)
+        ),
+        B::ScalarBytes { .. } => {
+            "holds more than 8 MB of text once aliases are expanded".to_owned()
+        }
+        B::AliasAnchorRatio { .. } => {
+            "repeats aliases (`*name`) far more often than it defines anchors".to_owned()
+        }
+        _ => "breaks a size limit".to_owned(),
+    }
+}
+
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the text holds anything but blank lines, comments and document markers.
+fn has_content(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').lines().any(|line| {
+        let t = line.trim();
+        let t = match t.get(..3) {
+            Some("---" | "...") if t[3..].is_empty() || t[3..].starts_with(char::is_whitespace) => {
+                t[3..].trim_start()
+            }
+            _ => t,
+        };
+        !(t.is_empty() || t.starts_with('#'))
+    })
+}
+
+/// How to write a value of the shape serde-saphyr expected.
+fn shape_help(expected: &str) -> String {
+    if expected.contains("sequence") {
+        "write a list as `[a, b]` or as lines starting with `- `, even for one item".to_owned()
+    } else if expected.contains("mapping") {
+        "write a block of indented `key: value` lines under the key".to_owned()
+    } else {
+        "write the text on the same line as the key, or as a `|` block".to_owned()
     }
 }
 
@@ -307,13 +424,27 @@ fn list(items: &[&str]) -> String {
 
 /// The closest allowed name to a misspelt one, if any is close enough to be a likely typo.
 pub fn suggest<'a>(wrong: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let wrong_l = wrong.to_lowercase().replace('-', "_");
+    // Compare case- and separator-blind on both sides: `pn2020` against `PN202`,
+    // `lawful-basis` against `lawful_basis`.
+    let norm = |s: &str| s.to_lowercase().replace('-', "_");
+    let wrong_l = norm(wrong);
+    let wrong_len = wrong_l.chars().count();
     allowed
         .iter()
-        .map(|a| (edit_distance(&wrong_l, a), *a))
-        .filter(|(d, a)| {
-            *d <= (a.chars().count().max(3) / 3).max(1)
-                || a.contains(&wrong_l) && wrong_l.len() >= 4
+        .filter_map(|a| {
+            let a_l = norm(a);
+            let a_len = a_l.chars().count();
+            let max = (a_len.max(3) / 3).max(1);
+            if a_l.contains(&wrong_l) && wrong_l.len() >= 4 {
+                return Some((a_len - wrong_len, *a));
+            }
+            // The distance is at least the difference in length: skip the work when that
+            // alone is too far.
+            if a_len.abs_diff(wrong_len) > max {
+                return None;
+            }
+            let d = edit_distance(&wrong_l, &a_l);
+            (d <= max).then_some((d, *a))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a)
@@ -345,6 +476,35 @@ mod tests {
         assert_eq!(suggest("lawfull_basis", &allowed), Some("lawful_basis"));
         assert_eq!(suggest("lawful-basis", &allowed), Some("lawful_basis"));
         assert_eq!(suggest("colour", &allowed), None);
+        assert_eq!(
+            suggest("PN2020", &["PN201", "PN202", "PN301"]),
+            Some("PN202")
+        );
+        assert_eq!(
+            suggest(
+                "purpose-without-lawful-bases",
+                &["purpose-without-lawful-basis"]
+            ),
+            Some("purpose-without-lawful-basis")
+        );
+    }
+
+    #[test]
+    fn comments_and_markers_are_not_content() {
+        assert!(!has_content(""));
+        assert!(!has_content(" \n\t\n"));
+        assert!(!has_content("# a comment\n  # another\n"));
+        assert!(!has_content("\u{feff}---\n# c\n...\n--- # c\n"));
+        assert!(has_content("notice:\n"));
+        assert!(has_content("--- notice: x\n"));
+        assert!(has_content("---x\n"));
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(200_000), "200,000");
+        assert_eq!(thousands(48), "48");
     }
 
     #[test]

@@ -39,9 +39,10 @@ impl fmt::Display for ReadError {
             ReadError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
             ReadError::TooLarge(p, n) => write!(
                 f,
-                "`{}` is {n} bytes; a notice file may be at most {} bytes",
+                "`{}` is {:.1} MB; a notice file may be at most {} MB",
                 p.display(),
-                MAX_FILE_BYTES
+                *n as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024)
             ),
             ReadError::NotUtf8(p, at) => write!(
                 f,
@@ -155,6 +156,38 @@ impl SourceFile {
     }
 }
 
+/// Where every line of a text starts, so that many byte offsets can be turned into lines
+/// and columns without rescanning the text for each ([`SourceFile::span_of`] does that
+/// scan, which is fine once but quadratic for thousands of findings).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the lines of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The span of a byte range of `text` (the text this index was made from), with the
+    /// line and column of its start; the same as [`SourceFile::span_of`].
+    pub fn span_of(&self, text: &str, start: usize, end: usize) -> Span {
+        let start = start.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= start);
+        let line_start = self.starts[line - 1];
+        let column = text[line_start..start].chars().count() + 1;
+        Span {
+            start,
+            end: end.clamp(start, text.len()),
+            line,
+            column,
+        }
+    }
+}
+
 /// A place in a source file: a byte range plus the 1-based line and column of its start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -255,9 +288,26 @@ mod tests {
     #[test]
     fn span_at_finds_line_and_column() {
         let src = SourceFile::from_text("a.yaml", "one: 1\ntwo: ŵŷ x\n");
+        // Columns count characters, not bytes: `ŵ` is column 6 and `ŷ` column 7.
         let s = src.span_at(2, 6);
         assert_eq!(&src.text[s.start..s.end], "ŵ");
+        let s = src.span_at(2, 7);
+        assert_eq!(&src.text[s.start..s.end], "ŷ");
+        assert_eq!((s.line, s.column), (2, 7));
         assert_eq!(src.line_text(2), "two: ŵŷ x");
+    }
+
+    #[test]
+    fn line_index_agrees_with_span_of() {
+        let src = SourceFile::from_text("a.yaml", "one: 1\ntwo: ŵŷ x\n\nfour\n");
+        let index = LineIndex::new(&src.text);
+        for start in (0..=src.text.len()).filter(|&i| src.text.is_char_boundary(i)) {
+            assert_eq!(
+                index.span_of(&src.text, start, start + 1),
+                src.span_of(start, start + 1),
+                "offset {start}"
+            );
+        }
     }
 
     #[test]

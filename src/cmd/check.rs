@@ -11,15 +11,25 @@ use notice::model::Date;
 use notice::rules::CheckOptions;
 use notice::source::SourceFile;
 
-/// Check every input and report; a file that cannot be read is a finding too.
+/// Check every input and report. A file that cannot be read (missing, not UTF-8, over
+/// the size limit) is reported on stderr and the others are still checked; the command
+/// then exits 2, because it could not check everything it was asked to.
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
     let files = collect_inputs(&args.input.paths)?;
     let opts = CheckOptions {
         as_of: args.input.as_of.unwrap_or_else(Date::today),
     };
     let mut reports = Vec::new();
+    let mut unreadable = 0;
     for path in files {
-        let source = SourceFile::read(&path).map_err(anyhow::Error::from)?;
+        let source = match SourceFile::read(&path) {
+            Ok(source) => source,
+            Err(e) => {
+                eprintln!("error: {e}");
+                unreadable += 1;
+                continue;
+            }
+        };
         let checked = notice::check(&source, &opts);
         reports.push(FileReport {
             source,
@@ -37,7 +47,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     stdout.flush()?;
     let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
     let warnings: usize = reports.iter().map(|r| r.count(Severity::Warning)).sum();
-    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+    Ok(if unreadable > 0 {
+        Outcome::Unreadable
+    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
         Outcome::Findings
     } else {
         Outcome::Clean

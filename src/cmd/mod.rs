@@ -17,6 +17,8 @@ pub enum Outcome {
     Clean,
     /// A notice has error-level findings, or warnings under --deny-warnings (exit 1).
     Findings,
+    /// A file could not be read, so not everything was checked (exit 2).
+    Unreadable,
 }
 
 impl From<Outcome> for ExitCode {
@@ -24,6 +26,7 @@ impl From<Outcome> for ExitCode {
         match o {
             Outcome::Clean => ExitCode::SUCCESS,
             Outcome::Findings => ExitCode::from(1),
+            Outcome::Unreadable => ExitCode::from(2),
         }
     }
 }

@@ -12,6 +12,9 @@ use serde_json::{Value, json};
 use super::{FileReport, Severity};
 use crate::rules::registry;
 
+/// Lines longer than this (in bytes) are not quoted under a finding.
+const MAX_QUOTED_LINE: usize = 4096;
+
 /// Print diagnostics rustc-style. `color` adds ANSI colour.
 pub fn human(reports: &[FileReport], color: bool) -> String {
     let renderer = if color {
@@ -22,6 +25,9 @@ pub fn human(reports: &[FileReport], color: bool) -> String {
     let mut out = String::new();
     for report in reports {
         let path = report.source.path.display().to_string();
+        // Split once: looking each line up from the start of the file made a report with
+        // thousands of findings quadratic.
+        let lines: Vec<&str> = report.source.text.split('\n').collect();
         for d in &report.diagnostics {
             let level = match d.severity {
                 Severity::Error => Level::ERROR,
@@ -29,8 +35,18 @@ pub fn human(reports: &[FileReport], color: bool) -> String {
             };
             let note = format!("{} ({})", d.citation, d.name);
             let title = level.primary_title(&d.message).id(d.rule);
-            let mut group = if d.span.is_known() {
-                let line = report.source.line_text(d.span.line);
+            let line = lines
+                .get(d.span.line.saturating_sub(1))
+                .map_or("", |l| l.trim_end_matches('\r'));
+            let mut group = if d.span.is_known() && line.len() > MAX_QUOTED_LINE {
+                // Quoting a line of megabytes costs time for no reader's benefit: give the
+                // place without the quote.
+                Group::with_title(title).element(
+                    annotate_snippets::Origin::path(&path)
+                        .line(d.span.line)
+                        .char_column(d.span.column),
+                )
+            } else if d.span.is_known() {
                 let start = line
                     .char_indices()
                     .nth(d.span.column.saturating_sub(1))

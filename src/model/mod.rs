@@ -189,7 +189,10 @@ pub fn has_channel(c: &Contact) -> bool {
 
 /// Check what the grammar cannot, and make a [`Notice`]; or report every problem found.
 pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagnostic>> {
-    let mut l = Lowerer { diags: Vec::new() };
+    let mut l = Lowerer {
+        diags: Vec::new(),
+        suggestions_left: MAX_SUGGESTIONS,
+    };
 
     let meta = file.notice.as_ref().map(|m| &m.value);
     let lang = meta
@@ -340,10 +343,8 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
             );
         }
     }
-    if let Some(r) = &file.retention {
-        if let Some(p) = &r.policy {
-            l.url(p.url.as_ref(), "retention.policy.url", Web);
-        }
+    if let Some(p) = file.retention.as_ref().and_then(|r| r.policy.as_ref()) {
+        l.url(p.url.as_ref(), "retention.policy.url", Web);
     }
     if let Some(r) = &file.rights {
         l.contact(r.contact.as_ref(), "rights.contact");
@@ -389,8 +390,18 @@ enum UrlKind {
 }
 use UrlKind::Web;
 
+/// How many dangling references get a "did you mean" suggestion (the first few are
+/// typos worth fixing; a file with hundreds has a different problem). Each costs an edit
+/// distance against every declared id, so a hostile file with thousands of both would
+/// otherwise take minutes.
+const MAX_SUGGESTIONS: usize = 20;
+
+/// The most declared ids a help line lists by name.
+const MAX_LISTED: usize = 12;
+
 struct Lowerer {
     diags: Vec<Diagnostic>,
+    suggestions_left: usize,
 }
 
 impl Lowerer {
@@ -539,13 +550,20 @@ impl Lowerer {
         if declared.contains_key(&id.value) {
             return;
         }
-        let names: Vec<&str> = declared.keys().map(String::as_str).collect();
-        let help = match crate::parse::suggest(&id.value, &names) {
+        let names = || declared.keys().map(String::as_str).collect::<Vec<_>>();
+        let suggestion = if self.suggestions_left > 0 && !declared.is_empty() {
+            self.suggestions_left -= 1;
+            crate::parse::suggest(&id.value, &names())
+        } else {
+            None
+        };
+        let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
-            None if names.is_empty() => format!("declare it under `{list}` first"),
+            None if declared.is_empty() => format!("declare it under `{list}` first"),
+            None if declared.len() > MAX_LISTED => format!("declare it under `{list}`"),
             None => format!(
                 "declare it under `{list}`, or use one of: {}",
-                names
+                names()
                     .iter()
                     .map(|n| format!("`{n}`"))
                     .collect::<Vec<_>>()
@@ -616,6 +634,7 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
         push("dpo.description".into(), d.description.as_ref());
     }
     for (i, j) in f.joint_controllers.iter().enumerate() {
+        push(format!("joint_controllers[{i}].name"), Some(&j.name));
         push(
             format!("joint_controllers[{i}].arrangement"),
             j.arrangement.as_ref(),
@@ -623,6 +642,9 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
     }
     for (i, c) in f.data_categories.iter().enumerate() {
         push(format!("data_categories[{i}].name"), Some(&c.name));
+        for (k, e) in c.examples.iter().enumerate() {
+            push(format!("data_categories[{i}].examples[{k}]"), Some(e));
+        }
         push(format!("data_categories[{i}].note"), c.note.as_ref());
     }
     for (i, s) in f.sources.iter().flat_map(|s| s.value.iter()).enumerate() {
@@ -633,10 +655,14 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
                 c.note.as_ref(),
             );
         }
+        for (k, e) in s.examples.iter().enumerate() {
+            push(format!("sources[{i}].examples[{k}]"), Some(e));
+        }
         push(format!("sources[{i}].note"), s.note.as_ref());
     }
     for (i, r) in f.recipients.iter().flat_map(|s| s.value.iter()).enumerate() {
         push(format!("recipients[{i}].name"), Some(&r.name));
+        push(format!("recipients[{i}].category"), r.category.as_ref());
         push(format!("recipients[{i}].note"), r.note.as_ref());
     }
     for (i, p) in f.purposes.iter().flat_map(|s| s.value.iter()).enumerate() {
@@ -656,11 +682,33 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
             );
         }
         push(
+            format!("purposes[{i}].recognised_legitimate_interest"),
+            p.recognised_legitimate_interest.as_ref(),
+        );
+        for (k, c) in p.special_category_conditions.iter().enumerate() {
+            push(
+                format!("purposes[{i}].special_category_conditions[{k}].note"),
+                c.note.as_ref(),
+            );
+        }
+        if let Some(c) = &p.criminal_offence_condition {
+            push(
+                format!("purposes[{i}].criminal_offence_condition.official_authority"),
+                c.official_authority.as_ref(),
+            );
+        }
+        push(
             format!("purposes[{i}].withdraw_consent"),
             p.withdraw_consent.as_ref(),
         );
     }
     if let Some(t) = &f.transfers {
+        for (i, d) in t.destinations.iter().enumerate() {
+            push(
+                format!("transfers.destinations[{i}].copy_from"),
+                d.copy_from.as_ref(),
+            );
+        }
         push("transfers.statement".into(), t.statement.as_ref());
     }
     if let Some(r) = &f.retention {
@@ -670,6 +718,9 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
         for (i, x) in r.rules.iter().enumerate() {
             push(format!("retention.rules[{i}].records"), Some(&x.records));
             push(format!("retention.rules[{i}].period"), Some(&x.period));
+        }
+        if let Some(p) = &r.policy {
+            push("retention.policy.title".into(), Some(&p.title));
         }
     }
     if let Some(a) = &f.automated_decision_making {
@@ -685,6 +736,14 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
             push(
                 format!("automated_decision_making.decisions[{i}].logic"),
                 d.logic.as_ref(),
+            );
+            push(
+                format!("automated_decision_making.decisions[{i}].significance"),
+                d.significance.as_ref(),
+            );
+            push(
+                format!("automated_decision_making.decisions[{i}].safeguards"),
+                d.safeguards.as_ref(),
             );
         }
     }
@@ -702,6 +761,10 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
         push("rights.statement".into(), r.statement.as_ref());
         push("rights.how_to_exercise".into(), r.how_to_exercise.as_ref());
         push("rights.identity_check".into(), r.identity_check.as_ref());
+        push("rights.response_time".into(), r.response_time.as_ref());
+        for (i, form) in r.forms.iter().enumerate() {
+            push(format!("rights.forms[{i}].title"), Some(&form.title));
+        }
         if let Some(d) = &r.details {
             let fields = [
                 ("access", &d.access),
@@ -721,6 +784,9 @@ fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>)
     }
     if let Some(c) = &f.complaints {
         push("complaints.statement".into(), c.statement.as_ref());
+    }
+    if let Some(a) = &f.appropriate_policy_document {
+        push("appropriate_policy_document.title".into(), a.title.as_ref());
     }
     for (i, s) in f.sections.iter().enumerate() {
         push(format!("sections[{i}].title"), Some(&s.title));

@@ -500,8 +500,9 @@ pub struct Transfer {
     pub recipients: Vec<Sp<String>>,
     /// What the transfer relies on (Arts 45A–49).
     pub safeguard: Sp<Safeguard>,
-    /// How to get a copy of the safeguards, or where they are published (required unless
-    /// the transfer relies on UK adequacy regulations).
+    /// How to get a copy of the safeguards, or where they are published (required for
+    /// Art 46 and 47 safeguards: `idta`, `uk_addendum`, `binding_corporate_rules` and
+    /// `other_safeguards`).
     pub copy_from: Option<Sp<String>>,
 }
 

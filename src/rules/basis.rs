@@ -79,7 +79,11 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
                     format!("purpose `{}` relies on a recognised legitimate interest, which is not in force until 5 February 2026", p.id.value),
                     Some("use another lawful basis for processing before 5 February 2026"),
                 ));
-            } else if p.recognised_legitimate_interest.is_none() {
+            } else if p
+                .recognised_legitimate_interest
+                .as_ref()
+                .is_none_or(|c| c.value.trim().is_empty())
+            {
                 out.push(RECOGNISED_LI.diag(
                     b.span,
                     &path("recognised_legitimate_interest"),

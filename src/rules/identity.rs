@@ -30,7 +30,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         out.push(CONTROLLER_CONTACT.diag(
             span,
             "controller.contact",
-            format!("`{}` has no contact details", c.name.value),
+            "the controller has no contact details in `controller.contact`".into(),
             Some("add `contact:` with at least an `address`, `email` or `phone`"),
         ));
     }
@@ -93,7 +93,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                 j.name.span,
                 &format!("joint_controllers[{i}].arrangement"),
                 format!(
-                    "joint controller `{}` has no description of the arrangement",
+                    "joint controller `{}` has no `arrangement` saying who does what",
                     j.name.value
                 ),
                 Some("add `arrangement:` saying who does what and where people should go"),

@@ -105,7 +105,10 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
         out.push(REVIEW_OVERDUE.diag(
             nr.span,
             "notice.next_review",
-            format!("the notice was due for review on {}", nr.value.long()),
+            format!(
+                "the notice was due for review on {} (`notice.next_review`)",
+                nr.value.long()
+            ),
             Some("review the notice, then update `last_updated` and `next_review`"),
         ));
     }

@@ -68,6 +68,44 @@ impl Rule {
     }
 }
 
+/// The reference of every rule as one Markdown document: `docs/rules.md` is this, and a
+/// test keeps the committed file equal to it.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n\
+         <!-- Generated from src/rules/registry.rs. Do not edit by hand: run\n     \
+         `UPDATE_DOCS=1 cargo test --test suite docs` after changing a rule. -->\n\n\
+         `notice check` applies these rules to every notice. Ids never change and are never \
+         reused. Errors fail `notice check` (exit status 1); warnings fail it only with \
+         `--deny-warnings`. `notice explain ID` prints one rule's entry.\n\n\
+         | Id | Name | Severity | Law |\n|---|---|---|---|\n",
+    );
+    for r in ALL {
+        out.push_str(&format!(
+            "| [{id}](#{anchor}) | `{name}` | {sev} | {cit} |\n",
+            id = r.id,
+            anchor = format!("{}-{}", r.id, r.name).to_lowercase(),
+            name = r.name,
+            sev = r.severity.as_str(),
+            cit = r.citation.replace('|', "\\|"),
+        ));
+    }
+    for r in ALL {
+        out.push_str(&format!(
+            "\n## {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n### What it checks\n\n{checks}\n\n### Why\n\n{why}\n\n### How to fix\n\n{fix}\n",
+            id = r.id,
+            name = r.name,
+            summary = capitalise(r.summary),
+            sev = r.severity.as_str(),
+            cit = r.citation,
+            checks = r.checks.trim(),
+            why = r.why.trim(),
+            fix = r.fix.trim(),
+        ));
+    }
+    out
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -129,7 +167,7 @@ rules! {
     /// A value of the wrong type.
     WRONG_TYPE = "PN003" "wrong-type" Error "notice format" {
         summary: "every value has the type the format expects",
-        checks: "That lists are lists, blocks are blocks, text is text and `true`/`false` values are booleans.",
+        checks: "That lists are lists, blocks are blocks, text is text and `true`/`false` values are booleans. A single item must still be written as a list where the format takes a list.",
         why: "A value of the wrong shape cannot be understood safely: a single lawful basis written as text where a list is expected might be read wrongly.",
         fix: "Write lists as `[a, b]` or as lines starting with `- `; blocks as indented `key: value` lines.\n\n```yaml\nlawful_basis: [public_task]\n```",
     }
@@ -157,7 +195,7 @@ rules! {
     /// Two entries share an id.
     DUPLICATE_ID = "PN007" "duplicate-id" Error "notice format" {
         summary: "ids are unique within their list",
-        checks: "That no two entries in the same list (`purposes`, `recipients`, `sources`, `data_categories`, `retention.rules`, `joint_controllers`, `sections`) share an id, and that ids use lower-case letters, digits and hyphens.",
+        checks: "That no two entries in the same list (`purposes`, `recipients`, `sources`, `data_categories`, `retention.rules`, `joint_controllers`, `sections`) share an id. (An id that is not lower-case letters, digits and hyphens is PN004.)",
         why: "Other parts of the notice refer to entries by id; a shared id would make a reference ambiguous.",
         fix: "Give each entry its own id, e.g. `kent-police` and `other-forces`.",
     }
@@ -171,21 +209,21 @@ rules! {
     /// A value left empty.
     EMPTY_VALUE = "PN009" "empty-value" Error "UK GDPR Art 12(1)" {
         summary: "no value is left empty",
-        checks: "That names, contact details and headings are not blank, and that a contact naming someone gives a way to reach them.",
+        checks: "That names, contact details and headings are not blank (a key with nothing after its colon, or `\"\"`), and that a contact naming someone gives a way to reach them.",
         why: "An empty value renders as a label with nothing after it (\"Email:\"), a broken contact route that people cannot use.",
         fix: "Write the value, or remove the key.",
     }
     /// The file exceeds the limits.
     INPUT_LIMIT = "PN010" "input-limit" Error "notice format" {
         summary: "the file is within the size and nesting limits",
-        checks: "That the file is at most 4 MB, nests at most 48 levels, holds at most 200,000 values and uses at most 1,000 aliases.",
+        checks: "That the file nests at most 48 levels, holds at most 200,000 values, defines at most 1,000 anchors (`&name`), uses at most 1,000 aliases (`*name`) and expands to at most 8 MB of text. A file larger than 4 MB is not read at all: `notice` reports it as unreadable and exits with status 2.",
         why: "Real notices are far smaller. The limits stop a damaged or hostile file (an alias bomb, runaway nesting) from exhausting memory or time in CI.",
         fix: "Check the file is the notice you meant. Write repeated values out instead of expanding aliases.",
     }
     /// The file is empty.
     EMPTY_FILE = "PN011" "empty-file" Error "notice format" {
         summary: "the file is not empty",
-        checks: "That the file has some content.",
+        checks: "That the file has some content: not only blank lines, comments and `---` markers.",
         why: "An empty file is almost always a mistake, such as a failed save or copy.",
         fix: "Run `notice init FILE` to start from a complete, commented notice.",
     }
@@ -339,8 +377,8 @@ rules! {
     }
     TRANSFER_DETAILS = "PN403" "transfer-details" Error "UK GDPR Art 13(1)(f), Arts 45A-49" {
         summary: "each transfer names where it goes, what it relies on and how to get a copy",
-        checks: "That `outside_uk: true` comes with at least one destination, and that every destination not covered by UK adequacy regulations says how to obtain a copy of the safeguards (`copy_from`); and that `outside_uk: false` has no destinations.",
-        why: "Art 13(1)(f) requires the existence or absence of regulations under Art 45A, or for Art 46/47/49 transfers, the safeguards relied on and the means to obtain a copy or where they have been made available.",
+        checks: "That `outside_uk: true` comes with at least one destination, and that every destination relying on Art 46 or 47 safeguards (`idta`, `uk_addendum`, `binding_corporate_rules`, `other_safeguards`) says how to obtain a copy of them (`copy_from`); and that `outside_uk: false` has no destinations.",
+        why: "Art 13(1)(f) requires the existence or absence of regulations under Art 45A, or for transfers under Art 46 or 47 (or the second subparagraph of Art 49(1)), the safeguards relied on and the means to obtain a copy or where they have been made available. Transfers under adequacy regulations or an Art 49 derogation have no safeguards to copy; the second-subparagraph derogation is not open to public authorities exercising their public powers (Art 49(3)).",
         fix: "```yaml\ntransfers:\n  outside_uk: true\n  destinations:\n    - destination: United States\n      recipients: [survey-provider]\n      safeguard: idta\n      copy_from: Ask our Data Protection Officer for a copy.\n```",
     }
     UNDISCLOSED_TRANSFER = "PN404" "undisclosed-transfer" Error "UK GDPR Art 13(1)(f)" {
@@ -397,14 +435,14 @@ rules! {
     }
     COMPLAINTS_TO_CONTROLLER = "PN603" "complaints-to-controller" Error "UK GDPR Art 13(2)(ca), Art 14(2)(da); DPA 2018 s164A" {
         summary: "from 19 June 2026, the notice says how to complain to the office",
-        checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` gives a route for complaints to the office.",
+        checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` gives a way to complain to the office: at least one of `form`, `email`, `address`, `phone` or `web`.",
         why: "The Data (Use and Access) Act 2025 s103 inserted DPA 2018 s164A (complaints to controllers) and Art 13(2)(ca), in force 19 June 2026. The ICO now usually expects people to complain to the organisation first. Before that date this rule does not apply.",
         fix: "```yaml\ncomplaints:\n  controller:\n    form: https://www.example-pcc.gov.uk/complaints\n    email: dpo@example.police.uk\n```",
     }
     COMPLAINT_FORM = "PN604" "complaint-form" Warning "DPA 2018 s164A(2)" {
         summary: "complaints to the office can be made electronically and by other means",
-        checks: "That `complaints.controller` has an online `form` or e-mail, and at least one other means (post or phone).",
-        why: "s164A(2) requires controllers to facilitate complaints, \"such as providing a complaint form which can be completed electronically and by other means\". The example is not mandatory, so this is a warning.",
+        checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` has an online `form` or e-mail, and at least one other means (post or phone).",
+        why: "s164A(2) requires controllers to facilitate complaints, \"such as providing a complaint form which can be completed electronically and by other means\". The example is not mandatory, so this is a warning. s164A is in force from 19 June 2026 (Data (Use and Access) Act 2025 s103); before then the rule does not apply.",
         fix: "```yaml\ncomplaints:\n  controller:\n    form: https://www.example-pcc.gov.uk/complaints\n    address: [Office of the PCC, Police HQ, Example Road, EX1 1AA]\n```",
     }
     PROVISION_REQUIREMENT = "PN605" "provision-requirement" Error "UK GDPR Art 13(2)(e)" {
@@ -479,7 +517,7 @@ rules! {
     }
     EEA_BOUNDARY = "PN902" "eea-transfer-boundary" Error "UK GDPR Art 13(1)(f), Art 44A" {
         summary: "transfers are described against the UK, not the EEA",
-        checks: "Free text for \"EEA\", \"European Economic Area\" or \"Privacy Shield\".",
+        checks: "Free text naming the \"EEA\" or \"European Economic Area\" in a sentence about transfers (outside, transfer, send), or \"Privacy Shield\" anywhere.",
         why: "Since 1 January 2021 the UK GDPR restricts transfers outside the UK, not the EEA, and the UK mechanisms are in Arts 45A–47A. \"We do not transfer outside the EEA\" leaves transfers to the EEA undisclosed.",
         fix: "Say whether data leaves the UK, e.g. \"We do not send personal information outside the UK\", and set `transfers.outside_uk`.",
     }
@@ -538,7 +576,7 @@ rules! {
         fix: "Use the correct name given in the message.",
     }
     PHONE_NUMBER = "PN912" "phone-number" Error "UK GDPR Art 12(2), Art 13(1)(a)" {
-        summary: "telephone numbers have the right number of digits for the UK",
+        summary: "telephone numbers have the number of digits a UK number needs",
         checks: "Telephone numbers in contact details and free text: UK numbers starting 0 must have 11 digits (10 for some 01 areas such as 016977, and 0800 numbers may have 10).",
         why: "A number with a digit missing is a broken contact route (e.g. \"01622 67055\" for 01622 677055).",
         fix: "Correct the number.",

@@ -5,9 +5,9 @@ use super::identity::FILE_START;
 use super::registry::*;
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
-use crate::model::Notice;
 use crate::model::rights::portability_applies;
 use crate::model::schema::Requirement;
+use crate::model::{Notice, has_channel};
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     if n.rights_contact().is_none() {
@@ -40,21 +40,32 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
 }
 
 fn complaints(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    // DPA 2018 s164A (and with it Art 13(2)(ca)) is in force from 19 June 2026: before
+    // then neither rule applies.
+    if opts.as_of.is_before(commencement::DUAA_19_JUN_2026) {
+        return;
+    }
     let route = n
         .file
         .complaints
         .as_ref()
         .and_then(|c| c.controller.as_ref());
     match route {
-        None if !opts.as_of.is_before(commencement::DUAA_19_JUN_2026) => {
+        None => {
             let span = n.file.complaints.as_ref().map_or(FILE_START, |c| c.span);
             out.push(COMPLAINTS_TO_CONTROLLER.diag(
                 span,
                 "complaints.controller",
-                "the notice does not say how to complain to the office, required from 19 June 2026".into(),
+                "the notice does not say how to complain to the office (`complaints.controller`), which is required from 19 June 2026".into(),
                 Some("add `complaints: {controller: {form: <https address>, email: <address>}}`"),
             ));
         }
+        Some(c) if !has_channel(c) => out.push(COMPLAINTS_TO_CONTROLLER.diag(
+            c.span,
+            "complaints.controller",
+            "`complaints.controller` gives no way to complain to the office".into(),
+            Some("add a `form`, `email`, `address` or `phone` to `complaints.controller`"),
+        )),
         Some(c) => {
             let electronic = c.form.is_some() || c.email.is_some();
             let other = !c.address.is_empty() || c.phone.is_some();
@@ -71,7 +82,6 @@ fn complaints(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        None => {}
     }
 }
 
@@ -156,9 +166,30 @@ fn automated(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             out.push(ADM_DETAILS.diag(
                 d.description.span,
                 &format!("automated_decision_making.decisions[{i}]"),
-                format!("the automated decision `{}` lacks {}", d.description.value, missing.join(" and ")),
+                format!("the automated decision `{}` lacks {}", d.description.value, and_list(&missing)),
                 Some("explain the logic, the consequences for the person and (from 5 February 2026) how to contest the decision"),
             ));
         }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::and_list;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(and_list(&["`logic`"]), "`logic`");
+        assert_eq!(and_list(&["a", "b"]), "a and b");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
     }
 }

@@ -93,11 +93,23 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
             ));
         }
         for (i, d) in t.destinations.iter().enumerate() {
-            if d.safeguard.value != Safeguard::AdequacyRegulations && d.copy_from.is_none() {
+            // Art 13(1)(f) asks for a copy of the safeguards only for Art 46 and 47
+            // transfers (and the rare Art 49(1) second-subparagraph derogation, which Art
+            // 49(3) denies public authorities acting in their public powers); adequacy
+            // regulations and ordinary derogations have no safeguards to copy.
+            let has_safeguards = !matches!(
+                d.safeguard.value,
+                Safeguard::AdequacyRegulations | Safeguard::Derogation
+            );
+            if has_safeguards
+                && d.copy_from
+                    .as_ref()
+                    .is_none_or(|c| c.value.trim().is_empty())
+            {
                 out.push(TRANSFER_DETAILS.diag(
                     d.safeguard.span,
                     &format!("transfers.destinations[{i}].copy_from"),
-                    format!("the transfer to {} does not say how to get a copy of the safeguards", d.destination.value),
+                    format!("the transfer to {} does not say how to get a copy of its safeguards in `copy_from`", d.destination.value),
                     Some("add `copy_from:` saying where the safeguards are published or how to ask for a copy"),
                 ));
             }
@@ -129,20 +141,38 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a recipient's `location` is in the United Kingdom. A location is read as a
+/// comma-separated place ("Maidstone, Kent, UK"): it is in the UK when any part of it is the
+/// UK or one of its countries. Words in brackets are ignored ("UK (Azure UK South)").
 fn is_uk(place: &str) -> bool {
-    let p = place.trim().to_lowercase();
-    [
+    const UK: [&str; 11] = [
         "uk",
+        "u.k.",
         "united kingdom",
+        "united kingdom of great britain and northern ireland",
         "england",
         "wales",
         "scotland",
         "northern ireland",
         "great britain",
+        "britain",
         "gb",
-    ]
-    .contains(&p.as_str())
-        || p.starts_with("united kingdom")
+    ];
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in place.to_lowercase().chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain.split([',', ';']).any(|part| {
+        let part = part.trim().trim_end_matches('.');
+        let part = part.strip_prefix("the ").unwrap_or(part).trim();
+        UK.contains(&part) || part.starts_with("united kingdom")
+    })
 }
 
 fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
@@ -207,5 +237,37 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
             msg,
             Some("add the policy's `url:`, or the main periods under `rules:`"),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_uk;
+
+    #[test]
+    fn uk_locations() {
+        for p in [
+            "UK",
+            "United Kingdom",
+            "the United Kingdom",
+            "London, UK",
+            "Maidstone, Kent, England",
+            "Cardiff, Wales",
+            "UK (Microsoft Azure UK South)",
+            "Belfast, Northern Ireland",
+            "United Kingdom (London)",
+        ] {
+            assert!(is_uk(p), "{p} is in the UK");
+        }
+        for p in [
+            "Ireland",
+            "United States",
+            "New South Wales",
+            "Sydney, New South Wales, Australia",
+            "Frankfurt, Germany (EU)",
+            "Dublin (UK support desk)",
+        ] {
+            assert!(!is_uk(p), "{p} is not in the UK");
+        }
     }
 }

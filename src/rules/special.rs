@@ -1,6 +1,8 @@
 //! Special category data (Art 9, DPA 2018 s10 and Sch 1), criminal offence data (Art 10) and
 //! the appropriate policy document (Sch 1 Part 4).
 
+use std::collections::BTreeMap;
+
 use super::CheckOptions;
 use super::registry::*;
 use crate::diag::Diagnostic;
@@ -47,42 +49,86 @@ impl Sch1 {
     }
 }
 
-/// Which Schedule 1 Part an Art 9(2) condition needs (DPA 2018 s10(2)–(3)): `None` when it
-/// needs none.
-fn required_part(c: Art9Condition) -> Option<(&'static str, fn(Sch1) -> bool)> {
+/// The Schedule 1 paragraphs an Art 9(2) condition needs (DPA 2018 s10(2)–(3)).
+struct Needs {
+    /// What it needs, in words: `Part 1 para 1`, `a Part 2 paragraph (6 to 28)`.
+    what: &'static str,
+    /// How to write it, for the help line.
+    how: &'static str,
+    /// Whether a paragraph meets it.
+    meets: fn(Sch1) -> bool,
+}
+
+/// The Schedule 1 paragraphs an Art 9(2) condition needs: `None` when it needs none.
+fn required_part(c: Art9Condition) -> Option<Needs> {
+    let part1 = |what, how, meets| Some(Needs { what, how, meets });
     match c {
-        Art9Condition::Employment => Some(("Part 1 para 1", |s| s.part == 1 && s.para == 1)),
+        Art9Condition::Employment => part1("Part 1 para 1", "`schedule_1: Part 1 para 1`", |s| {
+            s.part == 1 && s.para == 1
+        }),
         Art9Condition::HealthOrSocialCare => {
-            Some(("Part 1 para 2", |s| s.part == 1 && s.para == 2))
+            part1("Part 1 para 2", "`schedule_1: Part 1 para 2`", |s| {
+                s.part == 1 && s.para == 2
+            })
         }
-        Art9Condition::PublicHealth => Some(("Part 1 para 3", |s| s.part == 1 && s.para == 3)),
+        Art9Condition::PublicHealth => part1("Part 1 para 3", "`schedule_1: Part 1 para 3`", |s| {
+            s.part == 1 && s.para == 3
+        }),
         Art9Condition::ArchivingResearchStatistics => {
-            Some(("Part 1 para 4", |s| s.part == 1 && s.para == 4))
+            part1("Part 1 para 4", "`schedule_1: Part 1 para 4`", |s| {
+                s.part == 1 && s.para == 4
+            })
         }
-        Art9Condition::SubstantialPublicInterest => Some(("a Part 2 paragraph (6 to 28)", |s| {
-            s.part == 2 && s.para >= 6
-        })),
+        Art9Condition::SubstantialPublicInterest => Some(Needs {
+            what: "a Part 2 paragraph (6 to 28)",
+            how: "the Part 2 paragraph that applies, e.g. `schedule_1: Part 2 para 6` (statutory purposes) or `Part 2 para 18` (safeguarding)",
+            meets: |s| s.part == 2 && s.para >= 6,
+        }),
         _ => None,
     }
 }
 
-fn uses_kind(n: &Notice, p: &Purpose, kind: DataKind) -> Option<Sp<String>> {
+/// The code of an Art 9(2) condition, as written in the file.
+fn code(c: Art9Condition) -> &'static str {
+    match c {
+        Art9Condition::ExplicitConsent => "explicit_consent",
+        Art9Condition::Employment => "employment",
+        Art9Condition::VitalInterests => "vital_interests",
+        Art9Condition::NotForProfit => "not_for_profit",
+        Art9Condition::MadePublic => "made_public",
+        Art9Condition::LegalClaims => "legal_claims",
+        Art9Condition::SubstantialPublicInterest => "substantial_public_interest",
+        Art9Condition::HealthOrSocialCare => "health_or_social_care",
+        Art9Condition::PublicHealth => "public_health",
+        Art9Condition::ArchivingResearchStatistics => "archiving_research_statistics",
+    }
+}
+
+/// The kind of each declared data category, by id.
+type Kinds<'a> = BTreeMap<&'a str, DataKind>;
+
+/// The first data category of `kind` that a purpose uses.
+fn uses_kind(kinds: &Kinds<'_>, p: &Purpose, kind: DataKind) -> Option<Sp<String>> {
     p.data_categories
         .iter()
-        .find(|id| {
-            n.category(&id.value)
-                .is_some_and(|c| Notice::kind_of(c) == kind)
-        })
+        .find(|id| kinds.get(id.value.as_str()) == Some(&kind))
         .cloned()
 }
 
 pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let purposes = n.purposes();
     let mut needs_apd = None;
+    // Looked up once per reference: a linear search made large notices quadratic.
+    let kinds: Kinds<'_> = n
+        .file
+        .data_categories
+        .iter()
+        .map(|c| (c.id.value.as_str(), Notice::kind_of(c)))
+        .collect();
 
     // Art 9: each purpose using special category data names a condition.
     for (i, p) in purposes.iter().enumerate() {
-        if let Some(cat) = uses_kind(n, p, DataKind::Special)
+        if let Some(cat) = uses_kind(&kinds, p, DataKind::Special)
             && p.special_category_conditions.is_empty()
         {
             out.push(SPECIAL_CONDITION.diag(
@@ -92,7 +138,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                 Some("add `special_category_conditions: [{condition: substantial_public_interest, schedule_1: Part 2 para 6}]` or the condition that applies"),
             ));
         }
-        if let Some(cat) = uses_kind(n, p, DataKind::CriminalOffence)
+        if let Some(cat) = uses_kind(&kinds, p, DataKind::CriminalOffence)
             && p.criminal_offence_condition.is_none()
         {
             out.push(CRIMINAL_CONDITION.diag(
@@ -104,30 +150,31 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         }
         for (k, c) in p.special_category_conditions.iter().enumerate() {
             let path = format!("purposes[{i}].special_category_conditions[{k}].schedule_1");
+            let condition = code(c.condition.value);
             match (required_part(c.condition.value), &c.schedule_1) {
-                (Some((want, _)), None) => out.push(SCHEDULE_1_MISSING.diag(
+                (Some(needs), None) => out.push(SCHEDULE_1_MISSING.diag(
                     c.condition.span,
                     &path,
-                    format!("purpose `{}`: this Art 9(2) condition is met only with a DPA 2018 Schedule 1 condition, and none is named", p.id.value),
-                    Some(format!("add `schedule_1: {want}` (the paragraph that applies)")),
+                    format!("purpose `{}`: `{condition}` is met only with a DPA 2018 Schedule 1 condition, and no `schedule_1` is given", p.id.value),
+                    Some(format!("add {}", needs.how)),
                 )),
-                (Some((want, ok)), Some(s)) => match Sch1::parse(&s.value) {
-                    Some(sch) if ok(sch) => {
+                (Some(needs), Some(s)) => match Sch1::parse(&s.value) {
+                    Some(sch) if (needs.meets)(sch) => {
                         if sch.needs_policy_document() {
-                            needs_apd.get_or_insert(s.span);
+                            needs_apd.get_or_insert(s);
                         }
                     }
                     Some(_) => out.push(SCHEDULE_1_MISMATCH.diag(
                         s.span,
                         &path,
-                        format!("`{}` is not a Schedule 1 condition for this Art 9(2) condition, which needs {want}", s.value),
-                        Some(format!("use {want}")),
+                        format!("`{}` cannot meet `{condition}`, which needs {}", s.value, needs.what),
+                        Some(format!("write {}", needs.how)),
                     )),
                     None => out.push(SCHEDULE_1_MISMATCH.diag(
                         s.span,
                         &path,
                         format!("`{}` is not a DPA 2018 Schedule 1 paragraph", s.value),
-                        Some(format!("write it as `Part 2 para 6`; this condition needs {want}")),
+                        Some(format!("write it as `Part N para M`: `{condition}` needs {}", needs.what)),
                     )),
                 },
                 (None, _) => {}
@@ -139,7 +186,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                 Some(s) => match Sch1::parse(&s.value) {
                     Some(sch) if sch.part <= 3 => {
                         if sch.needs_policy_document() {
-                            needs_apd.get_or_insert(s.span);
+                            needs_apd.get_or_insert(s);
                         }
                     }
                     _ => out.push(SCHEDULE_1_MISMATCH.diag(
@@ -152,15 +199,21 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                         Some("write it as `Part 3 para 36`, using a paragraph from Parts 1 to 3"),
                     )),
                 },
-                None if cc.official_authority.is_none() => out.push(CRIMINAL_CONDITION.diag(
-                    cc.span,
-                    &path,
-                    format!(
-                        "purpose `{}`: the criminal offence condition is empty",
-                        p.id.value
-                    ),
-                    Some("add `official_authority:` (the Act) or `schedule_1:` (a paragraph)"),
-                )),
+                None if cc
+                    .official_authority
+                    .as_ref()
+                    .is_none_or(|a| a.value.trim().is_empty()) =>
+                {
+                    out.push(CRIMINAL_CONDITION.diag(
+                        cc.span,
+                        &path,
+                        format!(
+                            "purpose `{}`: the criminal offence condition is empty",
+                            p.id.value
+                        ),
+                        Some("add `official_authority:` (the Act) or `schedule_1:` (a paragraph)"),
+                    ));
+                }
                 None => {}
             }
         }
@@ -174,7 +227,11 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
             .enumerate()
             .find(|(_, c)| Notice::kind_of(c) == kind)
     };
-    let any_linked = |kind: DataKind| purposes.iter().any(|p| uses_kind(n, p, kind).is_some());
+    let any_linked = |kind: DataKind| {
+        purposes
+            .iter()
+            .any(|p| uses_kind(&kinds, p, kind).is_some())
+    };
     if let Some((i, cat)) = declared(DataKind::Special)
         && !any_linked(DataKind::Special)
         && purposes
@@ -202,13 +259,13 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         ));
     }
 
-    if let Some(span) = needs_apd
+    if let Some(s) = needs_apd
         && n.file.appropriate_policy_document.is_none()
     {
         out.push(POLICY_DOCUMENT.diag(
-            span,
+            s.span,
             "appropriate_policy_document",
-            "this Schedule 1 condition needs an appropriate policy document, and the notice does not declare one".into(),
+            format!("`{}` needs an appropriate policy document, and the notice has no `appropriate_policy_document`", s.value),
             Some("add `appropriate_policy_document:` with its title and, ideally, its `url`"),
         ));
     }

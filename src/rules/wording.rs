@@ -8,15 +8,36 @@ use super::registry::*;
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
 use crate::model::Notice;
-use crate::source::Sp;
+use crate::model::schema::Contact;
+use crate::source::{LineIndex, Sp};
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    let before = out.len();
+    lint_all(n, opts, out);
+    // Two phrases of one lint in the same line of the same field are one finding.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut i = before;
+    while i < out.len() {
+        let d = &out[i];
+        if seen.insert((d.rule, d.path.clone(), d.span.line)) {
+            i += 1;
+        } else {
+            out.remove(i);
+        }
+    }
+}
+
+fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let after_feb_2026 = !opts.as_of.is_before(commencement::DUAA_5_FEB_2026);
     let after_jun_2026 = !opts.as_of.is_before(commencement::DUAA_19_JUN_2026);
+    let lines = LineIndex::new(&n.source.text);
     for (path, text) in n.texts() {
+        let lower = fold(&text.value);
         let mut lint = Lint {
             n,
+            lines: &lines,
             path: &path,
+            lower: &lower,
             text,
             out: &mut *out,
         };
@@ -26,9 +47,28 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
                 "cite the UK GDPR and the Data Protection Act 2018".into(),
             )
         });
-        lint.words(&EEA_BOUNDARY, &["eea", "european economic area", "privacy shield"], |m| {
-            (format!("\"{m}\" describes the EU transfer regime; UK law restricts transfers outside the UK"), "say whether data leaves the UK, and set `transfers.outside_uk`".into())
-        });
+        // The EEA as the boundary of transfers ("we do not transfer outside the EEA") is the
+        // error; a sentence naming the EEA for another reason is not.
+        let eea = |m: &str| {
+            (
+                format!(
+                    "\"{m}\" describes the EU transfer regime; UK law restricts transfers outside the UK"
+                ),
+                "say whether data leaves the UK, and set `transfers.outside_uk`".to_owned(),
+            )
+        };
+        lint.find(
+            &EEA_BOUNDARY,
+            &["eea", "european economic area"],
+            true,
+            |sentence| {
+                ["outside", "transfer", "beyond", "send", "sent"]
+                    .iter()
+                    .any(|w| sentence.contains(w))
+            },
+            eea,
+        );
+        lint.words(&EEA_BOUNDARY, &["privacy shield"], eea);
         lint.unqualified_gdpr();
         lint.words(&SAR_LEGACY, &["40 days", "£10"], |m| {
             (
@@ -42,37 +82,87 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
                 (format!("\"{m}\" no longer describes the complaint route (Art 77 was omitted on 19 June 2026)"), "say \"complain to the Information Commissioner's Office\"".into())
             });
         }
-        lint.phrases(
+        let deemed = |m: &str| {
+            (
+                format!("\"{m}\" suggests people agree to the notice by using the site"),
+                "remove the sentence: a privacy notice informs, it is not agreed to".to_owned(),
+            )
+        };
+        // "By using our website you agree ..." is deemed acceptance; "by using our website's
+        // contact form you can ..." is not, so these need agreement in the same sentence.
+        lint.phrases_where(
             &DEEMED_ACCEPTANCE,
             &[
                 "by using our site",
                 "by using this site",
                 "by using our website",
                 "by using this website",
+            ],
+            |sentence| {
+                ["agree", "accept", "consent"]
+                    .iter()
+                    .any(|w| sentence.contains(w))
+            },
+            deemed,
+        );
+        lint.phrases(
+            &DEEMED_ACCEPTANCE,
+            &[
                 "agree to accept this privacy notice",
                 "you accept this privacy notice",
             ],
-            |m| {
-                (
-                    format!("\"{m}\" suggests people agree to the notice by using the site"),
-                    "remove the sentence: a privacy notice informs, it is not agreed to".into(),
-                )
-            },
+            deemed,
         );
-        lint.phrases(&CHECK_BACK, &["check back", "continue to check"], |m| {
+        let check_back = |m: &str| {
             (
                 format!("\"{m}\" puts the duty to spot changes on the reader"),
-                "say how the office will tell people about changes".into(),
+                "say how the office will tell people about changes".to_owned(),
             )
-        });
+        };
+        lint.phrases(&CHECK_BACK, &["check back"], check_back);
+        // "We continue to check our records" is not about the notice.
+        lint.phrases_where(
+            &CHECK_BACK,
+            &["continue to check"],
+            |sentence| {
+                [
+                    "page",
+                    "notice",
+                    "policy",
+                    "site",
+                    "change",
+                    "update",
+                    "regularly",
+                ]
+                .iter()
+                .any(|w| sentence.contains(w))
+            },
+            check_back,
+        );
+        let assessment = |m: &str| {
+            (
+                format!(
+                    "\"{m}\" is the 1998 Act route; people now complain to the Information Commissioner"
+                ),
+                "say \"complain to the Information Commissioner's Office\"".to_owned(),
+            )
+        };
         lint.phrases(
             &REQUEST_ASSESSMENT,
-            &["request an assessment", "make an assessment", "request the information commissioner to assess"],
-            |m| (format!("\"{m}\" is the 1998 Act route; people now complain to the Information Commissioner"), "say \"complain to the Information Commissioner's Office\"".into()),
+            &["request the information commissioner to assess"],
+            assessment,
+        );
+        // "We make an assessment of each request" is the office's own work, not the 1998
+        // Act route: only an assessment by the Commissioner counts.
+        lint.phrases_where(
+            &REQUEST_ASSESSMENT,
+            &["request an assessment", "make an assessment"],
+            |sentence| sentence.contains("commissioner") || has_word(sentence, "ico"),
+            assessment,
         );
         if after_feb_2026 {
-            lint.phrases(&ART_22_WORDING, &["not to be subject to a decision based solely on automated processing"], |_| {
-                ("this is the wording of Art 22, replaced by Arts 22A–22D on 5 February 2026".into(), "use `automated_decision_making` and let `notice` write the current wording".into())
+            lint.phrases(&ART_22_WORDING, &["not to be subject to a decision based solely on automated processing"], |m| {
+                (format!("\"{m}\" is the wording of Art 22, replaced by Arts 22A–22D on 5 February 2026"), "use `automated_decision_making` and let `notice` write the current wording".into())
             });
         }
         for (wrong, right) in MISNAMES {
@@ -102,9 +192,12 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
         lint.phone_numbers();
     }
     for (path, phone) in contact_phones(n) {
+        let lower = fold(&phone.value);
         let mut lint = Lint {
             n,
+            lines: &lines,
             path: &path,
+            lower: &lower,
             text: phone,
             out: &mut *out,
         };
@@ -130,7 +223,10 @@ const MISNAMES: &[(&str, &str)] = &[
 
 struct Lint<'a> {
     n: &'a Notice,
+    lines: &'a LineIndex,
     path: &'a str,
+    /// The text folded to lower case once (see [`fold`]).
+    lower: &'a str,
     text: &'a Sp<String>,
     out: &'a mut Vec<Diagnostic>,
 }
@@ -158,39 +254,30 @@ impl Lint<'_> {
         if !span.is_known() {
             return span;
         }
-        let needle = v[at.clone()].to_ascii_lowercase();
-        let mut window_end = (span.start + v.len() * 2 + 256).min(src.text.len());
-        while !src.text.is_char_boundary(window_end) {
-            window_end -= 1;
-        }
-        let hay = src
-            .text
-            .get(span.start..window_end)
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        // The same words may appear earlier in the value: take the same occurrence.
-        let nth = v[..at.start]
-            .to_ascii_lowercase()
-            .matches(needle.as_str())
-            .count();
-        let first_word = needle
-            .split_whitespace()
-            .next()
-            .unwrap_or(&needle)
-            .to_owned();
+        let needle = &v[at.clone()];
+        let window_end = ceil_char(
+            &src.text,
+            (span.start + v.len() * 2 + 256).min(src.text.len()),
+        );
+        let hay = src.text.get(span.start..window_end).unwrap_or("");
+        let first_word = needle.split_whitespace().next().unwrap_or(needle);
+        // The hit may not be the first time these words appear in the value ("UK GDPR ...
+        // the GDPR"): point at the same occurrence in the file.
+        let nth = v[..at.start].match_indices(needle).count();
         let found = hay
-            .match_indices(needle.as_str())
+            .match_indices(needle)
             .nth(nth)
             .map(|(i, _)| i)
             .or_else(|| {
                 // Folded across lines: find the first word at a plausible place.
                 let approx = at.start;
-                hay.match_indices(first_word.as_str())
+                hay.match_indices(first_word)
                     .map(|(i, _)| i)
                     .min_by_key(|i| i.abs_diff(approx))
             });
         match found {
-            Some(i) => src.span_of(
+            Some(i) => self.lines.span_of(
+                &src.text,
                 span.start + i,
                 span.start + i + needle.len().min(hay.len() - i),
             ),
@@ -204,7 +291,19 @@ impl Lint<'_> {
         phrases: &[&str],
         msg: impl Fn(&str) -> (String, String),
     ) {
-        self.find(rule, phrases, false, msg);
+        self.find(rule, phrases, false, |_| true, msg);
+    }
+
+    /// Like `phrases`, but only where the (lower-case) sentence around the phrase passes
+    /// `context`.
+    fn phrases_where(
+        &mut self,
+        rule: &'static Rule,
+        phrases: &[&str],
+        context: impl Fn(&str) -> bool,
+        msg: impl Fn(&str) -> (String, String),
+    ) {
+        self.find(rule, phrases, false, context, msg);
     }
 
     /// Like `phrases`, but only at word boundaries (so "eea" does not match "agreeable").
@@ -214,7 +313,7 @@ impl Lint<'_> {
         words: &[&str],
         msg: impl Fn(&str) -> (String, String),
     ) {
-        self.find(rule, words, true, msg);
+        self.find(rule, words, true, |_| true, msg);
     }
 
     fn find(
@@ -222,14 +321,18 @@ impl Lint<'_> {
         rule: &'static Rule,
         phrases: &[&str],
         whole_words: bool,
+        context: impl Fn(&str) -> bool,
         msg: impl Fn(&str) -> (String, String),
     ) {
-        let lower = fold(&self.text.value);
+        let lower = self.lower;
         let mut hits = Vec::new();
         for p in phrases {
             for (i, _) in lower.match_indices(p) {
                 let end = i + p.len();
-                if whole_words && !(boundary_before(&lower, i) && boundary_after(&lower, end)) {
+                if whole_words && !(boundary_before(lower, i) && boundary_after(lower, end)) {
+                    continue;
+                }
+                if in_address(lower, i) || !context(sentence(lower, i..end)) {
                     continue;
                 }
                 hits.push(i..end);
@@ -249,13 +352,16 @@ impl Lint<'_> {
     }
 
     fn unqualified_gdpr(&mut self) {
-        let lower = fold(&self.text.value);
+        let lower = self.lower;
         for p in ["gdpr", "general data protection regulation"] {
             for (i, _) in lower.match_indices(p) {
-                if !boundary_before(&lower, i) || !boundary_after(&lower, i + p.len()) {
+                if !boundary_before(lower, i)
+                    || !boundary_after(lower, i + p.len())
+                    || in_address(lower, i)
+                {
                     continue;
                 }
-                let before = lower[..i].trim_end();
+                let before = lower[..i].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
                 if before.ends_with("uk") || before.ends_with("u.k.") || before.ends_with("eu") {
                     continue;
                 }
@@ -272,11 +378,11 @@ impl Lint<'_> {
     }
 
     fn dpa_without_year(&mut self) {
-        let lower = fold(&self.text.value);
+        let lower = self.lower;
         let p = "data protection act";
         for (i, _) in lower.match_indices(p) {
             let after = lower[i + p.len()..].trim_start();
-            if after.starts_with("19") || after.starts_with("20") {
+            if after.starts_with("19") || after.starts_with("20") || in_address(lower, i) {
                 continue;
             }
             self.report(
@@ -290,19 +396,20 @@ impl Lint<'_> {
     }
 
     fn unqualified_fee(&mut self) {
-        let lower = fold(&self.text.value);
+        let lower = self.lower;
         for p in [
             "administration fee",
             "administrative fee",
             "fee for subject access",
         ] {
             for (i, _) in lower.match_indices(p) {
-                let from = floor_char(&lower, i.saturating_sub(250));
-                let to = ceil_char(&lower, (i + 250).min(lower.len()));
+                let from = floor_char(lower, i.saturating_sub(250));
+                let to = ceil_char(lower, (i + 250).min(lower.len()));
                 let near = &lower[from..to];
                 if ["manifestly unfounded", "excessive", "further copies"]
                     .iter()
                     .any(|q| near.contains(q))
+                    || in_address(lower, i)
                 {
                     continue;
                 }
@@ -333,10 +440,54 @@ impl Lint<'_> {
     }
 }
 
-/// Lower-case for matching, keeping byte offsets (ASCII letters only, so every byte offset
-/// in the folded text is an offset in the original).
+/// Lower-case for matching, keeping byte offsets (ASCII folding only, so every match in
+/// the folded text is at the same place in the original).
 fn fold(s: &str) -> String {
     s.to_ascii_lowercase()
+}
+
+/// The sentence around a range of `text`: from the previous sentence end to the next one
+/// (a full stop, question or exclamation mark followed by a space, or a blank line), at
+/// most 300 bytes either side.
+fn sentence(text: &str, at: std::ops::Range<usize>) -> &str {
+    let from = floor_char(text, at.start.saturating_sub(300));
+    let to = ceil_char(text, (at.end + 300).min(text.len()));
+    let ends = |s: &str, i: usize| {
+        let b = s.as_bytes();
+        (matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+            || (b[i] == b'\n' && b.get(i + 1) == Some(&b'\n'))
+    };
+    let start = (from..at.start)
+        .rev()
+        .find(|&i| ends(text, i))
+        .map_or(from, |i| i + 1);
+    let end = (at.end..to).find(|&i| ends(text, i)).map_or(to, |i| i + 1);
+    &text[floor_char(text, start)..ceil_char(text, end)]
+}
+
+/// Whether `word` appears in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(i, _)| boundary_before(text, i) && boundary_after(text, i + word.len()))
+}
+
+/// Whether byte `i` of `text` is inside a web or e-mail address (`https://ico.org.uk/gdpr`,
+/// `gdpr@example.gov.uk`), where words are not prose and must not be linted.
+fn in_address(text: &str, i: usize) -> bool {
+    let delim = |c: char| c.is_whitespace() || "()<>[]\"'".contains(c);
+    let start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| delim(c))
+        .map_or(0, |(d, c)| d + c.len_utf8());
+    let end = text[i..].find(delim).map_or(text.len(), |d| i + d);
+    let token = &text[start..end];
+    let before = &text[start..i];
+    before.contains("://")
+        || token.starts_with("www.")
+        || token
+            .split_once('@')
+            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -393,11 +544,13 @@ fn phone_like(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 break;
             }
         }
-        // A full stop ends a sentence unless a digit follows (as in 0.5 or 01.02).
+        // A full stop ends a sentence unless a digit or letter follows it (a decimal or a
+        // version number such as 0123456789.5).
+        let next = bytes.get(end + 1).copied();
         let followed_ok = end >= bytes.len()
             || !(bytes[end].is_ascii_alphanumeric()
                 || matches!(bytes[end], b'/' | b'-')
-                || (bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)));
+                || (bytes[end] == b'.' && next.is_some_and(|b| b.is_ascii_alphanumeric())));
         if digits.len() >= 9 && followed_ok {
             out.push((i..end, digits));
         }
@@ -408,15 +561,19 @@ fn phone_like(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
 
 /// What is wrong with a UK number's length, if anything.
 fn uk_number_problem(digits: &str) -> Option<String> {
+    if digits.starts_with("00") {
+        // An international number (00 then a country code): not a UK number.
+        return None;
+    }
     let n = digits.len();
     let ten_ok =
         digits.starts_with("0800") || digits.starts_with("016977") || digits.starts_with("0500");
     if n == 11 || (n == 10 && ten_ok) {
         None
     } else if n < 11 {
-        Some(format!("has {n} digits; UK numbers have 11"))
+        Some(format!("has only {n} digits; UK numbers have 11"))
     } else {
-        Some(format!("has {n} digits; UK numbers have 11"))
+        Some(format!("has {n} digits, more than the 11 of a UK number"))
     }
 }
 
@@ -452,6 +609,20 @@ fn contact_phones(n: &Notice) -> Vec<(String, &Sp<String>)> {
                 .and_then(|a| a.contact.as_ref()),
         ),
     ];
+    let mut contacts: Vec<(String, Option<&Sp<Contact>>)> = contacts
+        .into_iter()
+        .map(|(p, c)| (p.to_owned(), c))
+        .collect();
+    contacts.push((
+        "representative.contact".to_owned(),
+        f.representative.as_ref().and_then(|r| r.contact.as_ref()),
+    ));
+    for (i, j) in f.joint_controllers.iter().enumerate() {
+        contacts.push((
+            format!("joint_controllers[{i}].contact"),
+            j.contact.as_ref(),
+        ));
+    }
     let mut out = Vec::new();
     for (path, c) in contacts.into_iter().filter_map(|(p, c)| Some((p, c?))) {
         if let Some(p) = &c.phone {
@@ -479,10 +650,38 @@ mod tests {
     }
 
     #[test]
+    fn addresses_are_not_prose() {
+        let t = "see https://ico.org.uk/gdpr-guide or write to gdpr@example.gov.uk about the gdpr";
+        let at = |n: usize| t.match_indices("gdpr").nth(n).unwrap().0;
+        assert!(in_address(t, at(0)));
+        assert!(in_address(t, at(1)));
+        assert!(!in_address(t, at(2)));
+        // The label of a Markdown link is prose; its target is not.
+        let md = "[the gdpr](https://example.org/gdpr)";
+        assert!(!in_address(md, 5));
+        assert!(in_address(md, md.rfind("gdpr").unwrap()));
+        // Multi-byte whitespace before a word is a delimiter, not a panic.
+        assert!(!in_address("a\u{a0}gdpr", 3));
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops() {
+        let t = "We use cookies. By using our website you agree. Version 2.1 applies.";
+        let i = t.find("By using").unwrap();
+        assert_eq!(
+            sentence(t, i..i + 8).trim(),
+            "By using our website you agree."
+        );
+        let i = t.find("Version").unwrap();
+        assert_eq!(sentence(t, i..i + 7).trim(), "Version 2.1 applies.");
+    }
+
+    #[test]
     fn judges_uk_number_lengths() {
         assert!(uk_number_problem("01622677055").is_none());
         assert!(uk_number_problem("0162267055").is_some());
         assert!(uk_number_problem("0800111111").is_none());
         assert!(uk_number_problem("011622989801").is_some());
+        assert!(uk_number_problem("00441622677055").is_none());
     }
 }

@@ -1,2 +1,7 @@
+//! The integration tests: one binary, one module per concern.
+
 mod build;
+mod cli;
+mod hostile;
+mod rules;
 mod tools;

