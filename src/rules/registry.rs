@@ -593,6 +593,12 @@ rules! {
         why: "Information and rights requests are free (Art 12(5)); a reasonable fee is allowed only for manifestly unfounded or excessive requests or further copies (Art 15(3)).",
         fix: "Say requests are free, and qualify any fee.",
     }
+    ADEQUACY_WORDING = "PN915" "adequacy-decision-wording" Warning "UK GDPR Art 13(1)(f), Art 45A (from 5 February 2026)" {
+        summary: "transfers are described under the UK's own adequacy regulations",
+        checks: "When checking as of 5 February 2026 or later, free text for \"adequacy decision\" or \"European Commission\" in a sentence about transfers.",
+        why: "The Data (Use and Access) Act 2025 (Sch 9, from 5 February 2026) reworded Art 13(1)(f): a notice states the existence or absence of UK regulations under Art 45A, which replace the adequacy decisions of the EU regime (regulations under the old DPA 2018 s17A are treated as made under Art 45A). An EU adequacy decision is not what a UK transfer relies on.",
+        fix: "Describe the transfer under `transfers`, with `safeguard: adequacy_regulations` where UK adequacy regulations cover it; `notice` writes the current wording.",
+    }
 }
 
 #[cfg(test)]

@@ -165,6 +165,19 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
                 (format!("\"{m}\" is the wording of Art 22, replaced by Arts 22A–22D on 5 February 2026"), "use `automated_decision_making` and let `notice` write the current wording".into())
             });
         }
+        if after_feb_2026 {
+            lint.phrases_where(
+                &ADEQUACY_WORDING,
+                &["adequacy decision", "european commission"],
+                |sentence| ["transfer", "outside", "send", "adequa"].iter().any(|w| sentence.contains(w)),
+                |m| {
+                    (
+                        format!("\"{m}\" is the EU transfer regime; UK transfers rely on adequacy regulations under Art 45A"),
+                        "say whether UK adequacy regulations cover the transfer, or which safeguard it relies on".into(),
+                    )
+                },
+            );
+        }
         for (wrong, right) in MISNAMES {
             lint.phrases(&MISNAMED, &[wrong], |m| {
                 (

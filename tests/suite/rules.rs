@@ -239,6 +239,7 @@ const COMMENCEMENT: &[(&str, Date)] = &[
     ("PN607", Date::ymd(2026, 2, 5)),
     ("PN906", Date::ymd(2026, 6, 19)),
     ("PN910", Date::ymd(2026, 2, 5)),
+    ("PN915", Date::ymd(2026, 2, 5)),
 ];
 
 fn day_before(d: Date) -> Date {
