@@ -25,6 +25,7 @@ pub mod parse;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod synth;
 pub mod templates;
 pub mod write;
 
