@@ -58,6 +58,13 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     options.reject_unsupported_tags = true;
     options.with_snippet = false;
 
+    // Tracking the field path of every node costs about a third of the parse, and the path
+    // is only needed to report an error: parse without it, and parse again with it when
+    // there is an error to report (the same input gives the same first error).
+    let first = serde_saphyr::from_str_with_options::<NoticeFile>(&src.text, options.clone());
+    if let Ok(file) = first {
+        return Ok(file);
+    }
     let path = RefCell::new(String::new());
     let result = serde_saphyr::with_deserializer_from_str_with_options(&src.text, options, |de| {
         serde_path_to_error::deserialize::<_, NoticeFile>(de).map_err(|e| {
