@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer};
 
@@ -20,6 +21,10 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The whole text.
     pub text: String,
+    /// The byte offset of the start of each line, made on first use: finding the line of
+    /// an offset is then a binary search, not a count from the top of the file (which
+    /// made reporting many findings in a large file quadratic).
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 /// Why a file could not be read as a notice. Each names the path.
@@ -84,6 +89,7 @@ impl SourceFile {
         Ok(SourceFile {
             path: path.to_owned(),
             text,
+            line_starts: OnceLock::new(),
         })
     }
 
@@ -92,36 +98,46 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text: text.into(),
+            line_starts: OnceLock::new(),
         }
+    }
+
+    /// The byte offset where each line starts (the first is 0).
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .bytes()
+                        .enumerate()
+                        .filter(|&(_, b)| b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect()
+        })
+    }
+
+    /// The byte range of the 1-based line `line` without its newline, if there is one.
+    fn line_range(&self, line: usize) -> Option<std::ops::Range<usize>> {
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
+        Some(start..end)
     }
 
     /// The span of a 1-based line and column (in characters), one character long.
     pub fn span_at(&self, line: usize, column: usize) -> Span {
-        let mut offset = self.text.len();
-        let mut current = 1;
-        let mut line_start = 0;
-        for (i, b) in self.text.bytes().enumerate() {
-            if current == line {
-                line_start = i;
-                break;
+        let offset = match self.line_range(line) {
+            Some(range) => {
+                let line_text = &self.text[range.clone()];
+                range.start
+                    + line_text
+                        .char_indices()
+                        .nth(column.saturating_sub(1))
+                        .map_or(line_text.len(), |(i, _)| i)
             }
-            if b == b'\n' {
-                current += 1;
-                if current == line {
-                    line_start = i + 1;
-                    break;
-                }
-            }
-        }
-        if current == line {
-            let rest = &self.text[line_start..];
-            let line_text = rest.split('\n').next().unwrap_or("");
-            offset = line_start
-                + line_text
-                    .char_indices()
-                    .nth(column.saturating_sub(1))
-                    .map_or(line_text.len(), |(i, _)| i);
-        }
+            None => self.text.len(),
+        };
         let len = self.text[offset..].chars().next().map_or(0, char::len_utf8);
         Span {
             start: offset,
@@ -133,10 +149,13 @@ impl SourceFile {
 
     /// The span of a byte range, with the line and column of its start.
     pub fn span_of(&self, start: usize, end: usize) -> Span {
-        let start = start.min(self.text.len());
-        let before = &self.text[..start];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let mut start = start.min(self.text.len());
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= start);
+        let line_start = starts[line - 1];
         let column = self.text[line_start..start].chars().count() + 1;
         Span {
             start,
@@ -148,10 +167,8 @@ impl SourceFile {
 
     /// The text of the 1-based line `line`, without its newline.
     pub fn line_text(&self, line: usize) -> &str {
-        self.text
-            .split('\n')
-            .nth(line.saturating_sub(1))
-            .unwrap_or("")
+        self.line_range(line)
+            .map_or("", |r| &self.text[r])
             .trim_end_matches('\r')
     }
 }
@@ -308,6 +325,33 @@ mod tests {
                 "offset {start}"
             );
         }
+    }
+
+    #[test]
+    fn lines_and_spans_agree_with_a_count_from_the_top() {
+        let text = "a: 1\r\nb: ŵŷ\n\nlast line without newline";
+        let src = SourceFile::from_text("a.yaml", text);
+        for start in 0..=text.len() {
+            if !text.is_char_boundary(start) {
+                continue;
+            }
+            let before = &text[..start];
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = text[line_start..start].chars().count() + 1;
+            let s = src.span_of(start, start + 1);
+            assert_eq!((s.line, s.column), (line, column), "offset {start}");
+            let again = src.span_at(line, column);
+            assert_eq!(again.start, start, "line {line} column {column}");
+        }
+        assert_eq!(src.line_text(1), "a: 1");
+        assert_eq!(src.line_text(2), "b: ŵŷ");
+        assert_eq!(src.line_text(3), "");
+        assert_eq!(src.line_text(4), "last line without newline");
+        assert_eq!(src.line_text(5), "");
+        assert_eq!(src.line_text(0), "");
+        assert_eq!(src.span_at(9, 1).start, text.len());
+        assert_eq!(src.span_of(text.len() + 5, 0).line, 4);
     }
 
     #[test]
