@@ -224,7 +224,75 @@ fn push_replacement(set: &FontSet, face: FaceId, cluster: usize, out: &mut Vec<S
     });
 }
 
+/// Shapes a run that one face draws, a word at a time through the word cache.
+///
+/// Shaping dominated the time to make a PDF, and the same words recur constantly, within a
+/// notice and across notices. So a run is cut into words, each with the one space after
+/// it, and each word is shaped once per thread and remembered. Atkinson kerns a space
+/// against the letters on either side of it (`y` then space, space then `A`), so a word is
+/// shaped between its neighbours: after a space if one comes before it, and followed by the
+/// first character of the next word; only the word's own glyphs are kept. The result is
+/// the same, glyph for glyph, as shaping the whole run (see the test below).
 fn shape_run(set: &FontSet, face: FaceId, text: &str, base: usize, out: &mut Vec<ShapedGlyph>) {
+    WORDS.with_borrow_mut(|faces| {
+        let cache = &mut faces[face.index()];
+        if cache.len() > MAX_CACHED_WORDS {
+            cache.clear();
+        }
+        let mut key = String::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end = text[start..]
+                .find(' ')
+                .map_or(text.len(), |i| start + i + 1);
+            let word = &text[start..end];
+            // In context: the space before (every word but the first has one) and the
+            // character after.
+            key.clear();
+            let lead = usize::from(start > 0);
+            if lead == 1 {
+                key.push(' ');
+            }
+            key.push_str(word);
+            if let Some(next) = text[end..].chars().next() {
+                key.push(next);
+            }
+            if !cache.contains_key(key.as_str()) {
+                let mut glyphs = Vec::new();
+                shape_uncached(set, face, &key, 0, &mut glyphs);
+                glyphs.retain(|g| (lead..lead + word.len()).contains(&g.cluster));
+                for g in &mut glyphs {
+                    g.cluster -= lead;
+                }
+                cache.insert(key.as_str().into(), glyphs);
+            }
+            out.extend(cache[key.as_str()].iter().map(|g| ShapedGlyph {
+                cluster: g.cluster + base + start,
+                ..*g
+            }));
+            start = end;
+        }
+    });
+}
+
+/// Words remembered per face and thread before the cache starts again (a word and its
+/// glyphs take about 150 bytes).
+const MAX_CACHED_WORDS: usize = 20_000;
+
+/// Shaped words, by face, then by text; clusters are relative to the word.
+type WordCache = [std::collections::HashMap<Box<str>, Vec<ShapedGlyph>>; 4];
+
+thread_local! {
+    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::default();
+}
+
+fn shape_uncached(
+    set: &FontSet,
+    face: FaceId,
+    text: &str,
+    base: usize,
+    out: &mut Vec<ShapedGlyph>,
+) {
     if text.is_empty() {
         return;
     }
@@ -282,6 +350,31 @@ mod tests {
         let clusters: Vec<usize> = out.iter().map(|g| g.cluster).collect();
         assert_eq!(clusters, vec![10, 11, 15, 17, 18]);
         assert_eq!(out[2].face, FaceId::FallbackRegular);
+    }
+
+    #[test]
+    fn shaping_word_by_word_matches_shaping_whole_runs() {
+        // The word cache relies on no face acting across a space. Check it on every
+        // paragraph-sized run of the seed notices and on awkward text, in both weights.
+        let set = fonts();
+        let mut texts: Vec<String> = crate::synth::SEEDS
+            .iter()
+            .flat_map(|(_, yaml)| yaml.lines().map(|l| l.trim().to_owned()))
+            .collect();
+        texts.push("AV AT Ty 'quoted' \"double\" fi fl ffi -- — Wy. T, 1/2".to_owned());
+        texts.push("  leading and  double  spaces ".to_owned());
+        for text in &texts {
+            for face in [FaceId::Regular, FaceId::Bold] {
+                if !text.chars().all(|c| set.has(face, c)) {
+                    continue;
+                }
+                let mut whole = Vec::new();
+                shape_uncached(set, face, text, 7, &mut whole);
+                let mut words = Vec::new();
+                shape_run(set, face, text, 7, &mut words);
+                assert_eq!(whole, words, "{face:?}: {text:?}");
+            }
+        }
     }
 
     #[test]
