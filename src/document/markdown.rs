@@ -157,8 +157,70 @@ pub fn escape(text: &str) -> String {
 
 type Events<'a> = Peekable<Parser<'a>>;
 
+/// How deep lists, block quotes, emphasis and links may nest before the rest of a
+/// container is read as plain text. Real notices nest three or four levels; without a
+/// bound, a few kilobytes of `> > > …` or `*****…` nested deep enough to overflow the
+/// stack (found by fuzzing).
+const MAX_NESTING: usize = 32;
+
+thread_local! {
+    static NESTING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// One level deeper while alive; `None` when the limit is reached.
+struct Nested;
+
+impl Nested {
+    fn enter() -> Option<Nested> {
+        let depth = NESTING.get();
+        (depth < MAX_NESTING).then(|| {
+            NESTING.set(depth + 1);
+            Nested
+        })
+    }
+}
+
+impl Drop for Nested {
+    fn drop(&mut self) {
+        NESTING.set(NESTING.get() - 1);
+    }
+}
+
+/// The rest of a container whose start was just read, as plain text: every word kept,
+/// the structure dropped, and no recursion however deep it goes.
+fn flat_text(events: &mut Events<'_>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut depth = 1usize;
+    for ev in events.by_ref() {
+        match ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+                out.push(Inline::Text(" ".into()));
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push(Inline::Text(t.into_string()))
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(Inline::Text(" ".into())),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn parse_items(events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Item> {
     let mut items = Vec::new();
+    let Some(_nested) = Nested::enter() else {
+        // Too deep: the container's content becomes one plain paragraph.
+        let inl = finish_inlines(flat_text(events));
+        if !inl.is_empty() {
+            items.push(Item::Block(Block::Paragraph(inl)));
+        }
+        return items;
+    };
     // Inline content met directly in a container (tight list items) forms a paragraph.
     let mut loose: Vec<Inline> = Vec::new();
     let flush = |loose: &mut Vec<Inline>, items: &mut Vec<Item>| {
@@ -445,6 +507,10 @@ fn parse_inlines(events: &mut Events<'_>, end: TagEnd) -> Vec<Inline> {
 }
 
 fn parse_inline_tag(events: &mut Events<'_>, tag: Tag<'_>) -> Vec<Inline> {
+    let Some(_nested) = Nested::enter() else {
+        // Too deep: the words alone, without emphasis or link.
+        return flat_text(events);
+    };
     let end = tag.to_end();
     let inner = parse_inlines(events, end);
     match tag {
