@@ -26,7 +26,7 @@ impl std::error::Error for BuildError {}
 /// Build the document for a notice with the given templates.
 pub fn build(n: &Notice, env: &Environment<'_>) -> Result<Document, BuildError> {
     let md = body_markdown(n, env)?;
-    let (lead, mut sections) = markdown::to_sections(&md);
+    let (lead, mut sections) = markdown::to_sections(&without_controls(&md));
     if !lead.is_empty()
         && let Some(first) = sections.first_mut()
     {
@@ -42,11 +42,11 @@ pub fn build(n: &Notice, env: &Environment<'_>) -> Result<Document, BuildError> 
     let meta = n.file.notice.as_ref();
     let title = meta.map_or_else(
         || "Privacy notice".to_owned(),
-        |m| m.title.value.trim().to_owned(),
+        |m| without_controls(m.title.value.trim()).into_owned(),
     );
     let organisation = n
         .controller()
-        .map(|c| c.name.value.trim().to_owned())
+        .map(|c| without_controls(c.name.value.trim()).into_owned())
         .unwrap_or_default();
     let mut front_matter = Vec::new();
     if let Some(d) = &n.last_updated {
@@ -62,18 +62,21 @@ pub fn build(n: &Notice, env: &Environment<'_>) -> Result<Document, BuildError> 
         ]);
     }
     if let Some(v) = meta.and_then(|m| m.version.as_ref()) {
-        front_matter.push(vec![Inline::text(format!("Version {}", v.value.trim()))]);
+        front_matter.push(vec![Inline::text(format!(
+            "Version {}",
+            without_controls(v.value.trim())
+        ))]);
     }
     if let Some(o) = meta.and_then(|m| m.owner.as_ref()) {
         front_matter.push(vec![Inline::text(format!(
             "Policy owner: {}",
-            o.value.trim()
+            without_controls(o.value.trim())
         ))]);
     }
     if let Some(r) = meta.and_then(|m| m.responsible.as_ref()) {
         front_matter.push(vec![Inline::text(format!(
             "Role responsible: {}",
-            r.value.trim()
+            without_controls(r.value.trim())
         ))]);
     }
     Ok(Document {
@@ -83,6 +86,19 @@ pub fn build(n: &Notice, env: &Environment<'_>) -> Result<Document, BuildError> 
         front_matter,
         sections,
     })
+}
+
+/// Text without control characters (other than tabs and line breaks, which are white
+/// space). The renderers cannot show them (the text and PDF renderers drop them, and HTML
+/// forbids most of them), so the document never holds them: every format then says the
+/// same words (`a\0b` is the one word `ab` everywhere; found by the property tests).
+fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let drop = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if s.contains(drop) {
+        s.chars().filter(|&c| !drop(c)).collect::<String>().into()
+    } else {
+        s.into()
+    }
 }
 
 /// The body as Markdown, before it is read into sections (useful for debugging templates).
