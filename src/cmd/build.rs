@@ -3,21 +3,43 @@
 //! Nothing is written until every input has been read and understood: a notice that cannot
 //! be understood (YAML or schema errors) stops the whole build with nothing written. Rule
 //! findings are printed but do not stop a notice being rendered, unless `--strict`.
-//! Notices are rendered in parallel, one worker per core.
+//! Notices are checked, then rendered and written, in parallel, one worker per core; each
+//! notice's files are written as soon as they are rendered (atomically, see `write`), so
+//! memory does not grow with the number of notices.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
 
 use super::{Outcome, collect_inputs};
 use crate::cli::{BuildArgs, Format};
 use notice::diag::{FileReport, Severity, emit};
-use notice::model::Date;
+use notice::model::{Date, Notice};
 use notice::render::{self, RenderOptions};
 use notice::rules::CheckOptions;
 use notice::source::SourceFile;
 use notice::write::{Artifact, safe_stem, write_all};
+
+/// Keep every checked notice in memory between checking and rendering while the inputs
+/// add up to no more than this; past it, each notice is parsed again from its text when
+/// its turn to render comes, so memory stays flat however many notices there are (a
+/// checked notice takes about seven times the size of its YAML).
+const KEEP_NOTICES_UP_TO_BYTES: usize = 8 * 1024 * 1024;
+
+/// One input after checking.
+struct Input {
+    report: FileReport,
+    /// The notice, if understood and kept (see [`KEEP_NOTICES_UP_TO_BYTES`]).
+    notice: Option<Notice>,
+    understood: bool,
+    errors: usize,
+}
+
+/// What rendering and writing one notice gave.
+type Built = Result<(String, Vec<PathBuf>, Vec<String>), String>;
 
 /// Run `notice build`.
 pub fn run(args: &BuildArgs) -> Result<Outcome> {
@@ -33,33 +55,43 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
-    // 1. Read and check everything first.
-    let mut sources = Vec::new();
-    for path in &files {
-        sources.push(SourceFile::read(path).map_err(anyhow::Error::from)?);
-    }
-    let checked: Vec<notice::Checked> = sources.iter().map(|s| notice::check(s, &opts)).collect();
-    let reports: Vec<FileReport> = sources
+    // 1. Read and check everything first, on every core.
+    let sources = parallel_map(&files, |path| SourceFile::read(path));
+    let sources = sources
+        .into_iter()
+        .collect::<Result<Vec<SourceFile>, _>>()
+        .map_err(anyhow::Error::from)?;
+    let total_bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    let keep = total_bytes <= KEEP_NOTICES_UP_TO_BYTES;
+    let mut inputs = parallel_map_owned(sources, |source| {
+        let checked = notice::check(&source, &opts);
+        let errors = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Input {
+            understood: checked.notice.is_some(),
+            notice: checked.notice.filter(|_| keep),
+            errors,
+            report: FileReport {
+                source,
+                diagnostics: checked.diagnostics,
+            },
+        }
+    });
+    let with_findings: Vec<&FileReport> = inputs
         .iter()
-        .zip(&checked)
-        .map(|(s, c)| FileReport {
-            source: s.clone(),
-            diagnostics: c.diagnostics.clone(),
-        })
-        .collect();
-    let with_findings: Vec<FileReport> = reports
-        .iter()
+        .map(|i| &i.report)
         .filter(|r| !r.diagnostics.is_empty())
-        .cloned()
         .collect();
     if !with_findings.is_empty() {
         stderr.write_all(emit::human(&with_findings, color).as_bytes())?;
     }
-    let unreadable: Vec<&Path> = sources
+    let unreadable: Vec<&Path> = inputs
         .iter()
-        .zip(&checked)
-        .filter(|(_, c)| c.notice.is_none())
-        .map(|(s, _)| s.path.as_path())
+        .filter(|i| !i.understood)
+        .map(|i| i.report.source.path.as_path())
         .collect();
     if !unreadable.is_empty() {
         let names: Vec<String> = unreadable
@@ -74,7 +106,9 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
         return Ok(Outcome::Findings);
     }
 
-    // 2. Render in memory.
+    // 2. Render each notice in memory and write it, on every core; a notice's files are
+    // written as soon as they are rendered, so memory holds a few notices' outputs at a
+    // time, not every notice's.
     let render_opts = RenderOptions {
         formats: args
             .format
@@ -88,62 +122,86 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
         pdf_body_size: args.font_size.parse().unwrap_or(18.0),
     };
     let mut outcome = Outcome::Clean;
-    let mut jobs = Vec::new();
-    for (src, c) in sources.iter().zip(&checked) {
-        let errors = c
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        if args.strict && errors > 0 {
+    let mut jobs: Vec<(String, &mut Input)> = Vec::new();
+    for input in &mut inputs {
+        let path = &input.report.source.path;
+        if args.strict && input.errors > 0 {
+            let errors = input.errors;
             writeln!(
                 stderr,
                 "refused  {} ({errors} error{}; --strict)",
-                src.path.display(),
+                path.display(),
                 if errors == 1 { "" } else { "s" }
             )?;
             outcome = Outcome::Findings;
             continue;
         }
-        let notice = c
-            .notice
-            .as_ref()
-            .expect("unreadable notices stopped the build above");
-        jobs.push((src.path.clone(), notice));
-    }
-    let results = parallel_map(&jobs, |(path, notice)| {
         let stem = safe_stem(
             &path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         );
-        render::render_notice(notice, &env, &render_opts).map(|out| {
-            let artifacts: Vec<Artifact> = out
-                .files
-                .into_iter()
-                .map(|(format, bytes)| Artifact {
-                    rel_path: PathBuf::from(&stem).join(format.file_name(&stem)),
-                    bytes,
-                })
-                .collect();
-            (stem, artifacts, out.warnings)
-        })
+        jobs.push((stem, input));
+    }
+    refuse_shared_folders(&jobs, &args.out)?;
+
+    let failed = AtomicBool::new(false);
+    let results = parallel_map_owned(jobs, |(stem, input)| -> Option<(PathBuf, Built)> {
+        if failed.load(Ordering::Relaxed) {
+            return None;
+        }
+        let path = input.report.source.path.clone();
+        let notice = match input.notice.take() {
+            Some(n) => n,
+            None => match relower(&input.report.source) {
+                Some(n) => n,
+                None => {
+                    let msg = "the notice could not be read again".to_owned();
+                    return Some((path, Err(msg)));
+                }
+            },
+        };
+        let out = match render::render_notice(&notice, &env, &render_opts) {
+            Ok(out) => out,
+            Err(e) => return Some((path, Err(e))),
+        };
+        drop(notice);
+        let artifacts: Vec<Artifact> = out
+            .files
+            .into_iter()
+            .map(|(format, bytes)| Artifact {
+                rel_path: PathBuf::from(&stem).join(format.file_name(&stem)),
+                bytes,
+            })
+            .collect();
+        match write_all(&args.out, &artifacts) {
+            Ok(paths) => {
+                let warnings = out
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{}: {w}", locate_warning(&input.report.source, w)))
+                    .collect();
+                Some((path, Ok((stem, paths, warnings))))
+            }
+            Err(e) => {
+                // Stop taking new notices; those written stay written, whole.
+                failed.store(true, Ordering::Relaxed);
+                Some((path, Err(format!("{WRITE_FAILED}{e}"))))
+            }
+        }
     });
 
-    // 3. Write.
+    // 3. Report, in input order.
     let mut written = Vec::new();
-    for ((path, _), result) in jobs.iter().zip(results) {
+    let mut write_error = None;
+    let mut notices = 0;
+    for (path, result) in results.into_iter().flatten() {
         match result {
-            Ok((stem, artifacts, warnings)) => {
+            Ok((stem, paths, warnings)) => {
                 for w in warnings {
-                    writeln!(
-                        stderr,
-                        "warning: {}: {w}",
-                        locate_warning(notice_source(&jobs, path), &w)
-                    )?;
+                    writeln!(stderr, "warning: {w}")?;
                 }
-                let paths = write_all(&args.out, &artifacts)?;
                 writeln!(
                     stderr,
                     "built    {} -> {}",
@@ -151,12 +209,29 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
                     args.out.join(&stem).display()
                 )?;
                 written.extend(paths);
+                notices += 1;
             }
-            Err(e) => {
-                writeln!(stderr, "error: {}: {e}", path.display())?;
-                outcome = Outcome::Findings;
-            }
+            Err(e) => match e.strip_prefix(WRITE_FAILED) {
+                Some(e) => {
+                    write_error.get_or_insert(e.to_owned());
+                }
+                None => {
+                    writeln!(stderr, "error: {}: {e}", path.display())?;
+                    outcome = Outcome::Findings;
+                }
+            },
         }
+    }
+    if let Some(e) = write_error {
+        // The command could not do its job: exit 2, naming the path that failed.
+        anyhow::bail!(
+            "{e}\n{} file{} for {notices} notice{} had been written into {} before this; \
+             no file was left half-written",
+            written.len(),
+            if written.len() == 1 { "" } else { "s" },
+            if notices == 1 { "" } else { "s" },
+            args.out.display()
+        );
     }
     let mut stdout = std::io::stdout().lock();
     writeln!(
@@ -164,22 +239,16 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
         "wrote {} file{} for {} notice{} into {}",
         written.len(),
         if written.len() == 1 { "" } else { "s" },
-        jobs.len(),
-        if jobs.len() == 1 { "" } else { "s" },
+        notices,
+        if notices == 1 { "" } else { "s" },
         args.out.display()
     )
     .context("cannot write to standard output")?;
     Ok(outcome)
 }
 
-fn notice_source<'a>(jobs: &'a [(PathBuf, &notice::model::Notice)], path: &Path) -> &'a SourceFile {
-    &jobs
-        .iter()
-        .find(|(p, _)| p == path)
-        .expect("a job for every result")
-        .1
-        .source
-}
+/// Marks a write failure among the per-notice results.
+const WRITE_FAILED: &str = "\u{0}write: ";
 
 /// A renderer's warning about a character (`U+1F9E0`) points at the first place the
 /// character is written in the notice: `path:line:column`.
@@ -213,31 +282,72 @@ fn locate_warning(src: &SourceFile, warning: &str) -> String {
     }
 }
 
+/// Parse and lower a notice again (it was understood once, so it will be again).
+fn relower(source: &SourceFile) -> Option<Notice> {
+    let file = notice::parse::parse(source).ok()?;
+    notice::model::lower(file, source).ok()
+}
+
+/// Two notices whose file names make the same folder name (`a b.yaml` and `a-b.yaml`, or
+/// `kent.yaml` in two folders) would overwrite each other's outputs: refuse before
+/// writing anything.
+fn refuse_shared_folders(jobs: &[(String, &mut Input)], out: &Path) -> Result<()> {
+    let mut seen: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
+    for (stem, input) in jobs {
+        let path = input.report.source.path.as_path();
+        if let Some(first) = seen.insert(stem.as_str(), path) {
+            anyhow::bail!(
+                "nothing written: `{}` and `{}` would both be written to `{}`; rename one of them",
+                first.display(),
+                path.display(),
+                out.join(stem).display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Map `f` over `items` on one thread per core, keeping the order.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let refs: Vec<&T> = items.iter().collect();
+    parallel_map_owned(refs, |t| f(t))
+}
+
+/// The stack of each worker: as large as the main thread's, so that a notice renders the
+/// same on a worker as on its own (the default for spawned threads is 2 MiB). Only what
+/// is used is ever touched.
+const WORKER_STACK_BYTES: usize = 8 * 1024 * 1024;
+
+/// Map `f` over owned `items` on one thread per core, keeping the order.
+fn parallel_map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len().max(1));
     if workers <= 1 {
-        return items.iter().map(&f).collect();
+        return items.into_iter().map(f).collect();
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
-    let results = std::sync::Mutex::new(&mut slots);
+    let len = items.len();
+    let queue = Mutex::new(items.into_iter().enumerate());
+    let mut slots: Vec<Option<R>> = (0..len).map(|_| None).collect();
+    let results = Mutex::new(&mut slots);
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if i >= items.len() {
-                        break;
+            std::thread::Builder::new()
+                .stack_size(WORKER_STACK_BYTES)
+                .spawn_scoped(scope, || {
+                    loop {
+                        let next = queue
+                            .lock()
+                            .expect("no worker panics holding the queue")
+                            .next();
+                        let Some((i, item)) = next else { break };
+                        let r = f(item);
+                        results
+                            .lock()
+                            .expect("no worker panics holding the results")[i] = Some(r);
                     }
-                    let r = f(&items[i]);
-                    results
-                        .lock()
-                        .expect("no worker panics while holding the lock")[i] = Some(r);
-                }
-            });
+                })
+                .expect("a worker thread starts");
         }
     });
     slots

@@ -6,6 +6,8 @@
 //! - [`sarif`]: SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
 //! - [`github`]: GitHub Actions workflow commands, which annotate pull requests.
 
+use std::borrow::Borrow;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde_json::{Value, json};
 
@@ -15,8 +17,9 @@ use crate::rules::registry;
 /// Lines longer than this (in bytes) are not quoted under a finding.
 const MAX_QUOTED_LINE: usize = 4096;
 
-/// Print diagnostics rustc-style. `color` adds ANSI colour.
-pub fn human(reports: &[FileReport], color: bool) -> String {
+/// Print diagnostics rustc-style. `color` adds ANSI colour. Takes reports or references
+/// to them (so `notice build` need not copy every source to print its findings).
+pub fn human<R: Borrow<FileReport>>(reports: &[R], color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -24,6 +27,7 @@ pub fn human(reports: &[FileReport], color: bool) -> String {
     };
     let mut out = String::new();
     for report in reports {
+        let report = report.borrow();
         let path = report.source.path.display().to_string();
         // Split once: looking each line up from the start of the file made a report with
         // thousands of findings quadratic.
@@ -87,9 +91,15 @@ pub fn human(reports: &[FileReport], color: bool) -> String {
 }
 
 /// `checked 5 notices: 3 errors, 7 warnings`.
-pub fn summary_line(reports: &[FileReport]) -> String {
-    let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
-    let warnings: usize = reports.iter().map(|r| r.count(Severity::Warning)).sum();
+pub fn summary_line<R: Borrow<FileReport>>(reports: &[R]) -> String {
+    let errors: usize = reports
+        .iter()
+        .map(|r| r.borrow().count(Severity::Error))
+        .sum();
+    let warnings: usize = reports
+        .iter()
+        .map(|r| r.borrow().count(Severity::Warning))
+        .sum();
     let files = reports.len();
     format!(
         "checked {files} notice{}: {errors} error{}, {warnings} warning{}",
