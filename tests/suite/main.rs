@@ -3,5 +3,6 @@
 mod build;
 mod cli;
 mod hostile;
+mod props;
 mod rules;
 mod tools;
