@@ -227,50 +227,58 @@ fn push_replacement(set: &FontSet, face: FaceId, cluster: usize, out: &mut Vec<S
 /// Shapes a run that one face draws, a word at a time through the word cache.
 ///
 /// Shaping dominated the time to make a PDF, and the same words recur constantly, within a
-/// notice and across notices. So a run is cut into words, each with the one space after
-/// it, and each word is shaped once per thread and remembered. Atkinson kerns a space
-/// against the letters on either side of it (`y` then space, space then `A`), so a word is
-/// shaped between its neighbours: after a space if one comes before it, and followed by the
-/// first character of the next word; only the word's own glyphs are kept. The result is
-/// the same, glyph for glyph, as shaping the whole run (see the test below).
+/// notice and across notices. So a run is cut into words and spaces, and each is shaped
+/// once per thread and remembered. Atkinson kerns a space against the letters on either
+/// side of it (`y` then space, space then `A`), so each piece is shaped in the context that
+/// can change it: a word with the spaces around it (if any), a space with the characters
+/// either side; only the piece's own glyphs are kept. The result is the same, glyph for
+/// glyph, as shaping the whole run (see the test below).
 fn shape_run(set: &FontSet, face: FaceId, text: &str, base: usize, out: &mut Vec<ShapedGlyph>) {
     WORDS.with_borrow_mut(|faces| {
         let cache = &mut faces[face.index()];
-        if cache.len() > MAX_CACHED_WORDS {
-            cache.clear();
+        if cache.words.len() + cache.spaces.len() > MAX_CACHED_WORDS {
+            cache.words.clear();
+            cache.spaces.clear();
         }
         let mut key = String::new();
         let mut start = 0;
         while start < text.len() {
-            let end = text[start..]
-                .find(' ')
-                .map_or(text.len(), |i| start + i + 1);
-            let word = &text[start..end];
-            // In context: the space before (every word but the first has one) and the
-            // character after.
-            key.clear();
-            let lead = usize::from(start > 0);
-            if lead == 1 {
+            let rest = &text[start..];
+            let (piece, lead, map) = if rest.starts_with(' ') {
+                // A space, between the characters either side of it.
+                key.clear();
+                let before = text[..start].chars().next_back();
+                key.extend(before);
                 key.push(' ');
-            }
-            key.push_str(word);
-            if let Some(next) = text[end..].chars().next() {
-                key.push(next);
-            }
-            if !cache.contains_key(key.as_str()) {
+                key.extend(rest[1..].chars().next());
+                (" ", before.map_or(0, char::len_utf8), &mut cache.spaces)
+            } else {
+                // A word, with a space before and after it where there is one.
+                let word = &rest[..rest.find(' ').unwrap_or(rest.len())];
+                key.clear();
+                if start > 0 {
+                    key.push(' ');
+                }
+                key.push_str(word);
+                if start + word.len() < text.len() {
+                    key.push(' ');
+                }
+                (word, usize::from(start > 0), &mut cache.words)
+            };
+            if !map.contains_key(key.as_str()) {
                 let mut glyphs = Vec::new();
                 shape_uncached(set, face, &key, 0, &mut glyphs);
-                glyphs.retain(|g| (lead..lead + word.len()).contains(&g.cluster));
+                glyphs.retain(|g| (lead..lead + piece.len()).contains(&g.cluster));
                 for g in &mut glyphs {
                     g.cluster -= lead;
                 }
-                cache.insert(key.as_str().into(), glyphs);
+                map.insert(key.as_str().into(), glyphs);
             }
-            out.extend(cache[key.as_str()].iter().map(|g| ShapedGlyph {
+            out.extend(map[key.as_str()].iter().map(|g| ShapedGlyph {
                 cluster: g.cluster + base + start,
                 ..*g
             }));
-            start = end;
+            start += piece.len();
         }
     });
 }
@@ -279,11 +287,16 @@ fn shape_run(set: &FontSet, face: FaceId, text: &str, base: usize, out: &mut Vec
 /// glyphs take about 150 bytes).
 const MAX_CACHED_WORDS: usize = 20_000;
 
-/// Shaped words, by face, then by text; clusters are relative to the word.
-type WordCache = [std::collections::HashMap<Box<str>, Vec<ShapedGlyph>>; 4];
+/// Shaped words and spaces of one face, by their text in context; clusters are relative
+/// to the piece.
+#[derive(Default)]
+struct WordCache {
+    words: std::collections::HashMap<Box<str>, Vec<ShapedGlyph>>,
+    spaces: std::collections::HashMap<Box<str>, Vec<ShapedGlyph>>,
+}
 
 thread_local! {
-    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::default();
+    static WORDS: std::cell::RefCell<[WordCache; 4]> = std::cell::RefCell::default();
 }
 
 fn shape_uncached(
