@@ -6,3 +6,4 @@ mod hostile;
 mod props;
 mod rules;
 mod tools;
+mod writing;
