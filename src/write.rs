@@ -68,10 +68,76 @@ pub fn safe_stem(stem: &str) -> String {
 
 /// Write `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let err = |source| WriteError {
-        path: path.to_owned(),
-        source,
+    let tmp = stage(path, bytes)?;
+    commit(&tmp, path)
+}
+
+/// Write every artifact under `out`: each into a temporary file beside its target, all
+/// flushed to disk side by side (a flush waits on the disk, and the waits overlap), then
+/// each renamed into place. A failure before the renames leaves every target as it was;
+/// no file is ever left half-written, and no temporary file is left behind.
+pub fn write_all(out: &Path, artifacts: &[Artifact]) -> Result<Vec<PathBuf>, WriteError> {
+    let paths: Vec<PathBuf> = artifacts
+        .iter()
+        .map(|a| {
+            debug_assert!(
+                a.rel_path
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+            );
+            out.join(&a.rel_path)
+        })
+        .collect();
+    let staged: Vec<Result<PathBuf, WriteError>> = if artifacts.len() <= 1 {
+        paths
+            .iter()
+            .zip(artifacts)
+            .map(|(p, a)| stage(p, &a.bytes))
+            .collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .iter()
+                .zip(artifacts)
+                .map(|(p, a)| scope.spawn(move || stage(p, &a.bytes)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("writing a file does not panic"))
+                .collect()
+        })
     };
+    let mut temps = Vec::new();
+    let mut first_error = None;
+    for s in staged {
+        match s {
+            Ok(tmp) => temps.push(tmp),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if let Some(e) = first_error {
+        for tmp in &temps {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(e);
+    }
+    for (i, (tmp, path)) in temps.iter().zip(&paths).enumerate() {
+        if let Err(e) = commit(tmp, path) {
+            for rest in &temps[i + 1..] {
+                let _ = std::fs::remove_file(rest);
+            }
+            return Err(e);
+        }
+    }
+    Ok(paths)
+}
+
+/// Write `bytes` to a new temporary file beside `path` and flush it to disk; returns the
+/// temporary file's path. On failure nothing is left behind.
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|source| WriteError {
         path: dir.to_owned(),
@@ -80,35 +146,35 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let name = path
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Unique within the process too: two workers never share a temporary file.
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        f.sync_all()
     })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(source) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(WriteError {
+                path: path.to_owned(),
+                source,
+            })
+        }
     }
-    Ok(())
 }
 
-/// Write every artifact under `out`. Stops at the first failure; files already replaced stay
-/// replaced, and no file is ever left half-written.
-pub fn write_all(out: &Path, artifacts: &[Artifact]) -> Result<Vec<PathBuf>, WriteError> {
-    let mut written = Vec::new();
-    for a in artifacts {
-        debug_assert!(
-            a.rel_path
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)))
-        );
-        let path = out.join(&a.rel_path);
-        write_atomic(&path, &a.bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+/// Rename a staged temporary file over its target.
+fn commit(tmp: &Path, path: &Path) -> Result<(), WriteError> {
+    std::fs::rename(tmp, path).map_err(|source| {
+        let _ = std::fs::remove_file(tmp);
+        WriteError {
+            path: path.to_owned(),
+            source,
+        }
+    })
 }
 
 #[cfg(test)]
