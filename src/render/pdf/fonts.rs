@@ -3,12 +3,12 @@
 //! Four faces are compiled into the binary: Atkinson Hyperlegible Next (regular and bold),
 //! designed for readers with low vision, and DejaVu Sans (regular and bold) as a fallback
 //! for characters Atkinson does not have (for example `Ō`). They are parsed once, on first
-//! use, and shared by every render.
+//! use (each face separately), and shared by every render.
 //!
 //! Text is shaped with `rustybuzz` (the shaper krilla itself uses), so widths used for line
 //! breaking are exactly the advances that are drawn, kerning included.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use rustybuzz::ttf_parser::GlyphId;
 use rustybuzz::{Direction, Face, ShapePlan, UnicodeBuffer, script};
@@ -54,35 +54,24 @@ impl FaceId {
     }
 }
 
-/// The parsed faces, for shaping and for krilla.
+/// The parsed faces, for shaping and for krilla. Each face is parsed on first use, so a
+/// notice that never needs the DejaVu fallback never pays for parsing it.
 pub struct FontSet {
-    faces: [Face<'static>; 4],
-    /// A shaping plan per face for left-to-right Latin text, made once: building a plan
-    /// costs more than shaping a paragraph.
-    latin: [ShapePlan; 4],
-    krilla: [krilla::text::Font; 4],
+    faces: [OnceLock<Loaded>; 4],
 }
 
-static FONTS: LazyLock<FontSet> = LazyLock::new(|| {
-    let data = [ATKINSON_REGULAR, ATKINSON_BOLD, DEJAVU_REGULAR, DEJAVU_BOLD];
-    let faces = data.map(|d| Face::from_slice(d, 0).expect("an embedded font failed to parse"));
-    let krilla = data
-        .map(|d| krilla::text::Font::new(d.into(), 0).expect("an embedded font failed to load"));
-    let latin = [0, 1, 2, 3].map(|i| {
-        ShapePlan::new(
-            &faces[i],
-            Direction::LeftToRight,
-            Some(script::LATIN),
-            None,
-            &[],
-        )
-    });
-    FontSet {
-        faces,
-        latin,
-        krilla,
-    }
-});
+/// One parsed face.
+struct Loaded {
+    face: Face<'static>,
+    /// A shaping plan for left-to-right Latin text, made once: building a plan costs more
+    /// than shaping a paragraph.
+    latin: ShapePlan,
+    krilla: krilla::text::Font,
+}
+
+static FONTS: FontSet = FontSet {
+    faces: [const { OnceLock::new() }; 4],
+};
 
 /// The shared, parsed fonts.
 pub fn fonts() -> &'static FontSet {
@@ -90,9 +79,30 @@ pub fn fonts() -> &'static FontSet {
 }
 
 impl FontSet {
+    fn loaded(&self, face: FaceId) -> &Loaded {
+        self.faces[face.index()].get_or_init(|| {
+            let data = [ATKINSON_REGULAR, ATKINSON_BOLD, DEJAVU_REGULAR, DEJAVU_BOLD][face.index()];
+            let parsed = Face::from_slice(data, 0).expect("an embedded font failed to parse");
+            let latin = ShapePlan::new(
+                &parsed,
+                Direction::LeftToRight,
+                Some(script::LATIN),
+                None,
+                &[],
+            );
+            let krilla =
+                krilla::text::Font::new(data.into(), 0).expect("an embedded font failed to load");
+            Loaded {
+                face: parsed,
+                latin,
+                krilla,
+            }
+        })
+    }
+
     /// The krilla font for a face.
     pub fn krilla(&self, face: FaceId) -> &krilla::text::Font {
-        &self.krilla[face.index()]
+        &self.loaded(face).krilla
     }
 
     /// The glyph id and advance (in em) of the space in a face.
@@ -104,7 +114,7 @@ impl FontSet {
     }
 
     fn face(&self, face: FaceId) -> &Face<'static> {
-        &self.faces[face.index()]
+        &self.loaded(face).face
     }
 
     fn has(&self, face: FaceId, c: char) -> bool {
@@ -318,7 +328,7 @@ fn shape_uncached(
     let shaped = if script == script::LATIN || script == script::UNKNOWN {
         // Latin, or only digits, spaces and punctuation: the cached plan fits.
         buffer.set_script(script::LATIN);
-        rustybuzz::shape_with_plan(f, &set.latin[face.index()], buffer)
+        rustybuzz::shape_with_plan(f, &set.loaded(face).latin, buffer)
     } else {
         rustybuzz::shape(f, &[], buffer)
     };
