@@ -310,7 +310,7 @@ fn refuse_shared_folders(jobs: &[(String, &mut Input)], out: &Path) -> Result<()
 /// Map `f` over `items` on one thread per core, keeping the order.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let refs: Vec<&T> = items.iter().collect();
-    parallel_map_owned(refs, |t| f(t))
+    parallel_map_owned(refs, f)
 }
 
 /// The stack of each worker: as large as the main thread's, so that a notice renders the

@@ -271,13 +271,13 @@ fn shape_run(set: &FontSet, face: FaceId, text: &str, base: usize, out: &mut Vec
         let mut start = 0;
         while start < text.len() {
             let rest = &text[start..];
-            let (piece, lead, map) = if rest.starts_with(' ') {
+            let (piece, lead, map) = if let Some(after) = rest.strip_prefix(' ') {
                 // A space, between the characters either side of it.
                 key.clear();
                 let before = text[..start].chars().next_back();
                 key.extend(before);
                 key.push(' ');
-                key.extend(rest[1..].chars().next());
+                key.extend(after.chars().next());
                 (" ", before.map_or(0, char::len_utf8), &mut cache.spaces)
             } else {
                 // A word, with a space before and after it where there is one.
