@@ -39,7 +39,14 @@ struct Input {
 }
 
 /// What rendering and writing one notice gave.
-type Built = Result<(String, Vec<PathBuf>, Vec<String>), String>;
+enum Done {
+    /// Written: the folder name, the files, and warnings to print.
+    Built(String, Vec<PathBuf>, Vec<String>),
+    /// Could not be rendered (a finding about the notice: exit 1).
+    NotRendered(String),
+    /// Could not be written (the command could not do its job: exit 2).
+    NotWritten(String),
+}
 
 /// Run `notice build`.
 pub fn run(args: &BuildArgs) -> Result<Outcome> {
@@ -147,7 +154,7 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     refuse_shared_folders(&jobs, &args.out)?;
 
     let failed = AtomicBool::new(false);
-    let results = parallel_map_owned(jobs, |(stem, input)| -> Option<(PathBuf, Built)> {
+    let results = parallel_map_owned(jobs, |(stem, input)| -> Option<(PathBuf, Done)> {
         if failed.load(Ordering::Relaxed) {
             return None;
         }
@@ -158,13 +165,13 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
                 Some(n) => n,
                 None => {
                     let msg = "the notice could not be read again".to_owned();
-                    return Some((path, Err(msg)));
+                    return Some((path, Done::NotRendered(msg)));
                 }
             },
         };
         let out = match render::render_notice(&notice, &env, &render_opts) {
             Ok(out) => out,
-            Err(e) => return Some((path, Err(e))),
+            Err(e) => return Some((path, Done::NotRendered(e))),
         };
         drop(notice);
         let artifacts: Vec<Artifact> = out
@@ -182,12 +189,12 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
                     .iter()
                     .map(|w| format!("{}: {w}", locate_warning(&input.report.source, w)))
                     .collect();
-                Some((path, Ok((stem, paths, warnings))))
+                Some((path, Done::Built(stem, paths, warnings)))
             }
             Err(e) => {
                 // Stop taking new notices; those written stay written, whole.
                 failed.store(true, Ordering::Relaxed);
-                Some((path, Err(format!("{WRITE_FAILED}{e}"))))
+                Some((path, Done::NotWritten(e.to_string())))
             }
         }
     });
@@ -198,7 +205,7 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     let mut notices = 0;
     for (path, result) in results.into_iter().flatten() {
         match result {
-            Ok((stem, paths, warnings)) => {
+            Done::Built(stem, paths, warnings) => {
                 for w in warnings {
                     writeln!(stderr, "warning: {w}")?;
                 }
@@ -211,15 +218,13 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
                 written.extend(paths);
                 notices += 1;
             }
-            Err(e) => match e.strip_prefix(WRITE_FAILED) {
-                Some(e) => {
-                    write_error.get_or_insert(e.to_owned());
-                }
-                None => {
-                    writeln!(stderr, "error: {}: {e}", path.display())?;
-                    outcome = Outcome::Findings;
-                }
-            },
+            Done::NotWritten(e) => {
+                write_error.get_or_insert(e);
+            }
+            Done::NotRendered(e) => {
+                writeln!(stderr, "error: {}: {e}", path.display())?;
+                outcome = Outcome::Findings;
+            }
         }
     }
     if let Some(e) = write_error {
@@ -246,9 +251,6 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     .context("cannot write to standard output")?;
     Ok(outcome)
 }
-
-/// Marks a write failure among the per-notice results.
-const WRITE_FAILED: &str = "\u{0}write: ";
 
 /// A renderer's warning about a character (`U+1F9E0`) points at the first place the
 /// character is written in the notice: `path:line:column`.
