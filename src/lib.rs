@@ -55,7 +55,8 @@ pub fn check(src: &SourceFile, opts: &CheckOptions) -> Checked {
             };
         }
     };
-    let placeholders = parse::placeholders(src);
+    let mut placeholders = parse::placeholders(src);
+    placeholders.extend(parse::empty_values(src));
     let mut checked = match model::lower(file, src) {
         Ok(notice) => {
             let diagnostics = rules::check(&notice, opts);
