@@ -19,6 +19,7 @@
 //! Diagnostics ([`diag`]) travel alongside as values and are printed by emitters.
 
 pub mod diag;
+pub mod diff;
 pub mod document;
 pub mod model;
 pub mod parse;
