@@ -5,3 +5,4 @@ mod cli;
 mod hostile;
 mod rules;
 mod tools;
+mod workflow;
