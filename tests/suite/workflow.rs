@@ -635,8 +635,20 @@ fn escapes_ok(s: &str, allowed: &[&str]) -> bool {
         .all(|(i, _)| allowed.iter().any(|e| s[i..].starts_with(e)))
 }
 
-/// Check a `--format github` output; returns (level, properties, message) per command.
-fn workflow_commands(text: &str) -> Vec<(String, Vec<(String, String)>, String)> {
+/// One GitHub Actions workflow command, unescaped.
+struct WorkflowCommand {
+    properties: Vec<(String, String)>,
+    message: String,
+}
+
+impl WorkflowCommand {
+    fn property(&self, key: &str) -> &str {
+        &self.properties.iter().find(|(k, _)| k == key).unwrap().1
+    }
+}
+
+/// Check a `--format github` output line by line, and read its commands.
+fn workflow_commands(text: &str) -> Vec<WorkflowCommand> {
     let mut commands = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     let (last, body) = lines.split_last().expect("some output");
@@ -683,7 +695,10 @@ fn workflow_commands(text: &str) -> Vec<(String, Vec<(String, String)>, String)>
             escapes_ok(message, &["%25", "%0D", "%0A"]),
             "bad escape in the message: {line:?}"
         );
-        commands.push((level.to_owned(), properties, unescape(message, false)));
+        commands.push(WorkflowCommand {
+            properties,
+            message: unescape(message, false),
+        });
     }
     commands
 }
@@ -701,15 +716,15 @@ fn github_output_is_well_formed_workflow_commands() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let commands = workflow_commands(&stdout(&o));
     assert!(commands.len() > 10);
-    for (_, props, message) in &commands {
-        let file = &props.iter().find(|(k, _)| k == "file").unwrap().1;
+    for c in &commands {
+        let file = c.property("file");
         assert!(root().join(file).is_file(), "{file}");
-        let title = &props.iter().find(|(k, _)| k == "title").unwrap().1;
+        let title = c.property("title");
         assert!(title.starts_with("PN"), "{title}");
-        assert!(!message.trim().is_empty());
+        assert!(!c.message.trim().is_empty());
     }
     // Multi-line messages (the help line) survive as escapes.
-    assert!(commands.iter().any(|(_, _, m)| m.contains("\nhelp: ")));
+    assert!(commands.iter().any(|c| c.message.contains("\nhelp: ")));
 
     // A file name with the characters that need escaping.
     let dir = tempfile::tempdir().unwrap();
@@ -722,9 +737,8 @@ fn github_output_is_well_formed_workflow_commands() {
         .unwrap();
     let commands = workflow_commands(&stdout(&o));
     assert!(!commands.is_empty());
-    for (_, props, _) in &commands {
-        let file = &props.iter().find(|(k, _)| k == "file").unwrap().1;
-        assert_eq!(PathBuf::from(file), odd);
+    for c in &commands {
+        assert_eq!(PathBuf::from(c.property("file")), odd);
     }
 }
 
