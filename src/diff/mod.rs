@@ -2447,3 +2447,131 @@ fn sections(cx: &mut Cx, o: &Notice, n: &Notice) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn notice(name: &str, yaml: &str) -> Notice {
+        let src = SourceFile::from_text(name, yaml);
+        let file = crate::parse::parse(&src).unwrap_or_else(|d| panic!("{d:#?}"));
+        crate::model::lower(file, &src).unwrap_or_else(|d| panic!("{d:#?}"))
+    }
+
+    const OLD: &str = r#"
+notice: {title: Privacy notice}
+controller: {name: The Police and Crime Commissioner for Somewhere}
+data_categories:
+  - {id: contact, name: Contact details, examples: [name, email]}
+sources:
+  - {id: you, name: You, kind: data_subject}
+recipients:
+  - {id: police, name: Somewhere Police}
+purposes:
+  - id: complaints
+    name: To deal with complaints
+    lawful_basis: [public_task]
+    data_categories: [contact]
+    recipients: [police]
+    retention: complaints
+retention:
+  default: 4 years from last contact
+  rules:
+    - {id: complaints, records: Complaint files, period: 6 years after closure}
+automated_decision_making:
+  used: true
+  decisions:
+    - description: Triage of complaints
+      safeguards: Ask for a person to review it.
+"#;
+
+    fn classes(c: &Comparison) -> Vec<(Class, &str)> {
+        c.changes
+            .iter()
+            .map(|c| (c.class, c.summary.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_same_notice_has_no_changes() {
+        let c = compare(&notice("a.yaml", OLD), &notice("b.yaml", OLD));
+        assert!(c.changes.is_empty(), "{:#?}", c.changes);
+        assert_eq!(c.old.file, "a.yaml");
+    }
+
+    #[test]
+    fn entries_renamed_by_id_are_matched_by_name() {
+        let new = OLD
+            .replace("id: contact,", "id: contact-details,")
+            .replace("[contact]", "[contact-details]");
+        let c = compare(&notice("a.yaml", OLD), &notice("b.yaml", &new));
+        assert_eq!(c.count(Class::Material), 0, "{:#?}", classes(&c));
+        assert_eq!(c.changes.len(), 1, "{:#?}", classes(&c));
+        assert!(
+            c.changes[0]
+                .summary
+                .contains("id changed from contact to contact-details")
+        );
+    }
+
+    #[test]
+    fn material_and_editorial_are_told_apart() {
+        let new = OLD
+            .replace(
+                "The Police and Crime Commissioner for Somewhere",
+                "The Police Fire and Crime Commissioner for Somewhere",
+            )
+            .replace("[name, email]", "[name, email, date of birth]")
+            .replace("kind: data_subject", "kind: third_party")
+            .replace("6 years after closure", "6 years after the last entry")
+            .replace("      safeguards: Ask for a person to review it.\n", "")
+            .replace("4 years from last contact", "3 years from last contact")
+            .replace("    recipients: [police]\n", "");
+        let c = compare(&notice("a.yaml", OLD), &notice("b.yaml", &new));
+        let all = classes(&c);
+        let find = |needle: &str| {
+            all.iter()
+                .find(|(_, s)| s.contains(needle))
+                .unwrap_or_else(|| panic!("no change mentions {needle:?}: {all:#?}"))
+                .0
+        };
+        assert_eq!(find("The controller is now"), Class::Material);
+        assert_eq!(find("now also includes “date of birth”"), Class::Material);
+        assert_eq!(
+            find("is now someone other than the person"),
+            Class::Material
+        );
+        assert_eq!(
+            find("cannot be told whether this is longer"),
+            Class::Material,
+            "a changed starting point may be longer"
+        );
+        assert_eq!(find("safeguards removed"), Class::Material);
+        assert_eq!(
+            find("The default retention period is shorter"),
+            Class::Editorial
+        );
+        assert_eq!(find("no longer shares data with"), Class::Editorial);
+        assert_eq!(c.count(Class::Material), 5, "{all:#?}");
+        assert_eq!(c.count(Class::Editorial), 2, "{all:#?}");
+    }
+
+    #[test]
+    fn a_purpose_pointing_at_a_longer_rule_is_material() {
+        let new = OLD.replace(
+            "    - {id: complaints, records: Complaint files, period: 6 years after closure}\n",
+            "    - {id: complaints, records: Complaint files, period: 6 years after closure}\n    - {id: long, records: Serious complaints, period: 10 years after closure}\n",
+        )
+        .replace("retention: complaints", "retention: long");
+        let c = compare(&notice("a.yaml", OLD), &notice("b.yaml", &new));
+        let all = classes(&c);
+        assert!(
+            all.iter().any(|(k, s)| *k == Class::Material
+                && s.starts_with(
+                    "Retention period for purpose “To deal with complaints” is longer"
+                )),
+            "{all:#?}"
+        );
+    }
+}
