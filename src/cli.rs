@@ -14,7 +14,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "notice",
     version,
     propagate_version = true,
-    arg_required_else_help = true
+    arg_required_else_help = true,
+    after_help = "Examples:\n  notice init notices/my-office.yaml       a starter notice to fill in\n  notice check                             check every notice in notices/\n  notice explain PN202                     what a finding means and how to fix it\n  notice build                             HTML, large-print PDF and text into out/\n  notice diff notices/my-office.yaml --from HEAD~1   what changed since the last commit"
 )]
 pub struct Cli {
     /// What to do.
@@ -51,6 +52,9 @@ pub enum Command {
     )]
     Init(InitArgs),
     /// List every rule with its id, severity and citation.
+    #[command(
+        after_help = "Examples:\n  notice rules\n  notice rules | grep 'Art 14'        the rules resting on Article 14\n  notice explain PN202                one rule in full"
+    )]
     Rules,
     /// Show one rule's documentation: what it checks, why, and how to fix it.
     #[command(
@@ -65,7 +69,48 @@ pub enum Command {
     /// Save it next to your notices and add this first line to each YAML file to get
     /// completion and validation in editors that use yaml-language-server:
     /// `# yaml-language-server: $schema=notice.schema.json`
+    #[command(
+        after_help = "Examples:\n  notice schema > notices/notice.schema.json\n  then start each notice with:  # yaml-language-server: $schema=notice.schema.json"
+    )]
     Schema,
+    /// Compare two versions of a notice and say what changed, material or editorial.
+    ///
+    /// Material changes are those people must be told about before they take effect: a new
+    /// purpose, a new or changed lawful basis, new kinds of data, new sources or recipients,
+    /// new transfers or data now leaving the UK, longer (or changed) retention, new
+    /// automated decisions, removed safeguards. Everything else (wording, contact details,
+    /// dates, removals) is editorial.
+    ///
+    /// Compare two files, or one file at two git revisions (--from REV, and --to REV or the
+    /// file as it is now). Exit status: 0, or 1 with --fail-on when such a change is found;
+    /// 2 when the comparison cannot be made (a file or revision that cannot be read, or a
+    /// notice that cannot be understood).
+    #[command(
+        override_usage = "notice diff [OPTIONS] <OLD> <NEW>\n       notice diff [OPTIONS] <FILE> --from <REV> [--to <REV>]",
+        after_help = "Examples:\n  notice diff notices/kent-2018.yaml notices/kent-2021.yaml\n  notice diff notices/kent.yaml --from HEAD~1           since the last commit\n  notice diff notices/kent.yaml --from main --to HEAD --format markdown\n  notice diff notices/kent.yaml --from origin/main --fail-on material   in CI\n  notice diff notices/kent.yaml --from v1 --changelog --date 2026-06-19"
+    )]
+    Diff(DiffArgs),
+    /// Print a shell completion script.
+    ///
+    /// Save it where your shell looks for completions, or load it from your shell's start-up
+    /// file.
+    #[command(
+        after_help = "Examples:\n  notice completions bash > ~/.local/share/bash-completion/completions/notice\n  notice completions zsh > ~/.zfunc/_notice        (with fpath+=~/.zfunc)\n  notice completions fish > ~/.config/fish/completions/notice.fish\n  notice completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  notice man | man -l -\n  notice man > /usr/local/share/man/man1/notice.1\n  notice man --out man/          notice.1, notice-check.1, notice-diff.1 …"
+    )]
+    Man {
+        /// Write notice.1 and a page per command into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Options shared by `check` and `build`.
@@ -131,6 +176,59 @@ pub struct InitArgs {
     /// Overwrite existing files.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `notice diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version; with --from, the notice file to compare across git revisions.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The new version (not with --from).
+    #[arg(
+        value_name = "NEW",
+        required_unless_present = "from",
+        conflicts_with = "from"
+    )]
+    pub new: Option<PathBuf>,
+    /// Compare the file as it was at this git revision (HEAD~1, main, a tag, a commit).
+    #[arg(long, value_name = "REV")]
+    pub from: Option<String>,
+    /// ... with the file at this revision; default the file as it is now.
+    #[arg(long, value_name = "REV", requires = "from")]
+    pub to: Option<String>,
+    /// How to print the changes.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Exit 1 if any change of this kind is found (for CI).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub fail_on: Option<FailOn>,
+    /// Print only a `notice.changes` entry to paste into the new version.
+    #[arg(long)]
+    pub changelog: bool,
+    /// The date of the --changelog entry (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "changelog")]
+    pub date: Option<notice::model::Date>,
+}
+
+/// How `diff` prints changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people.
+    Text,
+    /// For a pull-request comment.
+    Markdown,
+    /// One JSON object.
+    Json,
+}
+
+/// What makes `diff --fail-on` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A change people must be told about before it takes effect.
+    Material,
+    /// Any change at all.
+    Any,
 }
 
 /// How `check` prints findings.

@@ -19,6 +19,7 @@
 //! Diagnostics ([`diag`]) travel alongside as values and are printed by emitters.
 
 pub mod diag;
+pub mod diff;
 pub mod document;
 pub mod model;
 pub mod parse;
@@ -56,7 +57,8 @@ pub fn check(src: &SourceFile, opts: &CheckOptions) -> Checked {
             };
         }
     };
-    let placeholders = parse::placeholders(src);
+    let mut placeholders = parse::placeholders(src);
+    placeholders.extend(parse::empty_values(src));
     let mut checked = match model::lower(file, src) {
         Ok(notice) => {
             let diagnostics = rules::check(&notice, opts);

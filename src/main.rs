@@ -46,5 +46,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Rules => print(cmd::info::rules()),
         Command::Explain { rule } => print(cmd::info::explain(&rule)?),
         Command::Schema => print(cmd::info::schema()),
+        Command::Diff(args) => cmd::diff::run(&args),
+        Command::Completions { shell } => print(cmd::manual::completions(shell)),
+        Command::Man { out } => cmd::manual::man(out.as_deref()),
     }
 }

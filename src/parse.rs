@@ -75,6 +75,69 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     result.map_err(|e| vec![convert_error(src, &e, &path.into_inner())])
 }
 
+/// Every key written with no value (`email:` and nothing after it, or `~`, or `null`).
+///
+/// YAML reads such a key as "no value", which for an optional field is the same as leaving
+/// the key out: the published notice would silently lose whatever was meant to be there (a
+/// blank "Email:" line is a common copy-and-paste casualty). These are reported instead. A
+/// key followed by an indented block, or by a list at its own indentation, has a value.
+pub fn empty_values(src: &SourceFile) -> Vec<Diagnostic> {
+    let lines: Vec<&str> = src.text.split('\n').collect();
+    let mut out = Vec::new();
+    let mut offset = 0;
+    // The keys above the current line, with their indentation, for the field path.
+    let mut parents: Vec<(usize, &str)> = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let content = strip_comment(line).trim_end();
+        let indent = content.len() - content.trim_start().len();
+        let item = content.trim_start().starts_with("- ");
+        let body = content.trim_start().trim_start_matches("- ");
+        let key_indent = if item { indent + 2 } else { indent };
+        let Some((key, value)) = body.split_once(':') else {
+            offset += line.len() + 1;
+            continue;
+        };
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            offset += line.len() + 1;
+            continue;
+        }
+        while parents.last().is_some_and(|(i, _)| *i >= key_indent) {
+            parents.pop();
+        }
+        let path = parents
+            .iter()
+            .map(|(_, k)| *k)
+            .chain([key])
+            .collect::<Vec<_>>()
+            .join(".");
+        parents.push((key_indent, key));
+        if matches!(value.trim(), "" | "~" | "null" | "Null" | "NULL") {
+            // The next line that says something: a deeper block or a same-level list
+            // gives this key its value.
+            let next = lines[n + 1..]
+                .iter()
+                .map(|l| strip_comment(l).trim_end())
+                .find(|l| !l.trim().is_empty());
+            let has_block = value.trim().is_empty()
+                && next.is_some_and(|l| {
+                    let ind = l.len() - l.trim_start().len();
+                    ind > indent || (ind == indent && l.trim_start().starts_with('-'))
+                });
+            if !has_block {
+                let at = offset + line.find(key).unwrap_or(0);
+                out.push(registry::EMPTY_VALUE.diag(
+                    src.span_of(at, at + key.len()),
+                    &path,
+                    format!("`{path}` has no value"),
+                    Some("write the value, or remove the key if there is nothing to say"),
+                ));
+            }
+        }
+        offset += line.len() + 1;
+    }
+    out
+}
+
 /// Every `TODO` placeholder left in the file's values (comments are ignored).
 pub fn placeholders(src: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();

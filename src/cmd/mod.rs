@@ -2,8 +2,10 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod info;
 pub mod init;
+pub mod manual;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

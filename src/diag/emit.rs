@@ -194,7 +194,6 @@ pub fn sarif(reports: &[FileReport]) -> String {
             "tool": {"driver": {
                 "name": "notice",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/notice-compiler/notice",
                 "rules": rules,
             }},
             "results": results,

@@ -348,3 +348,31 @@ fn many_findings() {
         Expect::Finding("PN901"),
     );
 }
+
+#[test]
+fn a_key_left_blank_is_reported_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.yaml");
+    std::fs::write(
+        &path,
+        "notice:\n  title: Privacy notice\ncontroller:\n  name: The PCC\n  contact:\n    email:\n    address:\n    - Police HQ\n    phone: 01622 677055\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("notice")
+        .unwrap()
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("error[PN009]: `controller.contact.email` has no value"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("blank.yaml:6:5"), "{stdout}");
+    assert!(
+        !stdout.contains("`controller.contact.address` has no value"),
+        "a list below its key is a value: {stdout}"
+    );
+}

@@ -6,4 +6,5 @@ mod hostile;
 mod props;
 mod rules;
 mod tools;
+mod workflow;
 mod writing;
