@@ -1310,23 +1310,9 @@ fn refs_change(
     }
 }
 
-/// Whether a place is in the UK (no location means the UK).
+/// Whether a place is in the UK (no location means the UK), as the transfer rules read it.
 fn is_uk(place: Option<&str>) -> bool {
-    let Some(p) = place else { return true };
-    let p = loose(p);
-    [
-        "uk",
-        "u k",
-        "united kingdom",
-        "england",
-        "wales",
-        "scotland",
-        "northern ireland",
-        "great britain",
-        "gb",
-    ]
-    .contains(&p.as_str())
-        || p.starts_with("united kingdom")
+    place.is_none_or(crate::model::is_uk)
 }
 
 /// A country as it reads in a sentence: "the United States", "France".

@@ -117,21 +117,6 @@ fn basis_code(b: LawfulBasis) -> &'static str {
     }
 }
 
-fn art9_code(c: Art9Condition) -> &'static str {
-    match c {
-        Art9Condition::ExplicitConsent => "explicit_consent",
-        Art9Condition::Employment => "employment",
-        Art9Condition::VitalInterests => "vital_interests",
-        Art9Condition::NotForProfit => "not_for_profit",
-        Art9Condition::MadePublic => "made_public",
-        Art9Condition::LegalClaims => "legal_claims",
-        Art9Condition::SubstantialPublicInterest => "substantial_public_interest",
-        Art9Condition::HealthOrSocialCare => "health_or_social_care",
-        Art9Condition::PublicHealth => "public_health",
-        Art9Condition::ArchivingResearchStatistics => "archiving_research_statistics",
-    }
-}
-
 fn safeguard_code(s: Safeguard) -> &'static str {
     match s {
         Safeguard::AdequacyRegulations => "adequacy_regulations",
@@ -268,7 +253,7 @@ pub fn build(n: &Notice) -> Value {
             "note": md(s.note.as_ref()),
             "bases": s.lawful_basis.iter().map(|b| basis_code(b.value)).collect::<Vec<_>>(),
             "special_conditions": s.special_category_conditions.iter().map(|c| json!({
-                "code": art9_code(c.condition.value),
+                "code": c.condition.value.code(),
                 "schedule_1": ot(c.schedule_1.as_ref()),
                 "note": md(c.note.as_ref()),
             })).collect::<Vec<_>>(),
@@ -302,7 +287,7 @@ pub fn build(n: &Notice) -> Value {
                 "legitimate_interests": md(p.legitimate_interests.as_ref()),
                 "recognised_legitimate_interest": ot(p.recognised_legitimate_interest.as_ref()),
                 "special_conditions": p.special_category_conditions.iter().map(|c| json!({
-                    "code": art9_code(c.condition.value),
+                    "code": c.condition.value.code(),
                     "schedule_1": ot(c.schedule_1.as_ref()),
                     "note": md(c.note.as_ref()),
                 })).collect::<Vec<_>>(),

@@ -125,7 +125,7 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
         }
         for (i, r) in n.recipients().iter().enumerate() {
             if let Some(loc) = &r.location
-                && !is_uk(&loc.value)
+                && !crate::model::is_uk(&loc.value)
             {
                 out.push(UNDISCLOSED_TRANSFER.diag(
                     loc.span,
@@ -139,40 +139,6 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-}
-
-/// Whether a recipient's `location` is in the United Kingdom. A location is read as a
-/// comma-separated place ("Maidstone, Kent, UK"): it is in the UK when any part of it is the
-/// UK or one of its countries. Words in brackets are ignored ("UK (Azure UK South)").
-fn is_uk(place: &str) -> bool {
-    const UK: [&str; 11] = [
-        "uk",
-        "u.k.",
-        "united kingdom",
-        "united kingdom of great britain and northern ireland",
-        "england",
-        "wales",
-        "scotland",
-        "northern ireland",
-        "great britain",
-        "britain",
-        "gb",
-    ];
-    let mut plain = String::new();
-    let mut depth = 0usize;
-    for c in place.to_lowercase().chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
-    plain.split([',', ';']).any(|part| {
-        let part = part.trim().trim_end_matches('.');
-        let part = part.strip_prefix("the ").unwrap_or(part).trim();
-        UK.contains(&part) || part.starts_with("united kingdom")
-    })
 }
 
 fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
@@ -242,7 +208,7 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_uk;
+    use crate::model::is_uk;
 
     #[test]
     fn uk_locations() {

@@ -88,22 +88,6 @@ fn required_part(c: Art9Condition) -> Option<Needs> {
     }
 }
 
-/// The code of an Art 9(2) condition, as written in the file.
-fn code(c: Art9Condition) -> &'static str {
-    match c {
-        Art9Condition::ExplicitConsent => "explicit_consent",
-        Art9Condition::Employment => "employment",
-        Art9Condition::VitalInterests => "vital_interests",
-        Art9Condition::NotForProfit => "not_for_profit",
-        Art9Condition::MadePublic => "made_public",
-        Art9Condition::LegalClaims => "legal_claims",
-        Art9Condition::SubstantialPublicInterest => "substantial_public_interest",
-        Art9Condition::HealthOrSocialCare => "health_or_social_care",
-        Art9Condition::PublicHealth => "public_health",
-        Art9Condition::ArchivingResearchStatistics => "archiving_research_statistics",
-    }
-}
-
 /// The kind of each declared data category, by id.
 type Kinds<'a> = BTreeMap<&'a str, DataKind>;
 
@@ -150,7 +134,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         }
         for (k, c) in p.special_category_conditions.iter().enumerate() {
             let path = format!("purposes[{i}].special_category_conditions[{k}].schedule_1");
-            let condition = code(c.condition.value);
+            let condition = c.condition.value.code();
             match (required_part(c.condition.value), &c.schedule_1) {
                 (Some(needs), None) => out.push(SCHEDULE_1_MISSING.diag(
                     c.condition.span,
