@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use notice::render::Format;
 
 /// Check and build UK privacy notices.
 ///
@@ -21,6 +22,30 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The command line, with the `build --format` help listing every format in the
+    /// registry, so a new format reaches `--help`, completions and the manual page by
+    /// itself.
+    pub fn command_with_formats() -> clap::Command {
+        use clap::CommandFactory;
+        let names: Vec<String> = notice::render::Format::all()
+            .map(|f| format!("`{}` ({})", f.name(), f.spec().description))
+            .collect();
+        let help = format!(
+            "The formats to write, comma-separated, or `all`: {}",
+            names.join(", ")
+        );
+        Cli::command().mut_subcommand("build", |c| c.mut_arg("format", |a| a.help(help)))
+    }
+
+    /// Parse the process's arguments.
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        use clap::FromArgMatches;
+        let matches = Cli::command_with_formats().try_get_matches()?;
+        Cli::from_arg_matches(&matches)
+    }
 }
 
 /// The subcommands.
@@ -145,14 +170,10 @@ pub struct BuildArgs {
     /// The folder to write into; each notice goes in its own subfolder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
-    /// The formats to write, comma-separated.
-    #[arg(
-        long,
-        value_enum,
-        value_delimiter = ',',
-        default_value = "html,pdf,txt"
-    )]
-    pub format: Vec<Format>,
+    /// The formats to write, comma-separated, or `all` (the list is filled in from the format
+    /// registry: see `Cli::command_with_formats`).
+    #[arg(long, value_name = "LIST", value_parser = parse_formats, default_value_t = FormatList(Format::defaults()))]
+    pub format: FormatList,
     /// Refuse to render a notice that has error-level findings.
     #[arg(long)]
     pub strict: bool,
@@ -244,15 +265,19 @@ pub enum OutputFormat {
     Github,
 }
 
-/// An output format of `build`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum Format {
-    /// A self-contained accessible web page.
-    Html,
-    /// A tagged large-print PDF.
-    Pdf,
-    /// Plain text.
-    Txt,
+/// The formats `build` writes: names from the format registry (`notice::render::format`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatList(pub Vec<Format>);
+
+impl std::fmt::Display for FormatList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.0.iter().map(|x| x.name()).collect();
+        f.write_str(&names.join(","))
+    }
+}
+
+fn parse_formats(s: &str) -> Result<FormatList, String> {
+    notice::render::format::parse_list(s).map(FormatList)
 }
 
 fn parse_date(s: &str) -> Result<notice::model::Date, String> {
@@ -269,6 +294,6 @@ mod tests {
 
     #[test]
     fn cli_is_well_formed() {
-        Cli::command().debug_assert();
+        Cli::command_with_formats().debug_assert();
     }
 }

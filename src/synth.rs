@@ -365,7 +365,7 @@ pub fn pipeline(bytes: &[u8]) -> PipelineRun {
     run.understood = true;
     let (env, _) = crate::templates::environment(None).expect("the built-in templates load");
     let opts = RenderOptions {
-        formats: vec![Format::Html, Format::Pdf, Format::Text],
+        formats: Format::defaults(),
         pdf_body_size: 18.0,
     };
     // A template or renderer error is an answer (reported to the user), not a crash.

@@ -5,7 +5,6 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 use super::Outcome;
@@ -13,7 +12,7 @@ use crate::cli::Cli;
 
 /// A completion script for `shell`.
 pub fn completions(shell: Shell) -> String {
-    let mut cmd = Cli::command();
+    let mut cmd = Cli::command_with_formats();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "notice", &mut buf);
     String::from_utf8(buf).expect("clap_complete writes UTF-8")
@@ -21,7 +20,7 @@ pub fn completions(shell: Shell) -> String {
 
 /// `notice man`: the main page to standard output, or every page into a folder.
 pub fn man(out: Option<&Path>) -> Result<Outcome> {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = Cli::command_with_formats().disable_help_subcommand(true);
     cmd.build();
     match out {
         None => {
