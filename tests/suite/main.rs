@@ -2,6 +2,7 @@
 
 mod build;
 mod cli;
+mod corpus;
 mod hostile;
 mod props;
 mod rules;
