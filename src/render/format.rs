@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
-use crate::rules::registry;
+use crate::registry;
 use crate::source::{SourceFile, Span};
 
 /// What every renderer may use besides the document.

@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use notice::diag::{FileReport, emit};
+use notice::registry;
 use notice::rules::CheckOptions;
-use notice::rules::registry;
 use notice::source::SourceFile;
 
 use crate::rules::AS_OF;

@@ -4,6 +4,7 @@ mod build;
 mod cli;
 mod corpus;
 mod hostile;
+mod layers;
 mod props;
 mod rules;
 mod tools;
