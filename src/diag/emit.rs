@@ -151,6 +151,7 @@ pub fn json(reports: &[FileReport]) -> String {
 /// rule, severity, message with its help and citation). For `$GITHUB_STEP_SUMMARY`.
 pub fn markdown(reports: &[FileReport]) -> String {
     let mut out = format!("## Privacy notices: {}\n\n", summary_line(reports));
+    let rules_url = rules_url();
     let mut rows = String::new();
     for r in reports {
         let file = r.source.path.display().to_string().replace('\\', "/");
@@ -165,7 +166,7 @@ pub fn markdown(reports: &[FileReport]) -> String {
                 finding.push_str(&format!("; help: {h}"));
             }
             rows.push_str(&format!(
-                "| {} | [{}]({RULES_URL}#{}-{}) `{}` | {} | {} ({}) |\n",
+                "| {} | [{}]({rules_url}#{}-{}) `{}` | {} | {} ({}) |\n",
                 cell(&format!("`{place}`")),
                 d.rule,
                 d.rule.to_ascii_lowercase(),
@@ -197,15 +198,22 @@ fn cell(s: &str) -> String {
 
 /// Where each rule's documentation is published: `docs/rules.md` of the release the
 /// binary was built from. Release builds set `NOTICE_RULES_URL` (see
-/// `docs/ci/release.yml`); otherwise it is derived from `repository` in Cargo.toml.
-const RULES_URL: &str = match option_env!("NOTICE_RULES_URL") {
-    Some(url) => url,
-    None => concat!(
-        "https://github.com/CHANGE-ME/notice/blob/v",
-        env!("CARGO_PKG_VERSION"),
-        "/docs/rules.md"
-    ),
-};
+/// `.github/workflows/release.yml`); otherwise it is derived from `repository` in
+/// Cargo.toml, and until that is set it names the placeholder repository the other
+/// documents use.
+fn rules_url() -> String {
+    if let Some(url) = option_env!("NOTICE_RULES_URL") {
+        return url.to_owned();
+    }
+    let repository = match env!("CARGO_PKG_REPOSITORY") {
+        "" => "https://github.com/CHANGE-ME/notice",
+        r => r.trim_end_matches('/'),
+    };
+    format!(
+        "{repository}/blob/v{}/docs/rules.md",
+        env!("CARGO_PKG_VERSION")
+    )
+}
 
 /// The `uriBaseId` of every result: the folder `notice` ran in, which in CI is the
 /// repository's root (the name GitHub's own analysers use).
@@ -220,6 +228,7 @@ const SRCROOT: &str = "%SRCROOT%";
 /// `partialFingerprints` entry that does not depend on line numbers, so a finding is
 /// recognised as the same one when lines above it move.
 pub fn sarif(reports: &[FileReport], base: &Path) -> String {
+    let rules_url = rules_url();
     let rules: Vec<Value> = registry::ALL
         .iter()
         .map(|r| {
@@ -229,7 +238,7 @@ pub fn sarif(reports: &[FileReport], base: &Path) -> String {
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": r.checks.trim()},
                 "help": {"text": r.docs(), "markdown": r.docs()},
-                "helpUri": format!("{RULES_URL}#{}-{}", r.id.to_ascii_lowercase(), r.name),
+                "helpUri": format!("{rules_url}#{}-{}", r.id.to_ascii_lowercase(), r.name),
                 "defaultConfiguration": {"level": sarif_level(r.severity)},
                 "properties": {"citation": r.citation, "tags": ["privacy", "uk-gdpr"]},
             })
@@ -277,7 +286,7 @@ pub fn sarif(reports: &[FileReport], base: &Path) -> String {
             "tool": {"driver": {
                 "name": "notice",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": RULES_URL,
+                "informationUri": rules_url,
                 "rules": rules,
             }},
             "originalUriBaseIds": {SRCROOT: {"uri": folder_uri(base)}},
