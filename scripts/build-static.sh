@@ -29,7 +29,7 @@ bin="target/static/$target/release/notice"
 if [[ ${1:-} != --test-only ]]; then
   say "cargo build --release --locked --target $target (static)"
   SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)" \
-    RUSTFLAGS="-C target-feature=+crt-static" \
+    RUSTFLAGS="-C target-feature=+crt-static" CARGO_PROFILE_RELEASE_STRIP=symbols \
     cargo build --release --locked --target "$target" --target-dir target/static
 fi
 [[ -x $bin ]] || die "no binary at $bin; build it first"
