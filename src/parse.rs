@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use crate::diag::Diagnostic;
 use crate::model::schema::NoticeFile;
 use crate::registry;
-use crate::source::{SourceFile, Span};
+use crate::source::{SourceFile, Span, strip_comment};
 use crate::suggest::suggest;
 
 /// Nesting deeper than this is not a notice (the format needs about eight levels).
