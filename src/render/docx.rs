@@ -6,8 +6,12 @@
 //! large-print PDF (`kent-large-print.docx`). Both follow the same rules, the ones a
 //! person adapting the file for a reader, and Word's own accessibility checker, look for:
 //!
-//! - the title in the built-in `Title` style, once; sections in `Heading 1`, `Heading 2`, …
-//!   with outline levels, never skipping a level;
+//! - headings in the built-in `Heading 1`, `Heading 2`, … styles with outline levels, never
+//!   skipping a level, at the same levels as the HTML page and the PDF: the title is the
+//!   one `Heading 1`, top-level sections `Heading 2`, their children `Heading 3`. A reader
+//!   moving between formats finds the same outline, Word's navigation pane shows the
+//!   title as its root, and LibreOffice's tagged PDF export keeps it as `H1` (it turns
+//!   the `Title` style into a plain paragraph). The organisation is in `Subtitle`;
 //! - the language in the style defaults (`w:lang`) and the core properties, with the
 //!   title, the organisation as author and the notice's own date (never the clock);
 //! - lists as real Word lists (`w:numPr` into `numbering.xml`), tables with a repeated
@@ -65,7 +69,7 @@ const BULLETS: usize = 1;
 /// Render a document as a DOCX package with the body at `body_pt` points.
 pub fn render_docx(doc: &Document, body_pt: f32) -> Result<Vec<u8>, String> {
     let mut w = Writer::default();
-    w.paragraph_text("Title", &doc.title);
+    w.heading(1, &doc.title);
     if !doc.organisation.trim().is_empty() {
         w.paragraph_text("Subtitle", &doc.organisation);
     }
@@ -73,7 +77,7 @@ pub fn render_docx(doc: &Document, body_pt: f32) -> Result<Vec<u8>, String> {
         w.paragraph("", line);
     }
     for s in &doc.sections {
-        w.section(s, 1);
+        w.section(s, 2);
     }
     let parts: Vec<(&str, Vec<u8>)> = vec![
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
@@ -159,6 +163,7 @@ struct Writer {
 }
 
 impl Writer {
+    /// A section whose heading is at Word level `level` (2 for top-level sections).
     fn section(&mut self, s: &Section, level: usize) {
         self.heading(level, &s.heading);
         self.blocks(&s.blocks, level, None);

@@ -49,22 +49,22 @@ fn the_same_document_gives_the_same_bytes() {
 }
 
 #[test]
-fn title_then_headings_in_order_without_skipping() {
+fn the_title_is_the_one_heading_1_and_levels_never_skip() {
     let bytes = render_docx(&sample::clean_document(), 14.0).unwrap();
     let parts = parts(&bytes);
     let xml = part(&parts, "word/document.xml");
     let doc = roxmltree::Document::parse(xml).unwrap();
     let styles = styles_of(&doc);
-    assert_eq!(styles.first().map(String::as_str), Some("Title"));
-    assert_eq!(styles.iter().filter(|s| *s == "Title").count(), 1);
+    assert_eq!(styles.first().map(String::as_str), Some("Heading1"));
+    assert_eq!(styles.iter().filter(|s| *s == "Heading1").count(), 1);
     let mut last = 0;
     for s in styles.iter().filter_map(|s| s.strip_prefix("Heading")) {
         let level: usize = s.parse().unwrap();
         assert!(level <= last + 1, "heading {level} after {last}");
         last = level;
     }
-    assert!(styles.iter().any(|s| s == "Heading1"));
     assert!(styles.iter().any(|s| s == "Heading2"));
+    assert!(styles.iter().any(|s| s == "Heading3"));
 }
 
 #[test]
