@@ -3,10 +3,11 @@
 # Idempotent: a second run installs nothing and takes about a second.
 # Fails loudly: a tool that is missing afterwards is an error, never a skip.
 #
-#   Debian:  poppler-utils (pdfinfo, pdffonts), qpdf, chromium
+#   Debian:  poppler-utils (pdfinfo, pdffonts), qpdf, chromium, epubcheck
 #   npm:     playwright-core + axe-core, pinned in tests/browser/package-lock.json
 #   PyPI:    page-validation, pikepdf, pdfminer.six, pinned in
-#            tests/pdf/requirements.txt, into the venv .venv-test/
+#            tests/pdf/requirements.txt, and python-docx, pinned in
+#            tests/docx/requirements.txt, into the venv .venv-test/
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,8 @@ missing=()
 command -v pdfinfo >/dev/null && command -v pdffonts >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+# Debian's epubcheck command needs binfmt_misc; the tests run its jar with java.
+[[ -f /usr/share/java/epubcheck.jar ]] || missing+=(epubcheck)
 if ((${#missing[@]})); then
   sudo=""
   if [[ $EUID -ne 0 ]]; then
@@ -57,6 +60,13 @@ if ! stamp_ok tests/pdf/requirements.txt "$venv/.installed-requirements"; then
     die "pip install into $venv failed"
   stamp_write tests/pdf/requirements.txt "$venv/.installed-requirements"
 fi
+# python-docx for tests/docx/check_docx.py, into the same venv.
+if ! stamp_ok tests/docx/requirements.txt "$venv/.installed-docx-requirements"; then
+  say "pip install -r tests/docx/requirements.txt into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r tests/docx/requirements.txt ||
+    die "pip install of tests/docx/requirements.txt into $venv failed"
+  stamp_write tests/docx/requirements.txt "$venv/.installed-docx-requirements"
+fi
 
 # --- Prove every tool runs (not just that a file exists).
 pdfinfo -v >/dev/null 2>&1 || die "pdfinfo does not run"
@@ -67,6 +77,8 @@ qpdf --version >/dev/null || die "qpdf does not run"
   die "playwright-core or axe-core missing in $browser/node_modules"
 "$venv/bin/python" -c "import page, pikepdf, pdfminer.high_level" ||
   die "page-validation, pikepdf or pdfminer.six missing in $venv"
+"$venv/bin/python" -c "import docx" || die "python-docx missing in $venv"
+{ java -jar /usr/share/java/epubcheck.jar --version 2>&1 || true; } | grep -q "^EPUBCheck v" || die "epubcheck does not run"
 
 say "ok in $((SECONDS - started))s: $(pdfinfo -v 2>&1 | head -1), $(qpdf --version | head -1)," \
   "$(/usr/bin/chromium --version 2>/dev/null), node $(node --version)"

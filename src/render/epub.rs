@@ -204,7 +204,7 @@ const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
 
 /// Relative units only, left-aligned, no fixed font sizes: the reader's own settings win.
 const STYLE: &str = "\
-body { font-family: sans-serif; line-height: 1.5; text-align: left; }
+body { font-family: sans-serif; line-height: 1.5; text-align: left; overflow-wrap: break-word; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; font-weight: bold; page-break-after: avoid; break-after: avoid; }
 h1 { font-size: 1.6em; }
 h2 { font-size: 1.35em; }
@@ -217,9 +217,10 @@ nav ol { list-style: none; padding-left: 0; }
 nav ol ol { padding-left: 1.25em; }
 nav li { margin: 0.25em 0; }
 nav a { display: inline-block; min-height: 1.5em; min-width: 1.5em; padding: 0.125em 0; }
-a { color: #15508a; text-decoration: underline; }
+a { color: #15508a; text-decoration: underline; overflow-wrap: anywhere; }
 .nowrap { white-space: nowrap; }
 .nowrap.long { white-space: normal; }
+.table-wrap { overflow-x: auto; max-width: 100%; margin: 0 0 1em; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.5em; }
 th, td { text-align: left; vertical-align: top; padding: 0.4em 0.5em 0.4em 0; border-bottom: 1px solid #505a5f; }

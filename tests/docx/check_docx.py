@@ -15,7 +15,8 @@ With python-docx (and lxml for what it does not model):
   - the language LANG is set on the style defaults (w:lang);
   - every table's first row is a repeated header row (w:tblHeader), every row
     stays on one page (w:cantSplit), and every table has a caption (w:tblCaption);
-  - lists are real lists (w:numPr), with no typed bullets or numbers;
+  - lists are real lists (w:numPr), with no typed bullets or numbers (a bold
+    paragraph such as "1) The right of access" is one of the notes above);
   - every hyperlink is an external relationship and shows text;
   - no text boxes or floating objects, no italics, no justified text;
   - Arial (sans-serif) by default, and no text smaller than PT points.
@@ -56,10 +57,13 @@ def check(path, title, lang, min_size):
                 problems.append(f"Heading {level} after Heading {last}: {p.text[:60]!r}")
             last = level
             seen.add(level)
-        elif name == "Normal" and p.text.strip() and all(
-                r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
-                for r in p._p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()):
+            continue
+        bold = p.text.strip() and all(
+            r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
+            for r in p._p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip())
+        if name == "Normal" and bold:
             notes.append(f"note: a bold paragraph that may read as a heading: {p.text[:60]!r}")
+            continue
         numbered = p._p.pPr is not None and p._p.pPr.numPr is not None
         if TYPED_BULLET.match(p.text) and not numbered:
             problems.append(f"a typed bullet or number instead of a list: {p.text[:60]!r}")
