@@ -214,7 +214,7 @@ p, ul, ol, dl, table { margin: 0 0 1em; }
 .organisation { font-weight: bold; font-size: 1.15em; }
 header { border-bottom: 1px solid #505a5f; margin-bottom: 1.5em; }
 nav ol { list-style: none; padding-left: 0; }
-nav ol ol { padding-left: 1.25em; }
+nav ol ol { padding-left: 1.25em; margin: 0; }
 nav li { margin: 0.25em 0; }
 nav a { display: inline-block; min-height: 1.5em; min-width: 1.5em; padding: 0.125em 0; }
 a { color: #15508a; text-decoration: underline; overflow-wrap: anywhere; }
