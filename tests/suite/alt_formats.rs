@@ -70,8 +70,13 @@ fn document(stem: &str) -> notice::document::Document {
 
 /// Every entry of a zip file: name and text.
 fn entries(path: &Path) -> Vec<(String, String)> {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut z = zip::ZipArchive::new(file).unwrap();
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    zip_entries(&bytes)
+}
+
+/// Every entry of a zip package in memory: name and text.
+pub(crate) fn zip_entries(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     (0..z.len())
         .map(|i| {
             let mut f = z.by_index(i).unwrap();
@@ -91,10 +96,14 @@ fn entry(entries: &[(String, String)], name: &str) -> String {
         .clone()
 }
 
-/// The text of a Word body: each paragraph's runs joined, paragraphs on their own lines.
+/// The text of a Word file: each paragraph's runs joined, paragraphs on their own lines.
 fn docx_text(path: &Path) -> String {
-    let xml = entry(&entries(path), "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).unwrap();
+    document_xml_text(&entry(&entries(path), "word/document.xml"))
+}
+
+/// The text of a Word body (`word/document.xml`), as [`docx_text`].
+pub(crate) fn document_xml_text(xml: &str) -> String {
+    let doc = roxmltree::Document::parse(xml).unwrap();
     let mut out = String::new();
     for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
         for n in p.descendants() {
@@ -110,7 +119,7 @@ fn docx_text(path: &Path) -> String {
 }
 
 /// The text of an XHTML content document, as a reader hears it (element text only).
-fn xhtml_text(xml: &str) -> String {
+pub(crate) fn xhtml_text(xml: &str) -> String {
     let opts = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..Default::default()
