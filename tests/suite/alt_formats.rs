@@ -118,8 +118,14 @@ pub(crate) fn document_xml_text(xml: &str) -> String {
     out
 }
 
-/// The text of an XHTML content document, as a reader hears it (element text only).
+/// The text of an XHTML content document, as a reader hears it: element text, run
+/// together inside a line of text and separated at every block (and line break), as a
+/// browser lays it out.
 pub(crate) fn xhtml_text(xml: &str) -> String {
+    const BLOCKS: &[&str] = &[
+        "p", "li", "ul", "ol", "dl", "dt", "dd", "div", "section", "header", "main", "nav", "h1",
+        "h2", "h3", "h4", "h5", "h6", "table", "caption", "tr", "th", "td", "br",
+    ];
     let opts = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..Default::default()
@@ -129,11 +135,15 @@ pub(crate) fn xhtml_text(xml: &str) -> String {
         .descendants()
         .find(|n| n.has_tag_name("body"))
         .expect("a body");
-    body.descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for n in body.descendants() {
+        if n.is_element() && BLOCKS.contains(&n.tag_name().name()) {
+            out.push(' ');
+        } else if let Some(text) = n.text().filter(|_| n.is_text()) {
+            out.push_str(text);
+        }
+    }
+    out
 }
 
 fn title(stem: &str) -> String {
