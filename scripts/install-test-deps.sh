@@ -4,12 +4,12 @@
 # Fails loudly: a tool that is missing afterwards is an error, never a skip.
 #
 #   Debian:  poppler-utils (pdfinfo, pdffonts), qpdf, chromium, groff, mandoc,
-#            shellcheck (actionlint checks the workflows' shell steps with it)
+#            shellcheck (actionlint checks the workflows' shell steps with it), epubcheck
 #   npm:     playwright-core + axe-core, pinned in tests/browser/package-lock.json
 #   PyPI:    page-validation, pikepdf, pdfminer.six, pinned in
-#            tests/pdf/requirements.txt, and ruamel.yaml, PyYAML, jsonschema,
-#            pre-commit, actionlint, hadolint, pinned in tests/clients/requirements.txt,
-#            into the venv .venv-test/
+#            tests/pdf/requirements.txt; ruamel.yaml, PyYAML, jsonschema,
+#            pre-commit, actionlint, hadolint, pinned in tests/clients/requirements.txt;
+#            python-docx, pinned in tests/docx/requirements.txt; into the venv .venv-test/
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +26,8 @@ command -v qpdf >/dev/null || missing+=(qpdf)
 command -v groff >/dev/null || missing+=(groff)
 command -v mandoc >/dev/null || missing+=(mandoc)
 command -v shellcheck >/dev/null || missing+=(shellcheck)
+# Debian's epubcheck command needs binfmt_misc; the tests run its jar with java.
+[[ -f /usr/share/java/epubcheck.jar ]] || missing+=(epubcheck)
 if ((${#missing[@]})); then
   sudo=""
   if [[ $EUID -ne 0 ]]; then
@@ -70,6 +72,13 @@ if ! stamp_ok tests/clients/requirements.txt "$venv/.installed-client-requiremen
     die "pip install into $venv failed"
   stamp_write tests/clients/requirements.txt "$venv/.installed-client-requirements"
 fi
+# python-docx for tests/docx/check_docx.py, into the same venv.
+if ! stamp_ok tests/docx/requirements.txt "$venv/.installed-docx-requirements"; then
+  say "pip install -r tests/docx/requirements.txt into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r tests/docx/requirements.txt ||
+    die "pip install of tests/docx/requirements.txt into $venv failed"
+  stamp_write tests/docx/requirements.txt "$venv/.installed-docx-requirements"
+fi
 
 # --- Prove every tool runs (not just that a file exists).
 pdfinfo -v >/dev/null 2>&1 || die "pdfinfo does not run"
@@ -90,6 +99,8 @@ shellcheck --version >/dev/null || die "shellcheck does not run"
 # mandoc has no --version; linting an empty page proves it runs.
 printf '.TH T 1 2026-01-01\n.SH NAME\nt \\- t\n' | mandoc -Tlint -W error >/dev/null ||
   die "mandoc does not run"
+"$venv/bin/python" -c "import docx" || die "python-docx missing in $venv"
+{ java -jar /usr/share/java/epubcheck.jar --version 2>&1 || true; } | grep -q "^EPUBCheck v" || die "epubcheck does not run"
 
 say "ok in $((SECONDS - started))s: $(pdfinfo -v 2>&1 | head -1), $(qpdf --version | head -1)," \
   "$(/usr/bin/chromium --version 2>/dev/null), node $(node --version)"

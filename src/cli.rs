@@ -178,7 +178,7 @@ pub struct BuildArgs {
     /// Refuse to render a notice that has error-level findings.
     #[arg(long)]
     pub strict: bool,
-    /// Body text size of the large-print PDF, in points.
+    /// Body text size of the large-print PDF and Word file (`pdf`, `docx-large`), in points.
     #[arg(long, default_value = "18", value_parser = ["18", "20", "24"])]
     pub font_size: String,
     /// A folder of templates overriding the built-in ones, file by file.

@@ -83,6 +83,11 @@ pub fn build(n: &Notice, env: &Environment<'_>) -> Result<Document, BuildError> 
         lang: n.lang.clone(),
         title,
         organisation,
+        date: n
+            .last_updated
+            .as_ref()
+            .filter(|d| d.value.day.is_some())
+            .map(|d| d.value.to_string()),
         front_matter,
         sections,
     })

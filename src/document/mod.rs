@@ -24,6 +24,10 @@ pub struct Document {
     pub title: String,
     /// The organisation the notice is from, shown under the title.
     pub organisation: String,
+    /// The day the notice was last updated, `YYYY-MM-DD`, when it says so to the day.
+    /// Formats with a dated package (DOCX properties, EPUB `dcterms:modified`) use it, so
+    /// their bytes never depend on the clock.
+    pub date: Option<String>,
     /// Short lines shown under the title (dates, version), in order.
     pub front_matter: Vec<Vec<Inline>>,
     /// The body, in reading order. Top-level sections are level-2 headings.

@@ -179,6 +179,9 @@ pub static FORMATS: &[&FormatSpec] = &[
     &super::html::FORMAT,
     &super::pdf::FORMAT,
     &super::text::FORMAT,
+    &super::docx::FORMAT,
+    &super::docx::FORMAT_LARGE,
+    &super::epub::FORMAT,
 ];
 
 /// Parse a `--format` list: names separated by commas, or `all`. Order is kept and

@@ -126,6 +126,27 @@ pub fn render_html(doc: &Document, env: &Environment<'_>) -> Result<String, Rend
     Ok(page)
 }
 
+/// The document's sections as HTML, for a format that carries the page body in its own
+/// shell (the EPUB): the sections, each section's id in reading order (depth first, as
+/// [`Document::walk_sections`] lists them), and each front-matter line. Text is escaped
+/// exactly as in the page; line breaks are written `<br>`.
+pub(crate) fn body_parts(doc: &Document) -> (String, Vec<String>, Vec<String>) {
+    let mut body = Body::new(doc);
+    for s in &doc.sections {
+        body.section(s, 2);
+    }
+    let front_matter = doc
+        .front_matter
+        .iter()
+        .map(|line| {
+            let mut out = String::new();
+            push_inlines(&mut out, line);
+            out
+        })
+        .collect();
+    (body.out, body.section_ids, front_matter)
+}
+
 /// The contents entries for `sections`, nested as the sections are. `ids` gives the page
 /// id of every section in reading order (depth first), as [`Body::new`] made them.
 fn contents<'a>(sections: &[Section], ids: &mut impl Iterator<Item = &'a String>) -> Vec<Value> {

@@ -227,6 +227,7 @@ pub fn document() -> Document {
         lang: "en-GB\" onmouseover=\"x".into(),
         title: format!("Privacy notice for council tax {HOSTILE}"),
         organisation: format!("Maidstone Borough Council {HOSTILE}"),
+        date: Some("2024-04-12".into()),
         front_matter: vec![
             vec![t("Published "), Inline::Keep("1 April 2025".into())],
             vec![t("Last reviewed "), Inline::Keep("14 February 2026".into())],

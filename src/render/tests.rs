@@ -102,6 +102,7 @@ fn document() -> impl Strategy<Value = Document> {
                 lang: "en-GB".into(),
                 title,
                 organisation,
+                date: None,
                 front_matter,
                 sections,
             }

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per concern.
 
+mod alt_formats;
 mod build;
 mod cli;
 mod clients;

@@ -500,6 +500,44 @@ fn a_corpus_of_distinct_offices() {
     assert_eq!(titles.len(), 10);
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 12,
+        max_shrink_iters: 100,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The Word file and the ebook of any generated notice: every XML part well-formed
+    /// (hostile text included), and the document's words in order.
+    #[test]
+    fn generated_notices_make_well_formed_word_files_and_ebooks(c in case(2)) {
+        let (yaml, _) = c.make();
+        let doc = document(&yaml);
+        let env = env();
+        let cx = notice::render::RenderContext { env: &env, body_size: 18.0 };
+        for name in ["docx", "epub"] {
+            let f = notice::render::Format::by_name(name).unwrap();
+            let bytes = f.render(&doc, &cx).map_err(TestCaseError::fail)?.bytes;
+            let parts = crate::alt_formats::zip_entries(&bytes);
+            for (part, text) in &parts {
+                if part.ends_with(".xml") || part.ends_with(".rels") || part.ends_with(".opf") {
+                    roxmltree::Document::parse(text)
+                        .map_err(|e| TestCaseError::fail(format!("{name} {part}: {e}")))?;
+                }
+            }
+            let said = if name == "docx" {
+                let xml = &parts.iter().find(|(n, _)| n == "word/document.xml").unwrap().1;
+                crate::alt_formats::document_xml_text(xml)
+            } else {
+                let xhtml = &parts.iter().find(|(n, _)| n == "EPUB/notice.xhtml").unwrap().1;
+                crate::alt_formats::xhtml_text(xhtml)
+            };
+            assert_words(&doc, &said, name)?;
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Inputs that fuzzing found (and a few written by hand): each runs through the whole
 // pipeline, exactly as the fuzz target does, in normal `cargo test`.

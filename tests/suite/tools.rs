@@ -61,6 +61,10 @@ pub fn check_pdf_fails(file: &Path, title: &str, lang: &str) -> String {
 }
 
 fn run_html(files: &[PathBuf]) -> (bool, String) {
+    run_html_with(files, &[])
+}
+
+fn run_html_with(files: &[PathBuf], flags: &[&str]) -> (bool, String) {
     assert!(!files.is_empty(), "check_html needs at least one file");
     let browser = root().join("tests/browser");
     require_command("node");
@@ -75,8 +79,94 @@ fn run_html(files: &[PathBuf]) -> (bool, String) {
     if let Some(dir) = env::var_os("NOTICE_SCREENSHOTS") {
         cmd.arg("--screenshot").arg(dir);
     }
-    cmd.args(files);
+    cmd.args(flags).args(files);
     verdict(cmd, "check-html")
+}
+
+/// Checks an accessible Word file with python-docx (`tests/docx/check_docx.py`):
+/// headings in order, title, language, table header rows, lists, links, sizes.
+/// Panics if any check fails; returns the checker's output.
+pub fn check_docx(file: &Path, title: &str, lang: &str, min_size: f32) -> String {
+    let (ok, text) = run_docx(file, title, lang, min_size);
+    assert!(ok, "DOCX checks failed for {}:\n{text}", file.display());
+    text
+}
+
+/// Like [`check_docx`], but expects at least one check to fail.
+pub fn check_docx_fails(file: &Path, title: &str, lang: &str, min_size: f32) -> String {
+    let (ok, text) = run_docx(file, title, lang, min_size);
+    assert!(
+        !ok,
+        "DOCX checks passed for {}, but a failure was expected:\n{text}",
+        file.display()
+    );
+    text
+}
+
+fn run_docx(file: &Path, title: &str, lang: &str, min_size: f32) -> (bool, String) {
+    let python = root().join(".venv-test/bin/python");
+    require_path(&python);
+    let mut cmd = Command::new(python);
+    cmd.arg(root().join("tests/docx/check_docx.py"))
+        .arg(file)
+        .args(["--title", title, "--lang", lang, "--min-size"])
+        .arg(min_size.to_string());
+    verdict(cmd, "check_docx")
+}
+
+/// Where Debian's `epubcheck` package puts its jar (its own `epubcheck` command
+/// needs binfmt_misc, which containers lack, so the jar is run with `java -jar`).
+const EPUBCHECK_JAR: &str = "/usr/share/java/epubcheck.jar";
+
+/// Checks an EPUB with EPUBCheck; panics on any error or warning. Returns its
+/// output.
+pub fn check_epub(file: &Path) -> String {
+    let (ok, text) = run_epub(file);
+    assert!(ok, "EPUBCheck failed for {}:\n{text}", file.display());
+    text
+}
+
+/// Like [`check_epub`], but expects EPUBCheck to report a problem.
+pub fn check_epub_fails(file: &Path) -> String {
+    let (ok, text) = run_epub(file);
+    assert!(
+        !ok,
+        "EPUBCheck passed {}, but a failure was expected:\n{text}",
+        file.display()
+    );
+    text
+}
+
+fn run_epub(file: &Path) -> (bool, String) {
+    require_command("java");
+    let jar = env::var("EPUBCHECK_JAR").unwrap_or_else(|_| EPUBCHECK_JAR.into());
+    require_path(Path::new(&jar));
+    let out = Command::new("java")
+        .args(["-jar", &jar, "--failonwarnings"])
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("could not run EPUBCheck: {e}; {INSTALL_HINT}"));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // EPUBCheck exits 1 for errors and for warnings under --failonwarnings, and for
+    // a file it cannot read; its summary line tells a verdict from a breakdown.
+    assert!(
+        text.contains("Messages:") || text.contains("No errors or warnings"),
+        "EPUBCheck could not run; {INSTALL_HINT}\n{text}"
+    );
+    (out.status.success(), text)
+}
+
+/// Checks EPUB content documents (`.xhtml`) in Chromium with axe, as
+/// [`check_html`] does for pages, without the skip-link check (a reading system
+/// gives its own way in). Panics if any fails.
+pub fn check_ebook_html(files: &[PathBuf]) -> String {
+    let (ok, text) = run_html_with(files, &["--ebook"]);
+    assert!(ok, "EPUB content document checks failed:\n{text}");
+    text
 }
 
 fn run_pdf(file: &Path, title: &str, lang: &str) -> (bool, String) {

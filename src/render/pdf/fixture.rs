@@ -120,6 +120,7 @@ pub fn document() -> Document {
         lang: "en-GB".into(),
         title: "Privacy notice: adult social care".into(),
         organisation: "Kent County Council".into(),
+        date: Some("2024-04-12".into()),
         front_matter: vec![
             vec![t("Last updated "), keep("1 March 2025")],
             vec![t("Version 3")],

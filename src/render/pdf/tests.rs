@@ -141,6 +141,7 @@ fn a_minimal_document_renders() {
         lang: "cy".into(),
         title: "Hysbysiad preifatrwydd".into(),
         organisation: "Cyngor".into(),
+        date: None,
         front_matter: vec![],
         sections: vec![],
     };

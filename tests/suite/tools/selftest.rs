@@ -15,7 +15,10 @@ use krilla::tagging::{ContentTag, SpanTag, Tag, TagGroup, TagTree};
 use krilla::text::{Font, TextDirection};
 use krilla::{Document, SerializeSettings};
 
-use super::{check_html, check_html_fails, check_pdf, check_pdf_fails, root};
+use super::{
+    check_docx, check_docx_fails, check_epub, check_epub_fails, check_html, check_html_fails,
+    check_pdf, check_pdf_fails, root,
+};
 
 fn html_fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/html").join(name)
@@ -155,4 +158,118 @@ fn pdf_checker_catches_wrong_title_and_language() {
     let out = check_pdf_fails(&pdf, "Another title", "cy");
     assert!(out.contains("FAIL title"), "{out}");
     assert!(out.contains("FAIL catalog /Lang"), "{out}");
+}
+
+/// The Word file and ebook of one seed notice, rendered in memory.
+fn alt_outputs() -> (String, Vec<u8>, Vec<u8>) {
+    let (env, _) = notice::templates::environment(None).unwrap();
+    let source = notice::source::SourceFile::read(&root().join("notices/kent-2021.yaml")).unwrap();
+    let opts = notice::rules::CheckOptions {
+        as_of: notice::model::Date::ymd(2026, 11, 25),
+    };
+    let n = notice::check(&source, &opts).notice.unwrap();
+    let doc = notice::document::build::build(&n, &env).unwrap();
+    let cx = notice::render::RenderContext {
+        env: &env,
+        body_size: 18.0,
+    };
+    let render = |name| {
+        notice::render::Format::by_name(name)
+            .unwrap()
+            .render(&doc, &cx)
+            .unwrap()
+            .bytes
+    };
+    (doc.title.clone(), render("docx"), render("epub"))
+}
+
+/// A copy of a zip package with every entry's text passed through `edit`, each entry
+/// stored as it was (`mimetype` first and uncompressed, as EPUB wants).
+fn edited_zip(bytes: &[u8], edit: impl Fn(&str, String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..from.len() {
+        let mut f = from.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let method = f.compression();
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(method)
+            .last_modified_time(zip::DateTime::default());
+        to.start_file(name.as_str(), opts).unwrap();
+        to.write_all(edit(&name, text).as_bytes()).unwrap();
+    }
+    to.finish().unwrap().into_inner()
+}
+
+#[test]
+fn docx_checker_passes_notices_word_file() {
+    let (title, docx, _) = alt_outputs();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.docx");
+    std::fs::write(&good, &docx).unwrap();
+    let out = check_docx(&good, &title, "en-GB", 14.0);
+    assert!(out.contains("PASS"), "{out}");
+}
+
+#[test]
+fn docx_checker_catches_an_inaccessible_word_file() {
+    let (title, docx, _) = alt_outputs();
+    let bad = edited_zip(&docx, |name, text| match name {
+        // No header rows, a skipped heading level, a typed bullet, small italic text.
+        "word/document.xml" => text
+            .replace("<w:tblHeader/>", "")
+            .replacen("w:val=\"Heading3\"", "w:val=\"Heading5\"", 1)
+            .replacen(
+                "<w:t xml:space=\"preserve\">",
+                "<w:t xml:space=\"preserve\">\u{2022} ",
+                2,
+            )
+            .replacen("<w:r>", "<w:r><w:rPr><w:i/><w:sz w:val=\"18\"/></w:rPr>", 1),
+        "word/styles.xml" => text.replace("w:val=\"en-GB\"", "w:val=\"en-US\""),
+        "docProps/core.xml" => text.replace(&title, "Untitled"),
+        _ => text,
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.docx");
+    std::fs::write(&path, bad).unwrap();
+    let out = check_docx_fails(&path, &title, "en-GB", 14.0);
+    for problem in [
+        "no repeated header row",
+        "Heading 5 after Heading 2",
+        "typed bullet",
+        "italics",
+        "below 14.0 pt",
+        "w:lang en-GB",
+        "core property title is 'Untitled'",
+        "FAIL",
+    ] {
+        assert!(out.contains(problem), "expected {problem:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn epub_checker_passes_notices_ebook_and_catches_a_broken_one() {
+    let (_, _, epub) = alt_outputs();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.epub");
+    std::fs::write(&good, &epub).unwrap();
+    check_epub(&good);
+    // No modification date, and a contents link to a section that does not exist.
+    let bad = edited_zip(&epub, |name, text| match name {
+        "EPUB/package.opf" => text
+            .lines()
+            .filter(|l| !l.contains("dcterms:modified"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        "EPUB/nav.xhtml" => text.replacen("notice.xhtml#", "notice.xhtml#missing-", 1),
+        _ => text,
+    });
+    let path = dir.path().join("bad.epub");
+    std::fs::write(&path, bad).unwrap();
+    let out = check_epub_fails(&path);
+    assert!(out.contains("dcterms:modified"), "{out}");
+    assert!(out.contains("missing-"), "{out}");
 }
