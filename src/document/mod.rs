@@ -12,6 +12,7 @@
 use serde::Serialize;
 
 pub mod build;
+mod codes;
 pub mod markdown;
 pub mod view;
 
