@@ -145,6 +145,8 @@ pub struct View {
     apd: Option<ApdView>,
     sections: Vec<SectionView>,
     lang: String,
+    /// The regulator's current details, as a Markdown field list (always printed).
+    ico: String,
 }
 
 /// The `notice` block: title, dates, changes and formats.
@@ -308,6 +310,7 @@ struct RecipientView {
 struct TransfersView {
     outside_uk: bool,
     statement: Option<String>,
+    qualified_answer: Option<String>,
     destinations: Vec<DestinationView>,
 }
 
@@ -351,6 +354,7 @@ struct ProvisionView {
 struct AdmView {
     used: bool,
     statement: Option<String>,
+    qualified_answer: Option<String>,
     decisions: Vec<DecisionView>,
 }
 
@@ -378,6 +382,9 @@ struct RightsView {
     marketing_purposes: String,
     /// The purposes relying on consent, joined as English.
     consent_purposes: String,
+    /// Whether any purpose relies on Art 9(2)(h) or (i), which limits erasure
+    /// (Art 17(3)(c)).
+    public_health: bool,
 }
 
 /// Which rights apply (see [`rights::applicable`]).
@@ -413,6 +420,7 @@ struct ComplaintsView {
     controller: Option<String>,
     statement: Option<String>,
     regulator: Option<String>,
+    controller_is_regulator: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -538,6 +546,7 @@ pub fn build(n: &Notice) -> View {
         transfers: f.transfers.as_ref().map(|tr| TransfersView {
             outside_uk: tr.outside_uk.value,
             statement: md(tr.statement.as_ref()),
+            qualified_answer: md(tr.qualified_answer.as_ref()),
             destinations: tr
                 .destinations
                 .iter()
@@ -571,6 +580,7 @@ pub fn build(n: &Notice) -> View {
         adm: f.automated_decision_making.as_ref().map(|a| AdmView {
             used: a.used.value,
             statement: md(a.statement.as_ref()),
+            qualified_answer: md(a.qualified_answer.as_ref()),
             decisions: a
                 .decisions
                 .iter()
@@ -589,6 +599,9 @@ pub fn build(n: &Notice) -> View {
                 controller: ocontact(c.and_then(|c| c.controller.as_ref())),
                 statement: md(c.and_then(|c| c.statement.as_ref())),
                 regulator: ocontact(c.and_then(|c| c.regulator.as_ref())),
+                controller_is_regulator: c
+                    .and_then(|c| c.controller_is_regulator.as_ref())
+                    .is_some_and(|b| b.value),
             }
         },
         apd: f.appropriate_policy_document.as_ref().map(|a| ApdView {
@@ -605,7 +618,20 @@ pub fn build(n: &Notice) -> View {
             })
             .collect(),
         lang: n.lang.clone(),
+        ico: ico_md(),
     }
+}
+
+/// The regulator's current details as a Markdown field list.
+fn ico_md() -> String {
+    use crate::model::regulator as r;
+    format!(
+        "- **Contact:** {}\n- **Address:** {}\n- **Telephone:** {}\n- **Website:** {}",
+        escape(r::NAME),
+        r::ADDRESS.map(escape).join("\\\n  "),
+        escape(r::PHONE),
+        r::COMPLAINT_PAGE
+    )
 }
 
 fn link(l: &Link) -> LinkView {
@@ -800,5 +826,13 @@ fn rights_view(n: &Notice) -> RightsView {
         },
         marketing_purposes: purposes_where(rights::is_direct_marketing),
         consent_purposes: purposes_where(rights::relies_on_consent),
+        public_health: n.purposes().iter().any(|p| {
+            p.special_category_conditions.iter().any(|c| {
+                matches!(
+                    c.condition.value,
+                    Art9Condition::HealthOrSocialCare | Art9Condition::PublicHealth
+                )
+            })
+        }),
     }
 }
