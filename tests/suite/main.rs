@@ -8,5 +8,6 @@ mod layers;
 mod props;
 mod rules;
 mod tools;
+mod wording;
 mod workflow;
 mod writing;
