@@ -287,7 +287,7 @@ fn assert_sentences(
         has(
             text,
             "You can complain to the Information Commissioner's Office",
-        ) == !route,
+        ) != route,
         "plain regulator sentence without a route",
     )?;
 
