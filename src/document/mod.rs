@@ -14,6 +14,7 @@ use serde::Serialize;
 pub mod build;
 mod codes;
 pub mod markdown;
+pub mod review;
 pub mod view;
 
 /// A whole notice, ready to render.

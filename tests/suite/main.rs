@@ -6,6 +6,7 @@ mod corpus;
 mod hostile;
 mod layers;
 mod props;
+mod review;
 mod rules;
 mod tools;
 mod wording;
