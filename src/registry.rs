@@ -648,6 +648,12 @@ rules! {
         why: "A character no font has is drawn as a replacement mark (\u{FFFD}), so a reader of the large-print copy loses what it said. The information must be easily accessible (Art 12(1)), and a large-print copy is a reasonable adjustment for a disabled reader (Equality Act 2010 s20).",
         fix: "Write the character another way (an emoji as words, a rare symbol as its name), or leave it out.",
     }
+    TEXT_LEFT_OUT = "PN951" "text-left-out" Warning "UK GDPR Art 12(1)" @Render {
+        summary: "every text the office wrote appears in the published notice",
+        checks: "When `notice build` builds the document: that each text value of the notice (every prose and name field) appears in it. `notice check` does not apply this rule.",
+        why: "The office wrote the words for its readers; a value the notice does not print (a consent-withdrawal route on a purpose that does not rely on consent, for example) is either not needed or in the wrong field, and nobody would know it was missing.",
+        fix: "Remove the value, or move the words to a field the notice prints.",
+    }
 }
 
 #[cfg(test)]

@@ -165,6 +165,11 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
             Ok(out) => out,
             Err(e) => return Some((path, Done::NotRendered(e))),
         };
+        // Office text the document does not print, located (PN951).
+        let left_out = match notice::document::build::build(&notice, &env) {
+            Ok(doc) => notice::document::coverage::diagnostics(&notice, &doc),
+            Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
+        };
         let review = if args.review {
             match review_copy(&notice, &input.report.diagnostics, &env) {
                 Ok(html) => Some(Artifact {
@@ -188,10 +193,13 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
             .collect();
         match write_all(&args.out, &artifacts) {
             Ok(paths) => {
-                let warnings = out
-                    .warnings
-                    .iter()
-                    .map(|w| w.to_diagnostic(&input.report.source))
+                let warnings = left_out
+                    .into_iter()
+                    .chain(
+                        out.warnings
+                            .iter()
+                            .map(|w| w.to_diagnostic(&input.report.source)),
+                    )
                     .collect();
                 Some((path, Done::Built(stem, paths, warnings)))
             }

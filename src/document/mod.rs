@@ -13,6 +13,7 @@ use serde::Serialize;
 
 pub mod build;
 mod codes;
+pub mod coverage;
 pub mod markdown;
 pub mod review;
 pub mod view;

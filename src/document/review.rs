@@ -360,7 +360,8 @@ fn office_texts(n: &Notice) -> Vec<OfficeText> {
     out
 }
 
-fn block_text(b: &Block) -> String {
+/// The plain text of a block, labels and cells included.
+pub(super) fn block_text(b: &Block) -> String {
     match b {
         Block::Paragraph(i) => super::plain(i),
         Block::Subheading(s) => s.clone(),

@@ -3,6 +3,7 @@
 mod build;
 mod cli;
 mod corpus;
+mod coverage;
 mod hostile;
 mod layers;
 mod props;
