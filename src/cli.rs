@@ -178,6 +178,11 @@ pub struct BuildArgs {
     /// Refuse to render a notice that has error-level findings.
     #[arg(long)]
     pub strict: bool,
+    /// Also write a review copy, `<stem>-review.html`: each passage marked as the office's
+    /// own words (YAML path and line) or as written by `notice` (the law and the fields it
+    /// follows from), with every finding beside its passage. Not for publishing.
+    #[arg(long)]
+    pub review: bool,
     /// Body text size of the large-print PDF and Word file (`pdf`, `docx-large`), in points.
     #[arg(long, default_value = "18", value_parser = ["18", "20", "24"])]
     pub font_size: String,

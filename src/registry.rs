@@ -485,6 +485,19 @@ rules! {
         fix: "```yaml\ndecisions:\n  - description: Shortlisting grant applications\n    logic: Applications scoring under 40 are not shortlisted.\n    significance: You will not receive a grant this round.\n    safeguards: Ask us to review the decision by a person.\n```",
     }
 
+    NOT_PLAIN_ANSWER = "PN608" "not-a-plain-answer" Warning "UK GDPR Art 13(1)(f), Art 13(2)(f), Art 14(1)(f), Art 14(2)(g)" {
+        summary: "transfers and automated decisions are answered with a plain yes or no",
+        checks: "That `transfers.qualified_answer` and `automated_decision_making.qualified_answer` are not used: each is the office's own answer when it is not a plain yes or no (\"we would not normally send data abroad\").",
+        why: "The notice must say whether personal information is sent outside the UK, with the safeguards (Art 13(1)(f)), and whether significant decisions are made by automated means alone (Art 13(2)(f)). A hedged answer keeps the office's words in the notice, and `notice` then prints no generated sentence that could contradict them; but a reader cannot tell from it whether their information leaves the UK or who decides about them.",
+        fix: "Find out and answer plainly:\n```yaml\ntransfers:\n  outside_uk: false\n```",
+    }
+    REGULATOR_COPY = "PN609" "regulator-details-differ" Warning "UK GDPR Art 13(2)(d), Art 14(2)(e); DPA 2018 s165" {
+        summary: "the office's copy of the regulator's details matches the current ones",
+        checks: "That the address, telephone number and web addresses in `complaints.regulator` agree with the Information Commissioner's Office's current details (Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF; 0303 123 1113; ico.org.uk).",
+        why: "People must be told of their right to complain to the Commissioner (Art 13(2)(d); DPA 2018 s165). The notice always prints the regulator's current details; an office's own copy is printed after them, and a copy that has gone out of date (a missing address line, an old number) would send people the wrong way.",
+        fix: "Remove the out-of-date line from `complaints.regulator`, or correct it; the notice prints the regulator's current details whatever this block says.",
+    }
+
     // ── PN7xx: the notice itself ───────────────────────────────────────────────────────
     NOTICE_MISSING = "PN701" "notice-block-missing" Error "UK GDPR Art 12(1)" {
         summary: "the notice has a `notice` block with its title",
@@ -527,6 +540,13 @@ rules! {
         checks: "That `last_updated` is not before 25 May 2018, when the GDPR and DPA 2018 replaced the 1998 Act.",
         why: "A notice last updated before 25 May 2018 may have been written for the repealed 1998 Act. Many were published in the weeks before, in anticipation of the GDPR, so this is a warning: check the notice against current law.",
         fix: "Rewrite the notice for the UK GDPR and DPA 2018; `notice init` gives a complete starting point.",
+    }
+
+    GENERATED_ENGLISH = "PN708" "generated-wording-english-only" Warning "UK GDPR Art 12(1)" {
+        summary: "the wording `notice` writes itself is in the notice's language",
+        checks: "That `notice.language` is English (`en`, `en-GB`) when the notice relies on generated wording; for any other language it reports that the generated passages are English only.",
+        why: "Information must be given in a concise, intelligible and easily accessible form (Art 12(1)); a Welsh notice whose rights and complaints passages are in English is not fully in the reader's language. The published notice marks those passages with their language (`lang=\"en\"`) so that a screen reader switches voice.",
+        fix: "Have the generated passages translated, and publish the translation alongside; or write the notice in English.",
     }
 
     // ── PN9xx: wording ─────────────────────────────────────────────────────────────────
@@ -627,6 +647,12 @@ rules! {
         checks: "When `notice build` writes the large-print PDF: that each character of the text is in one of the embedded fonts (Atkinson Hyperlegible Next, with DejaVu Sans for the characters it lacks). `notice check` does not apply this rule.",
         why: "A character no font has is drawn as a replacement mark (\u{FFFD}), so a reader of the large-print copy loses what it said. The information must be easily accessible (Art 12(1)), and a large-print copy is a reasonable adjustment for a disabled reader (Equality Act 2010 s20).",
         fix: "Write the character another way (an emoji as words, a rare symbol as its name), or leave it out.",
+    }
+    TEXT_LEFT_OUT = "PN951" "text-left-out" Warning "UK GDPR Art 12(1)" @Render {
+        summary: "every text the office wrote appears in the published notice",
+        checks: "When `notice build` builds the document: that each text value of the notice (every prose and name field) appears in it. `notice check` does not apply this rule.",
+        why: "The office wrote the words for its readers; a value the notice does not print (a consent-withdrawal route on a purpose that does not rely on consent, for example) is either not needed or in the wrong field, and nobody would know it was missing.",
+        fix: "Remove the value, or move the words to a field the notice prints.",
     }
 }
 

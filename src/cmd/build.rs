@@ -173,6 +173,22 @@ pub fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             Ok(out) => out,
             Err(e) => return Some((path, Done::NotRendered(e))),
         };
+        // Office text the document does not print, located (PN951).
+        let left_out = match notice::document::build::build(&notice, &env) {
+            Ok(doc) => notice::document::coverage::diagnostics(&notice, &doc),
+            Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
+        };
+        let review = if args.review {
+            match review_copy(&notice, &input.report.diagnostics, &env) {
+                Ok(html) => Some(Artifact {
+                    rel_path: PathBuf::from(&stem).join(notice::document::review::file_name(&stem)),
+                    bytes: html.into_bytes(),
+                }),
+                Err(e) => return Some((path, Done::NotRendered(e))),
+            }
+        } else {
+            None
+        };
         drop(notice);
         let artifacts: Vec<Artifact> = out
             .files
@@ -181,13 +197,17 @@ pub fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                 rel_path: PathBuf::from(&stem).join(format.file_name(&stem)),
                 bytes,
             })
+            .chain(review)
             .collect();
         match write_all(&args.out, &artifacts) {
             Ok(paths) => {
-                let warnings = out
-                    .warnings
-                    .iter()
-                    .map(|w| w.to_diagnostic(&input.report.source))
+                let warnings = left_out
+                    .into_iter()
+                    .chain(
+                        out.warnings
+                            .iter()
+                            .map(|w| w.to_diagnostic(&input.report.source)),
+                    )
                     .collect();
                 Some((path, Done::Built(stem, paths, warnings)))
             }
@@ -332,4 +352,15 @@ fn parallel_map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync
         .into_iter()
         .map(|r| r.expect("every item was processed"))
         .collect()
+}
+
+/// The review copy of a notice as an HTML page (see `notice::document::review`).
+fn review_copy(
+    n: &Notice,
+    findings: &[Diagnostic],
+    env: &minijinja::Environment<'_>,
+) -> std::result::Result<String, String> {
+    let doc =
+        notice::document::review::review_document(n, findings, env).map_err(|e| e.to_string())?;
+    render::html::render_html(&doc, env).map_err(|e| e.to_string())
 }

@@ -12,7 +12,10 @@
 use serde::Serialize;
 
 pub mod build;
+mod codes;
+pub mod coverage;
 pub mod markdown;
+pub mod review;
 pub mod view;
 
 /// A whole notice, ready to render.

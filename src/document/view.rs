@@ -6,8 +6,9 @@
 //! are relied on) are computed here once, from the model, and given to the templates as
 //! flags and codes; the words for them live in the templates.
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
+use super::codes;
 use super::markdown::escape;
 use crate::model::rights::{self, Right};
 use crate::model::schema::*;
@@ -15,18 +16,23 @@ use crate::model::{Notice, has_channel};
 use crate::source::Sp;
 
 /// Plain text, escaped for Markdown.
-fn t(s: &Sp<String>) -> Value {
-    Value::String(escape(s.value.trim()))
+fn t(s: &Sp<String>) -> String {
+    escape(s.value.trim())
 }
 
-fn ot(s: Option<&Sp<String>>) -> Value {
-    s.map_or(Value::Null, t)
+fn ot(s: Option<&Sp<String>>) -> Option<String> {
+    s.map(t)
+}
+
+/// A web address, as written.
+fn url(s: Option<&Sp<String>>) -> Option<String> {
+    s.map(|u| u.value.trim().to_owned())
 }
 
 /// Office Markdown: passed through, with headings made bold so they cannot open sections.
-fn md(s: Option<&Sp<String>>) -> Value {
+fn md(s: Option<&Sp<String>>) -> Option<String> {
     match s {
-        None => Value::Null,
+        None => None,
         Some(s) => {
             let mut out = String::new();
             for line in s.value.trim().lines() {
@@ -39,20 +45,20 @@ fn md(s: Option<&Sp<String>>) -> Value {
                 }
                 out.push('\n');
             }
-            Value::String(out.trim_end().to_owned())
+            Some(out.trim_end().to_owned())
         }
     }
 }
 
-fn texts(list: &[Sp<String>]) -> Value {
-    Value::Array(list.iter().map(t).collect())
+fn texts(list: &[Sp<String>]) -> Vec<String> {
+    list.iter().map(t).collect()
 }
 
 /// A contact as a Markdown list of bold-labelled fields, which the Markdown reader turns
 /// into label/value fields.
-pub fn contact_md(c: &Contact) -> Value {
+pub fn contact_md(c: &Contact) -> Option<String> {
     if !has_channel(c) && c.name.is_none() {
-        return Value::Null;
+        return None;
     }
     let mut lines = Vec::new();
     if let Some(n) = &c.name {
@@ -98,58 +104,11 @@ pub fn contact_md(c: &Contact) -> Value {
             escape(&s.value.value)
         ));
     }
-    Value::String(lines.join("\n"))
+    Some(lines.join("\n"))
 }
 
-fn ocontact(c: Option<&Sp<Contact>>) -> Value {
-    c.map_or(Value::Null, |c| contact_md(c))
-}
-
-fn basis_code(b: LawfulBasis) -> &'static str {
-    match b {
-        LawfulBasis::Consent => "consent",
-        LawfulBasis::Contract => "contract",
-        LawfulBasis::LegalObligation => "legal_obligation",
-        LawfulBasis::VitalInterests => "vital_interests",
-        LawfulBasis::PublicTask => "public_task",
-        LawfulBasis::RecognisedLegitimateInterest => "recognised_legitimate_interest",
-        LawfulBasis::LegitimateInterests => "legitimate_interests",
-    }
-}
-
-fn safeguard_code(s: Safeguard) -> &'static str {
-    match s {
-        Safeguard::AdequacyRegulations => "adequacy_regulations",
-        Safeguard::Idta => "idta",
-        Safeguard::UkAddendum => "uk_addendum",
-        Safeguard::BindingCorporateRules => "binding_corporate_rules",
-        Safeguard::OtherSafeguards => "other_safeguards",
-        Safeguard::Derogation => "derogation",
-    }
-}
-
-fn requirement_code(r: Requirement) -> &'static str {
-    match r {
-        Requirement::Voluntary => "voluntary",
-        Requirement::Statutory => "statutory",
-        Requirement::Contractual => "contractual",
-        Requirement::PreContract => "pre_contract",
-        Requirement::Varies => "varies",
-    }
-}
-
-fn right_code(r: Right) -> &'static str {
-    match r {
-        Right::Access => "access",
-        Right::Rectification => "rectification",
-        Right::Erasure => "erasure",
-        Right::Restriction => "restriction",
-        Right::Portability => "portability",
-        Right::Object => "object",
-        Right::ObjectToMarketing => "object_to_marketing",
-        Right::WithdrawConsent => "withdraw_consent",
-        Right::AutomatedDecisions => "automated_decisions",
-    }
+fn ocontact(c: Option<&Sp<Contact>>) -> Option<String> {
+    c.and_then(|c| contact_md(c))
 }
 
 /// Join names as English: `a`, `a and b`, `a, b and c`.
@@ -161,288 +120,372 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
+/// The whole view: what the templates see at the top level.
+#[derive(Debug, Serialize)]
+pub struct View {
+    notice: NoticeView,
+    org: Option<String>,
+    short: Option<String>,
+    controller: Option<ControllerView>,
+    dpo: Option<DpoView>,
+    representative: Option<RepresentativeView>,
+    joint_controllers: Vec<JointView>,
+    categories: CategoriesView,
+    sources: SourcesView,
+    purposes: Vec<PurposeView>,
+    /// The codes of the lawful bases any purpose relies on, sorted, once each.
+    bases_used: Vec<&'static str>,
+    recipients: RecipientsView,
+    transfers: Option<TransfersView>,
+    retention: Option<RetentionView>,
+    provision: Option<ProvisionView>,
+    adm: Option<AdmView>,
+    rights: RightsView,
+    complaints: ComplaintsView,
+    apd: Option<ApdView>,
+    sections: Vec<SectionView>,
+    lang: String,
+    /// The regulator's current details, as a Markdown field list (always printed).
+    ico: String,
+}
+
+/// The `notice` block: title, dates, changes and formats.
+#[derive(Debug, Serialize)]
+struct NoticeView {
+    title: String,
+    url: Option<String>,
+    introduction: Option<String>,
+    scope: Option<String>,
+    version: Option<String>,
+    owner: Option<String>,
+    published: Option<String>,
+    last_updated: Option<String>,
+    next_review: Option<String>,
+    review_statement: Option<String>,
+    changes: Vec<ChangeView>,
+    alternative_formats: Option<FormatsView>,
+}
+
+#[derive(Debug, Serialize)]
+struct ChangeView {
+    date: String,
+    summary: Option<String>,
+    kind: Option<String>,
+    author: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct FormatsView {
+    /// The formats offered, joined as English.
+    formats: String,
+    statement: Option<String>,
+    contact: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ControllerView {
+    name: String,
+    short_name: Option<String>,
+    description: Option<String>,
+    ico_registration: Option<String>,
+    contact: Option<String>,
+    public_authority: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct DpoView {
+    name: Option<String>,
+    role: Option<String>,
+    description: Option<String>,
+    contact: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RepresentativeView {
+    name: String,
+    contact: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct JointView {
+    name: String,
+    arrangement: Option<String>,
+    contact: Option<String>,
+}
+
+/// The data categories, by kind.
+#[derive(Debug, Serialize)]
+struct CategoriesView {
+    personal: Vec<CategoryView>,
+    special: Vec<CategoryView>,
+    criminal: Vec<CategoryView>,
+}
+
+#[derive(Debug, Serialize)]
+struct CategoryView {
+    id: String,
+    name: String,
+    /// The examples, joined as English.
+    examples: String,
+    note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct SourcesView {
+    declared: bool,
+    /// Whether any source gives a lawful basis or an Art 9 condition.
+    with_bases: bool,
+    direct: Vec<SourceView>,
+    indirect: Vec<SourceView>,
+}
+
+#[derive(Debug, Serialize)]
+struct SourceView {
+    name: String,
+    direct: bool,
+    publicly_accessible: Option<bool>,
+    examples: Vec<String>,
+    /// The names of the categories it gives, joined as English.
+    categories: String,
+    note: Option<String>,
+    bases: Vec<&'static str>,
+    special_conditions: Vec<ConditionView>,
+}
+
+/// An Art 9(2) condition relied on.
+#[derive(Debug, Serialize)]
+struct ConditionView {
+    code: &'static str,
+    schedule_1: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct PurposeView {
+    name: String,
+    description: Option<String>,
+    bases: Vec<&'static str>,
+    legislation: Vec<String>,
+    legitimate_interests: Option<String>,
+    recognised_legitimate_interest: Option<String>,
+    special_conditions: Vec<ConditionView>,
+    criminal_condition: Option<CriminalView>,
+    categories: String,
+    recipients: String,
+    /// The period that applies: the purpose's rule, or the default.
+    retention: Option<String>,
+    direct_marketing: bool,
+    withdraw_consent: Option<String>,
+    consent: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct CriminalView {
+    official_authority: Option<String>,
+    schedule_1: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecipientsView {
+    declared: bool,
+    /// Recipients grouped by category, groups in first-seen order.
+    groups: Vec<RecipientGroup>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecipientGroup {
+    category: String,
+    items: Vec<RecipientView>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecipientView {
+    name: String,
+    processor: bool,
+    location: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct TransfersView {
+    outside_uk: bool,
+    statement: Option<String>,
+    qualified_answer: Option<String>,
+    destinations: Vec<DestinationView>,
+}
+
+#[derive(Debug, Serialize)]
+struct DestinationView {
+    destination: String,
+    recipients: String,
+    safeguard: &'static str,
+    copy_from: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RetentionView {
+    default: Option<String>,
+    criteria: Option<String>,
+    rules: Vec<RetentionRuleView>,
+    policy: Option<LinkView>,
+    statement: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RetentionRuleView {
+    records: String,
+    period: String,
+}
+
+#[derive(Debug, Serialize)]
+struct LinkView {
+    title: String,
+    url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ProvisionView {
+    requirement: Option<&'static str>,
+    consequences: Option<String>,
+    statement: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct AdmView {
+    used: bool,
+    statement: Option<String>,
+    qualified_answer: Option<String>,
+    decisions: Vec<DecisionView>,
+}
+
+#[derive(Debug, Serialize)]
+struct DecisionView {
+    description: String,
+    logic: Option<String>,
+    significance: Option<String>,
+    safeguards: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RightsView {
+    /// The codes of the rights that apply, in order.
+    applicable: Vec<&'static str>,
+    has: RightsHas,
+    contact: Option<String>,
+    statement: Option<String>,
+    how_to_exercise: Option<String>,
+    identity_check: Option<String>,
+    response_time: Option<String>,
+    forms: Vec<LinkView>,
+    details: RightDetailsView,
+    /// The direct-marketing purposes, joined as English.
+    marketing_purposes: String,
+    /// The purposes relying on consent, joined as English.
+    consent_purposes: String,
+    /// Whether any purpose relies on Art 9(2)(h) or (i), which limits erasure
+    /// (Art 17(3)(c)).
+    public_health: bool,
+}
+
+/// Which rights apply (see [`rights::applicable`]).
+#[derive(Debug, Serialize)]
+struct RightsHas {
+    access: bool,
+    rectification: bool,
+    erasure: bool,
+    restriction: bool,
+    portability: bool,
+    object: bool,
+    object_to_marketing: bool,
+    withdraw_consent: bool,
+    automated_decisions: bool,
+}
+
+/// The office's own words on each right.
+#[derive(Debug, Serialize)]
+struct RightDetailsView {
+    access: Option<String>,
+    rectification: Option<String>,
+    erasure: Option<String>,
+    restriction: Option<String>,
+    portability: Option<String>,
+    object: Option<String>,
+    automated_decisions: Option<String>,
+    withdraw_consent: Option<String>,
+    informed: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ComplaintsView {
+    controller: Option<String>,
+    statement: Option<String>,
+    regulator: Option<String>,
+    controller_is_regulator: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct ApdView {
+    title: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct SectionView {
+    id: String,
+    title: String,
+    body: Option<String>,
+}
+
+fn conditions(list: &[Sp<SpecialCondition>]) -> Vec<ConditionView> {
+    list.iter()
+        .map(|c| ConditionView {
+            code: codes::art9(c.condition.value),
+            schedule_1: ot(c.schedule_1.as_ref()),
+            note: md(c.note.as_ref()),
+        })
+        .collect()
+}
+
+fn bases(list: &[Sp<LawfulBasis>]) -> Vec<&'static str> {
+    list.iter().map(|b| codes::basis(b.value)).collect()
+}
+
+/// The names of the entries with these ids, escaped, in the order given.
+fn names<'a, T: 'a>(
+    ids: &[Sp<String>],
+    find: impl Fn(&str) -> Option<&'a T>,
+    name: impl Fn(&T) -> &Sp<String>,
+) -> String {
+    let v: Vec<String> = ids
+        .iter()
+        .filter_map(|id| find(&id.value).map(|x| escape(&name(x).value)))
+        .collect();
+    and_list(&v)
+}
+
 /// The whole view.
-pub fn build(n: &Notice) -> Value {
+pub fn build(n: &Notice) -> View {
     let f = &n.file;
-    let meta = f.notice.as_ref();
     let controller = f.controller.as_ref();
-    let org = controller.map_or(Value::Null, |c| t(&c.name));
+    let org = controller.map(|c| t(&c.name));
     let short = controller
         .and_then(|c| c.short_name.as_ref())
-        .map_or(org.clone(), t);
-
-    let notice = json!({
-        "title": meta.map_or(Value::String("Privacy notice".into()), |m| t(&m.title)),
-        "url": meta.and_then(|m| m.url.as_ref()).map(|u| u.value.trim().to_owned()),
-        "introduction": md(meta.and_then(|m| m.introduction.as_ref())),
-        "scope": md(meta.and_then(|m| m.scope.as_ref())),
-        "version": ot(meta.and_then(|m| m.version.as_ref())),
-        "owner": ot(meta.and_then(|m| m.owner.as_ref())),
-        "published": n.published.as_ref().map(|d| d.value.long()),
-        "last_updated": n.last_updated.as_ref().map(|d| d.value.long()),
-        "next_review": n.next_review.as_ref().map(|d| d.value.long()),
-        "review_statement": md(meta.and_then(|m| m.review_statement.as_ref())),
-        "changes": meta.map_or(Vec::new(), |m| m.changes.iter().zip(&n.change_dates).map(|(c, d)| json!({
-            "date": d.long(),
-            "summary": ot(c.summary.as_ref()),
-            "kind": ot(c.kind.as_ref()),
-            "author": ot(c.author.as_ref()),
-        })).collect()),
-        "alternative_formats": meta.and_then(|m| m.alternative_formats.as_ref()).map(|a| json!({
-            "formats": and_list(&a.formats.iter().map(|x| escape(x.value.trim())).collect::<Vec<_>>()),
-            "statement": md(a.statement.as_ref()),
-            "contact": ocontact(a.contact.as_ref()),
-        })),
-    });
-
-    let controller_v = controller.map(|c| {
-        json!({
-            "name": t(&c.name),
-            "short_name": ot(c.short_name.as_ref()),
-            "description": md(c.description.as_ref()),
-            "ico_registration": ot(c.ico_registration.as_ref()),
-            "contact": ocontact(c.contact.as_ref()),
-            "public_authority": n.is_public_authority(),
-        })
-    });
-    let dpo = f.dpo.as_ref().map(|d| {
-        json!({
-            "name": ot(d.name.as_ref()),
-            "role": ot(d.role.as_ref()),
-            "description": md(d.description.as_ref()),
-            "contact": ocontact(d.contact.as_ref()),
-        })
-    });
-    let representative = f
-        .representative
-        .as_ref()
-        .map(|r| json!({"name": t(&r.name), "contact": ocontact(r.contact.as_ref())}));
-    let joint: Vec<Value> = f
-        .joint_controllers
-        .iter()
-        .map(|j| json!({"name": t(&j.name), "arrangement": md(j.arrangement.as_ref()), "contact": ocontact(j.contact.as_ref())}))
-        .collect();
-
-    let category = |c: &DataCategory| {
-        json!({
-            "id": c.id.value,
-            "name": t(&c.name),
-            "examples": and_list(&c.examples.iter().map(|e| escape(e.value.trim())).collect::<Vec<_>>()),
-            "note": md(c.note.as_ref()),
-        })
-    };
-    let of_kind = |k: DataKind| -> Vec<Value> {
+        .map_or(org.clone(), |s| Some(t(s)));
+    let of_kind = |k: DataKind| -> Vec<CategoryView> {
         f.data_categories
             .iter()
             .filter(|c| Notice::kind_of(c) == k)
             .map(|c| category(c))
             .collect()
     };
-    let category_names = |ids: &[Sp<String>]| -> Vec<String> {
-        ids.iter()
-            .filter_map(|id| n.category(&id.value).map(|c| escape(&c.name.value)))
+    let sources_of = |kind: SourceKind| -> Vec<SourceView> {
+        n.sources()
+            .iter()
+            .filter(|s| s.kind.value == kind)
+            .map(|s| source(n, s))
             .collect()
     };
-    let source = |s: &Source| {
-        json!({
-            "name": t(&s.name),
-            "direct": s.kind.value == SourceKind::DataSubject,
-            "publicly_accessible": s.publicly_accessible.as_ref().map(|p| p.value),
-            "examples": texts(&s.examples),
-            "categories": and_list(&category_names(&s.data_categories)),
-            "note": md(s.note.as_ref()),
-            "bases": s.lawful_basis.iter().map(|b| basis_code(b.value)).collect::<Vec<_>>(),
-            "special_conditions": s.special_category_conditions.iter().map(|c| json!({
-                "code": c.condition.value.code(),
-                "schedule_1": ot(c.schedule_1.as_ref()),
-                "note": md(c.note.as_ref()),
-            })).collect::<Vec<_>>(),
-        })
-    };
-    let recipient_names = |ids: &[Sp<String>]| -> Vec<String> {
-        ids.iter()
-            .filter_map(|id| n.recipient(&id.value).map(|r| escape(&r.name.value)))
-            .collect()
-    };
-
-    let retention = f.retention.as_ref();
-    let default_retention = retention
-        .and_then(|r| r.default.as_ref())
-        .map(|d| escape(d.value.trim()));
-    let purposes: Vec<Value> = n
-        .purposes()
-        .iter()
-        .map(|p| {
-            let retention_text = p
-                .retention
-                .as_ref()
-                .and_then(|id| n.retention_rule(&id.value))
-                .map(|r| escape(&r.period.value))
-                .or_else(|| default_retention.clone());
-            json!({
-                "name": t(&p.name),
-                "description": md(p.description.as_ref()),
-                "bases": p.lawful_basis.iter().map(|b| basis_code(b.value)).collect::<Vec<_>>(),
-                "legislation": texts(&p.legislation),
-                "legitimate_interests": md(p.legitimate_interests.as_ref()),
-                "recognised_legitimate_interest": ot(p.recognised_legitimate_interest.as_ref()),
-                "special_conditions": p.special_category_conditions.iter().map(|c| json!({
-                    "code": c.condition.value.code(),
-                    "schedule_1": ot(c.schedule_1.as_ref()),
-                    "note": md(c.note.as_ref()),
-                })).collect::<Vec<_>>(),
-                "criminal_condition": p.criminal_offence_condition.as_ref().map(|c| json!({
-                    "official_authority": ot(c.official_authority.as_ref()),
-                    "schedule_1": ot(c.schedule_1.as_ref()),
-                })),
-                "categories": and_list(&category_names(&p.data_categories)),
-                "recipients": and_list(&recipient_names(&p.recipients)),
-                "retention": retention_text,
-                "direct_marketing": rights::is_direct_marketing(p),
-                "withdraw_consent": md(p.withdraw_consent.as_ref()),
-                "consent": rights::relies_on_consent(p),
-            })
-        })
-        .collect();
-
-    // Recipients grouped by category, groups in first-seen order.
-    let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
-    for r in n.recipients() {
-        let cat = r
-            .category
-            .as_ref()
-            .map(|c| escape(c.value.trim()))
-            .unwrap_or_default();
-        let entry = json!({
-            "name": t(&r.name),
-            "processor": r.role.as_ref().is_some_and(|x| x.value == RecipientRole::Processor),
-            "location": ot(r.location.as_ref()),
-            "note": md(r.note.as_ref()),
-        });
-        match groups.iter_mut().find(|(c, _)| *c == cat) {
-            Some((_, v)) => v.push(entry),
-            None => groups.push((cat, vec![entry])),
-        }
-    }
-    let recipients = json!({
-        "declared": f.recipients.is_some(),
-        "groups": groups.into_iter().map(|(c, items)| json!({"category": c, "items": items})).collect::<Vec<_>>(),
-    });
-
-    let transfers = f.transfers.as_ref().map(|tr| {
-        json!({
-            "outside_uk": tr.outside_uk.value,
-            "statement": md(tr.statement.as_ref()),
-            "destinations": tr.destinations.iter().map(|d| json!({
-                "destination": t(&d.destination),
-                "recipients": and_list(&recipient_names(&d.recipients)),
-                "safeguard": safeguard_code(d.safeguard.value),
-                "copy_from": md(d.copy_from.as_ref()),
-            })).collect::<Vec<_>>(),
-        })
-    });
-    let retention_v = retention.map(|r| {
-        json!({
-            "default": default_retention,
-            "criteria": md(r.criteria.as_ref()),
-            "rules": r.rules.iter().map(|x| json!({"records": t(&x.records), "period": t(&x.period)})).collect::<Vec<_>>(),
-            "policy": r.policy.as_ref().map(|p| json!({"title": t(&p.title), "url": p.url.as_ref().map(|u| u.value.trim().to_owned())})),
-            "statement": md(r.statement.as_ref()),
-        })
-    });
-    let provision = f.provision_requirement.as_ref().map(|p| {
-        json!({
-            "requirement": p.requirement.as_ref().map(|r| requirement_code(r.value)),
-            "consequences": md(p.consequences.as_ref()),
-            "statement": md(p.statement.as_ref()),
-        })
-    });
-    let adm = f.automated_decision_making.as_ref().map(|a| {
-        json!({
-            "used": a.used.value,
-            "statement": md(a.statement.as_ref()),
-            "decisions": a.decisions.iter().map(|d| json!({
-                "description": t(&d.description),
-                "logic": md(d.logic.as_ref()),
-                "significance": md(d.significance.as_ref()),
-                "safeguards": md(d.safeguards.as_ref()),
-            })).collect::<Vec<_>>(),
-        })
-    });
-
-    let applicable = rights::applicable(n);
-    let mut has = Map::new();
-    for r in [
-        Right::Access,
-        Right::Rectification,
-        Right::Erasure,
-        Right::Restriction,
-        Right::Portability,
-        Right::Object,
-        Right::ObjectToMarketing,
-        Right::WithdrawConsent,
-        Right::AutomatedDecisions,
-    ] {
-        has.insert(right_code(r).into(), Value::Bool(applicable.contains(&r)));
-    }
-    let rights_block = f.rights.as_ref();
-    let details = rights_block.and_then(|r| r.details.as_ref());
-    let detail =
-        |sel: fn(&RightDetails) -> &Option<Sp<String>>| md(details.and_then(|d| sel(d).as_ref()));
-    let marketing: Vec<String> = n
-        .purposes()
-        .iter()
-        .filter(|p| rights::is_direct_marketing(p))
-        .map(|p| escape(&p.name.value))
-        .collect();
-    let consent_purposes: Vec<String> = n
-        .purposes()
-        .iter()
-        .filter(|p| rights::relies_on_consent(p))
-        .map(|p| escape(&p.name.value))
-        .collect();
-    let rights_v = json!({
-        "applicable": applicable.iter().map(|r| right_code(*r)).collect::<Vec<_>>(),
-        "has": has,
-        "contact": n.rights_contact().map_or(Value::Null, contact_md),
-        "statement": md(rights_block.and_then(|r| r.statement.as_ref())),
-        "how_to_exercise": md(rights_block.and_then(|r| r.how_to_exercise.as_ref())),
-        "identity_check": md(rights_block.and_then(|r| r.identity_check.as_ref())),
-        "response_time": ot(rights_block.and_then(|r| r.response_time.as_ref())),
-        "forms": rights_block.map_or(Vec::new(), |r| r.forms.iter().map(|l| json!({"title": t(&l.title), "url": l.url.as_ref().map(|u| u.value.trim().to_owned())})).collect()),
-        "details": {
-            "access": detail(|d| &d.access),
-            "rectification": detail(|d| &d.rectification),
-            "erasure": detail(|d| &d.erasure),
-            "restriction": detail(|d| &d.restriction),
-            "portability": detail(|d| &d.portability),
-            "object": detail(|d| &d.object),
-            "automated_decisions": detail(|d| &d.automated_decisions),
-            "withdraw_consent": detail(|d| &d.withdraw_consent),
-            "informed": detail(|d| &d.informed),
-        },
-        "marketing_purposes": and_list(&marketing),
-        "consent_purposes": and_list(&consent_purposes),
-    });
-    let complaints = f.complaints.as_ref();
-    let complaints_v = json!({
-        "controller": ocontact(complaints.and_then(|c| c.controller.as_ref())),
-        "statement": md(complaints.and_then(|c| c.statement.as_ref())),
-        "regulator": ocontact(complaints.and_then(|c| c.regulator.as_ref())),
-    });
-    let apd = f.appropriate_policy_document.as_ref().map(|a| {
-        json!({
-            "title": ot(a.title.as_ref()),
-            "url": a.url.as_ref().map(|u| u.value.trim().to_owned()),
-        })
-    });
-    let sections: Vec<Value> = f
-        .sections
-        .iter()
-        .map(|s| json!({"id": s.id.value, "title": t(&s.title), "body": md(Some(&s.body))}))
-        .collect();
-
-    let bases_used: Vec<&str> = {
+    let bases_used = {
         let mut v: Vec<LawfulBasis> = n
             .purposes()
             .iter()
@@ -450,39 +493,346 @@ pub fn build(n: &Notice) -> Value {
             .collect();
         v.sort();
         v.dedup();
-        v.into_iter().map(basis_code).collect()
+        v.into_iter().map(codes::basis).collect()
     };
+    View {
+        notice: notice(n),
+        org,
+        short,
+        controller: controller.map(|c| ControllerView {
+            name: t(&c.name),
+            short_name: ot(c.short_name.as_ref()),
+            description: md(c.description.as_ref()),
+            ico_registration: ot(c.ico_registration.as_ref()),
+            contact: ocontact(c.contact.as_ref()),
+            public_authority: n.is_public_authority(),
+        }),
+        dpo: f.dpo.as_ref().map(|d| DpoView {
+            name: ot(d.name.as_ref()),
+            role: ot(d.role.as_ref()),
+            description: md(d.description.as_ref()),
+            contact: ocontact(d.contact.as_ref()),
+        }),
+        representative: f.representative.as_ref().map(|r| RepresentativeView {
+            name: t(&r.name),
+            contact: ocontact(r.contact.as_ref()),
+        }),
+        joint_controllers: f
+            .joint_controllers
+            .iter()
+            .map(|j| JointView {
+                name: t(&j.name),
+                arrangement: md(j.arrangement.as_ref()),
+                contact: ocontact(j.contact.as_ref()),
+            })
+            .collect(),
+        categories: CategoriesView {
+            personal: of_kind(DataKind::Personal),
+            special: of_kind(DataKind::Special),
+            criminal: of_kind(DataKind::CriminalOffence),
+        },
+        sources: SourcesView {
+            declared: f.sources.is_some(),
+            with_bases: n
+                .sources()
+                .iter()
+                .any(|s| !s.lawful_basis.is_empty() || !s.special_category_conditions.is_empty()),
+            direct: sources_of(SourceKind::DataSubject),
+            indirect: sources_of(SourceKind::ThirdParty),
+        },
+        purposes: purposes(n),
+        bases_used,
+        recipients: recipients(n),
+        transfers: f.transfers.as_ref().map(|tr| TransfersView {
+            outside_uk: tr.outside_uk.value,
+            statement: md(tr.statement.as_ref()),
+            qualified_answer: md(tr.qualified_answer.as_ref()),
+            destinations: tr
+                .destinations
+                .iter()
+                .map(|d| DestinationView {
+                    destination: t(&d.destination),
+                    recipients: names(&d.recipients, |id| n.recipient(id), |r| &r.name),
+                    safeguard: codes::safeguard(d.safeguard.value),
+                    copy_from: md(d.copy_from.as_ref()),
+                })
+                .collect(),
+        }),
+        retention: f.retention.as_ref().map(|r| RetentionView {
+            default: default_retention(n),
+            criteria: md(r.criteria.as_ref()),
+            rules: r
+                .rules
+                .iter()
+                .map(|x| RetentionRuleView {
+                    records: t(&x.records),
+                    period: t(&x.period),
+                })
+                .collect(),
+            policy: r.policy.as_ref().map(|p| link(p)),
+            statement: md(r.statement.as_ref()),
+        }),
+        provision: f.provision_requirement.as_ref().map(|p| ProvisionView {
+            requirement: p.requirement.as_ref().map(|r| codes::requirement(r.value)),
+            consequences: md(p.consequences.as_ref()),
+            statement: md(p.statement.as_ref()),
+        }),
+        adm: f.automated_decision_making.as_ref().map(|a| AdmView {
+            used: a.used.value,
+            statement: md(a.statement.as_ref()),
+            qualified_answer: md(a.qualified_answer.as_ref()),
+            decisions: a
+                .decisions
+                .iter()
+                .map(|d| DecisionView {
+                    description: t(&d.description),
+                    logic: md(d.logic.as_ref()),
+                    significance: md(d.significance.as_ref()),
+                    safeguards: md(d.safeguards.as_ref()),
+                })
+                .collect(),
+        }),
+        rights: rights_view(n),
+        complaints: {
+            let c = f.complaints.as_ref();
+            ComplaintsView {
+                controller: ocontact(c.and_then(|c| c.controller.as_ref())),
+                statement: md(c.and_then(|c| c.statement.as_ref())),
+                regulator: ocontact(c.and_then(|c| c.regulator.as_ref())),
+                controller_is_regulator: c
+                    .and_then(|c| c.controller_is_regulator.as_ref())
+                    .is_some_and(|b| b.value),
+            }
+        },
+        apd: f.appropriate_policy_document.as_ref().map(|a| ApdView {
+            title: ot(a.title.as_ref()),
+            url: url(a.url.as_ref()),
+        }),
+        sections: f
+            .sections
+            .iter()
+            .map(|s| SectionView {
+                id: s.id.value.clone(),
+                title: t(&s.title),
+                body: md(Some(&s.body)),
+            })
+            .collect(),
+        lang: n.lang.clone(),
+        ico: ico_md(),
+    }
+}
 
-    json!({
-        "notice": notice,
-        "org": org,
-        "short": short,
-        "controller": controller_v,
-        "dpo": dpo,
-        "representative": representative,
-        "joint_controllers": joint,
-        "categories": {
-            "personal": of_kind(DataKind::Personal),
-            "special": of_kind(DataKind::Special),
-            "criminal": of_kind(DataKind::CriminalOffence),
+/// The regulator's current details as a Markdown field list.
+fn ico_md() -> String {
+    use crate::model::regulator as r;
+    format!(
+        "- **Contact:** {}\n- **Address:** {}\n- **Telephone:** {}\n- **Website:** {}",
+        escape(r::NAME),
+        r::ADDRESS.map(escape).join("\\\n  "),
+        escape(r::PHONE),
+        r::COMPLAINT_PAGE
+    )
+}
+
+fn link(l: &Link) -> LinkView {
+    LinkView {
+        title: t(&l.title),
+        url: url(l.url.as_ref()),
+    }
+}
+
+fn notice(n: &Notice) -> NoticeView {
+    let meta = n.file.notice.as_ref();
+    NoticeView {
+        title: meta.map_or_else(|| "Privacy notice".to_owned(), |m| t(&m.title)),
+        url: url(meta.and_then(|m| m.url.as_ref())),
+        introduction: md(meta.and_then(|m| m.introduction.as_ref())),
+        scope: md(meta.and_then(|m| m.scope.as_ref())),
+        version: ot(meta.and_then(|m| m.version.as_ref())),
+        owner: ot(meta.and_then(|m| m.owner.as_ref())),
+        published: n.published.as_ref().map(|d| d.value.long()),
+        last_updated: n.last_updated.as_ref().map(|d| d.value.long()),
+        next_review: n.next_review.as_ref().map(|d| d.value.long()),
+        review_statement: md(meta.and_then(|m| m.review_statement.as_ref())),
+        changes: meta.map_or(Vec::new(), |m| {
+            m.changes
+                .iter()
+                .zip(&n.change_dates)
+                .map(|(c, d)| ChangeView {
+                    date: d.long(),
+                    summary: ot(c.summary.as_ref()),
+                    kind: ot(c.kind.as_ref()),
+                    author: ot(c.author.as_ref()),
+                })
+                .collect()
+        }),
+        alternative_formats: meta.and_then(|m| m.alternative_formats.as_ref()).map(|a| {
+            FormatsView {
+                formats: and_list(
+                    &a.formats
+                        .iter()
+                        .map(|x| escape(x.value.trim()))
+                        .collect::<Vec<_>>(),
+                ),
+                statement: md(a.statement.as_ref()),
+                contact: ocontact(a.contact.as_ref()),
+            }
+        }),
+    }
+}
+
+fn category(c: &DataCategory) -> CategoryView {
+    CategoryView {
+        id: c.id.value.clone(),
+        name: t(&c.name),
+        examples: and_list(
+            &c.examples
+                .iter()
+                .map(|e| escape(e.value.trim()))
+                .collect::<Vec<_>>(),
+        ),
+        note: md(c.note.as_ref()),
+    }
+}
+
+fn source(n: &Notice, s: &Source) -> SourceView {
+    SourceView {
+        name: t(&s.name),
+        direct: s.kind.value == SourceKind::DataSubject,
+        publicly_accessible: s.publicly_accessible.as_ref().map(|p| p.value),
+        examples: texts(&s.examples),
+        categories: names(&s.data_categories, |id| n.category(id), |c| &c.name),
+        note: md(s.note.as_ref()),
+        bases: bases(&s.lawful_basis),
+        special_conditions: conditions(&s.special_category_conditions),
+    }
+}
+
+fn default_retention(n: &Notice) -> Option<String> {
+    n.file
+        .retention
+        .as_ref()
+        .and_then(|r| r.default.as_ref())
+        .map(|d| escape(d.value.trim()))
+}
+
+fn purposes(n: &Notice) -> Vec<PurposeView> {
+    let default = default_retention(n);
+    n.purposes()
+        .iter()
+        .map(|p| PurposeView {
+            name: t(&p.name),
+            description: md(p.description.as_ref()),
+            bases: bases(&p.lawful_basis),
+            legislation: texts(&p.legislation),
+            legitimate_interests: md(p.legitimate_interests.as_ref()),
+            recognised_legitimate_interest: ot(p.recognised_legitimate_interest.as_ref()),
+            special_conditions: conditions(&p.special_category_conditions),
+            criminal_condition: p.criminal_offence_condition.as_ref().map(|c| CriminalView {
+                official_authority: ot(c.official_authority.as_ref()),
+                schedule_1: ot(c.schedule_1.as_ref()),
+            }),
+            categories: names(&p.data_categories, |id| n.category(id), |c| &c.name),
+            recipients: names(&p.recipients, |id| n.recipient(id), |r| &r.name),
+            retention: p
+                .retention
+                .as_ref()
+                .and_then(|id| n.retention_rule(&id.value))
+                .map(|r| escape(&r.period.value))
+                .or_else(|| default.clone()),
+            direct_marketing: rights::is_direct_marketing(p),
+            withdraw_consent: md(p.withdraw_consent.as_ref()),
+            consent: rights::relies_on_consent(p),
+        })
+        .collect()
+}
+
+fn recipients(n: &Notice) -> RecipientsView {
+    let mut groups: Vec<RecipientGroup> = Vec::new();
+    for r in n.recipients() {
+        let category = r
+            .category
+            .as_ref()
+            .map(|c| escape(c.value.trim()))
+            .unwrap_or_default();
+        let entry = RecipientView {
+            name: t(&r.name),
+            processor: r
+                .role
+                .as_ref()
+                .is_some_and(|x| x.value == RecipientRole::Processor),
+            location: ot(r.location.as_ref()),
+            note: md(r.note.as_ref()),
+        };
+        match groups.iter_mut().find(|g| g.category == category) {
+            Some(g) => g.items.push(entry),
+            None => groups.push(RecipientGroup {
+                category,
+                items: vec![entry],
+            }),
+        }
+    }
+    RecipientsView {
+        declared: n.file.recipients.is_some(),
+        groups,
+    }
+}
+
+fn rights_view(n: &Notice) -> RightsView {
+    let applicable = rights::applicable(n);
+    let applies = |r: Right| applicable.contains(&r);
+    let block = n.file.rights.as_ref();
+    let details = block.and_then(|r| r.details.as_ref());
+    let detail =
+        |sel: fn(&RightDetails) -> &Option<Sp<String>>| md(details.and_then(|d| sel(d).as_ref()));
+    let purposes_where = |pred: fn(&Purpose) -> bool| -> String {
+        let v: Vec<String> = n
+            .purposes()
+            .iter()
+            .filter(|p| pred(p))
+            .map(|p| escape(&p.name.value))
+            .collect();
+        and_list(&v)
+    };
+    RightsView {
+        applicable: applicable.iter().map(|r| codes::right(*r)).collect(),
+        has: RightsHas {
+            access: applies(Right::Access),
+            rectification: applies(Right::Rectification),
+            erasure: applies(Right::Erasure),
+            restriction: applies(Right::Restriction),
+            portability: applies(Right::Portability),
+            object: applies(Right::Object),
+            object_to_marketing: applies(Right::ObjectToMarketing),
+            withdraw_consent: applies(Right::WithdrawConsent),
+            automated_decisions: applies(Right::AutomatedDecisions),
         },
-        "sources": {
-            "declared": f.sources.is_some(),
-            "with_bases": n.sources().iter().any(|s| !s.lawful_basis.is_empty() || !s.special_category_conditions.is_empty()),
-            "direct": n.sources().iter().filter(|s| s.kind.value == SourceKind::DataSubject).map(|s| source(s)).collect::<Vec<_>>(),
-            "indirect": n.sources().iter().filter(|s| s.kind.value == SourceKind::ThirdParty).map(|s| source(s)).collect::<Vec<_>>(),
+        contact: n.rights_contact().and_then(contact_md),
+        statement: md(block.and_then(|r| r.statement.as_ref())),
+        how_to_exercise: md(block.and_then(|r| r.how_to_exercise.as_ref())),
+        identity_check: md(block.and_then(|r| r.identity_check.as_ref())),
+        response_time: ot(block.and_then(|r| r.response_time.as_ref())),
+        forms: block.map_or(Vec::new(), |r| r.forms.iter().map(|l| link(l)).collect()),
+        details: RightDetailsView {
+            access: detail(|d| &d.access),
+            rectification: detail(|d| &d.rectification),
+            erasure: detail(|d| &d.erasure),
+            restriction: detail(|d| &d.restriction),
+            portability: detail(|d| &d.portability),
+            object: detail(|d| &d.object),
+            automated_decisions: detail(|d| &d.automated_decisions),
+            withdraw_consent: detail(|d| &d.withdraw_consent),
+            informed: detail(|d| &d.informed),
         },
-        "purposes": purposes,
-        "bases_used": bases_used,
-        "recipients": recipients,
-        "transfers": transfers,
-        "retention": retention_v,
-        "provision": provision,
-        "adm": adm,
-        "rights": rights_v,
-        "complaints": complaints_v,
-        "apd": apd,
-        "sections": sections,
-        "lang": n.lang,
-    })
+        marketing_purposes: purposes_where(rights::is_direct_marketing),
+        consent_purposes: purposes_where(rights::relies_on_consent),
+        public_health: n.purposes().iter().any(|p| {
+            p.special_category_conditions.iter().any(|c| {
+                matches!(
+                    c.condition.value,
+                    Art9Condition::HealthOrSocialCare | Art9Condition::PublicHealth
+                )
+            })
+        }),
+    }
 }

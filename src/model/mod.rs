@@ -9,6 +9,7 @@
 //! [`rights`] holds the law's mapping from lawful bases to the rights that follow.
 
 pub mod date;
+pub mod regulator;
 pub mod rights;
 pub mod schema;
 pub mod schema_doc;

@@ -69,14 +69,20 @@ pub fn relies_on_consent(p: &Purpose) -> bool {
             .any(|c| c.condition.value == Art9Condition::ExplicitConsent)
 }
 
-/// Whether the right to data portability applies to a purpose (Art 20(1), (3)).
+/// Whether the right to data portability applies to a purpose (Art 20(1), (3)). A purpose
+/// that relies on its public task is never eligible, whatever its Art 9 condition: Art 20(3)
+/// excludes processing necessary for a public task.
 pub fn portability_applies(p: &Purpose) -> bool {
     let automated = p.automated_means.as_ref().is_none_or(|a| a.value);
+    let public_task = p
+        .lawful_basis
+        .iter()
+        .any(|b| b.value == LawfulBasis::PublicTask);
     let basis = relies_on_consent(p)
         || p.lawful_basis
             .iter()
             .any(|b| b.value == LawfulBasis::Contract);
-    automated && basis
+    automated && basis && !public_task
 }
 
 /// Whether the general right to object applies to a purpose (Art 21(1)).

@@ -527,6 +527,10 @@ pub struct Transfers {
     pub destinations: Vec<Sp<Transfer>>,
     /// The office's own words on transfers.
     pub statement: Option<Markdown>,
+    /// The office's answer in its own words when it is not a plain yes or no, e.g. `We
+    /// would not normally send personal information abroad`. Printed instead of the
+    /// generated yes/no sentence; `notice check` reports it as not a plain answer.
+    pub qualified_answer: Option<Markdown>,
 }
 
 /// One transfer outside the UK.
@@ -616,6 +620,10 @@ pub struct AutomatedDecisions {
     pub decisions: Vec<Sp<AutomatedDecision>>,
     /// The office's own words.
     pub statement: Option<Markdown>,
+    /// The office's answer in its own words when it is not a plain yes or no, e.g. `If we
+    /// ever make such decisions we will tell you`. Printed instead of the generated yes/no
+    /// sentence; `notice check` reports it as not a plain answer.
+    pub qualified_answer: Option<Markdown>,
 }
 
 /// One kind of automated decision (Art 13(2)(f)).
@@ -715,9 +723,12 @@ pub struct Complaints {
     pub controller: Option<Sp<Contact>>,
     /// The office's own words on complaints.
     pub statement: Option<Markdown>,
-    /// The regulator's details, where they differ from the built-in Information
-    /// Commissioner's Office details.
+    /// Further details for the regulator. The built-in Information Commissioner's Office
+    /// details are always printed; these follow them, and `notice check` compares them.
     pub regulator: Option<Sp<Contact>>,
+    /// `true` when the controller is itself the UK data protection regulator: the notice
+    /// then does not send people to the regulator as if it were someone else.
+    pub controller_is_regulator: Option<Sp<bool>>,
 }
 
 /// The appropriate policy document (DPA 2018 Sch 1 Part 4).

@@ -535,6 +535,7 @@ blocks! {
         outside_uk: Flag,
         destinations: Block,
         statement: Prose,
+        qualified_answer: Prose,
     }
     Transfer {
         destination: Label,
@@ -562,6 +563,7 @@ blocks! {
         used: Flag,
         decisions: Block,
         statement: Prose,
+        qualified_answer: Prose,
     }
     AutomatedDecision {
         description: Prose,
@@ -598,6 +600,7 @@ blocks! {
         controller: Block,
         statement: Prose,
         regulator: Block,
+        controller_is_regulator: Flag,
     }
     PolicyDocument {
         title: Prose,

@@ -10,6 +10,7 @@
 //! with and where it goes, how long it is kept, people's rights, and the notice itself. The
 //! wording lints look for phrases that cite repealed or wrong law.
 
+mod answers;
 mod basis;
 mod identity;
 mod notice_meta;
@@ -50,6 +51,7 @@ pub fn check(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
     rights::check(notice, opts, &mut out);
     notice_meta::check(notice, opts, &mut out);
     wording::check(notice, opts, &mut out);
+    answers::check(notice, opts, &mut out);
     crate::diag::sort(&mut out);
     // A YAML alias repeats a value in several places; report each finding once.
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);

@@ -57,6 +57,8 @@ fn findings_for(rule: &Rule, src: &SourceFile) -> Vec<Diagnostic> {
         };
         let out = notice::render::render_notice(&notice, &env, &opts).expect("renders");
         diags.extend(out.warnings.iter().map(|w| w.to_diagnostic(src)));
+        let doc = notice::document::build::build(&notice, &env).expect("builds");
+        diags.extend(notice::document::coverage::diagnostics(&notice, &doc));
     }
     diags
 }

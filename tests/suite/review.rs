@@ -1,0 +1,105 @@
+//! `notice build --review`: the review copy of each seed marks every passage as the
+//! office's own words or as written by `notice`, puts each `check` finding beside a passage
+//! or in the key, passes the same HTML checks as the notice, and leaves the published
+//! outputs free of review marks.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+use crate::tools;
+
+const SEEDS: [&str; 5] = [
+    "hampshire",
+    "hertfordshire",
+    "kent-2018",
+    "kent-2021",
+    "leicestershire",
+];
+const MARKS: [&str; 3] = [
+    "The office&#39;s own words:",
+    "Written by notice:",
+    "How to read this review copy",
+];
+
+fn built() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = std::process::Command::cargo_bin("notice")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["build", "notices", "--review", "--format", "html,txt"])
+            .args(["--as-of", "2026-11-25", "--out"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "build failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        dir
+    })
+    .path()
+}
+
+fn file(stem: &str, name: &str) -> PathBuf {
+    built().join(stem).join(name)
+}
+
+#[test]
+fn every_seed_has_a_review_copy_with_every_mark_and_every_finding() {
+    for s in SEEDS {
+        let html = std::fs::read_to_string(file(s, &format!("{s}-review.html"))).unwrap();
+        for m in MARKS {
+            assert!(html.contains(m), "{s}: no `{m}` in the review copy");
+        }
+        // Each finding of `check` appears once, as a labelled note.
+        let check = std::process::Command::cargo_bin("notice")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "check",
+                &format!("notices/{s}.yaml"),
+                "--as-of",
+                "2026-11-25",
+            ])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&check.stdout);
+        let findings = stdout
+            .lines()
+            .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+            .count();
+        let notes = html.matches("Finding PN").count();
+        assert_eq!(
+            notes, findings,
+            "{s}: {findings} findings, {notes} in the review copy"
+        );
+        // The review marks passages with words, not colour alone: every mark is text.
+        assert!(html.contains("<strong>Written by notice:</strong>"), "{s}");
+    }
+}
+
+#[test]
+fn the_published_outputs_carry_no_review_marks() {
+    for s in SEEDS {
+        for name in [format!("{s}.html"), format!("{s}.txt")] {
+            let text = std::fs::read_to_string(file(s, &name)).unwrap();
+            for m in MARKS.iter().chain(&["Written by notice", "Finding PN"]) {
+                assert!(!text.contains(m), "{name} carries the review mark `{m}`");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_review_copies_pass_axe_and_the_reader_checks() {
+    let files: Vec<PathBuf> = SEEDS
+        .iter()
+        .map(|s| file(s, &format!("{s}-review.html")))
+        .collect();
+    tools::check_html(&files);
+}
