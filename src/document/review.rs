@@ -611,6 +611,7 @@ pub fn review_document(
         title: format!("Review copy: {}", doc.title),
         organisation: doc.organisation,
         front_matter: doc.front_matter,
+        date: doc.date,
         sections,
     })
 }
