@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::change::Area;
 use super::matching::*;
-use super::purposes::{bases, bases_words, conditions, conditions_words};
+use super::purposes::{About, basis_change, conditions_change};
 use super::report::*;
 use super::text::{loose, name, norm};
 use crate::model::Notice;
@@ -19,37 +19,28 @@ pub(super) fn kind_words(k: DataKind) -> &'static str {
     }
 }
 
+/// Kinds of personal data; returns old id → new id.
 pub(super) fn data_categories(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String, String> {
     let a = Area::DataCategories;
-    let p = pair(
-        &o.file.data_categories,
-        &n.file.data_categories,
-        |c| Some(&c.id),
-        |c| &c.name,
-    );
-    for c in &p.added {
+    let (old, new) = (&o.file.data_categories, &n.file.data_categories);
+    // Not `.renamed(…)`: an id change is said before the rename, below.
+    let list = List::new(a, "data_categories", (old, new), |c| &c.name).ids(|c| &c.id);
+    let added = |c: &DataCategory| {
         let kind = Notice::kind_of(c);
         let suffix = if kind == DataKind::Personal {
             String::new()
         } else {
             format!(" ({})", kind_words(kind))
         };
-        cx.material(
-            a,
-            format!("data_categories[{}]", c.id.value),
+        Report::Material(
             format!("New kind of personal data: {}{suffix}.", name(&c.name)),
             format!("new kind of personal data {}{suffix}", name(&c.name)),
-        );
-    }
-    for c in &p.removed {
-        cx.editorial(
-            a,
-            format!("data_categories[{}]", c.id.value),
-            format!("Kind of personal data removed: {}.", name(&c.name)),
-        );
-    }
-    for (x, y) in &p.both {
-        let path = format!("data_categories[{}]", y.id.value);
+        )
+    };
+    let removed = |c: &DataCategory| {
+        Report::Editorial(format!("Kind of personal data removed: {}.", name(&c.name)))
+    };
+    let p = list.compare(cx, added, removed, |cx, path, x, y| {
         let label = format!("Data category {}", name(&y.name));
         if x.id.value != y.id.value {
             cx.editorial(
@@ -70,82 +61,66 @@ pub(super) fn data_categories(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<S
             &y.name,
         );
         let (kx, ky) = (Notice::kind_of(x), Notice::kind_of(y));
-        if kx != ky {
-            if ky == DataKind::Personal {
-                cx.editorial(
-                    a,
-                    format!("{path}.kind"),
-                    format!("{label} is no longer treated as {}.", kind_words(kx)),
-                );
-            } else {
-                cx.material(
-                    a,
-                    format!("{path}.kind"),
-                    format!(
-                        "{label} is now treated as {} (it was {}).",
-                        kind_words(ky),
-                        kind_words(kx)
-                    ),
-                    format!("{} now {}", name(&y.name), kind_words(ky)),
-                );
-            }
-        }
-        list_retouched(
-            cx,
-            a,
-            format!("{path}.examples"),
-            &format!("Examples of data category {}", name(&y.name)),
-            &x.examples,
-            &y.examples,
-        );
-        let (added, removed) = list_change(&x.examples, &y.examples);
-        // An example reworded ("email" → "email address") is not new data.
-        let (reworded, added): (Vec<String>, Vec<String>) = added.into_iter().partition(|n| {
-            removed.iter().any(|o| {
-                let (lo, ln) = (loose(o), loose(n));
-                lo.contains(&ln) || ln.contains(&lo)
-            })
-        });
-        let removed: Vec<String> = removed
-            .into_iter()
-            .filter(|o| {
-                !reworded.iter().any(|n| {
-                    let (lo, ln) = (loose(o), loose(n));
-                    lo.contains(&ln) || ln.contains(&lo)
-                })
-            })
-            .collect();
-        if !added.is_empty() {
+        if kx != ky && ky == DataKind::Personal {
+            cx.editorial(
+                a,
+                format!("{path}.kind"),
+                format!("{label} is no longer treated as {}.", kind_words(kx)),
+            );
+        } else if kx != ky {
             cx.material(
                 a,
-                format!("{path}.examples"),
-                format!("{label} now also includes {}.", quoted(&added)),
-                format!("{} now includes {}", name(&y.name), quoted(&added)),
+                format!("{path}.kind"),
+                format!(
+                    "{label} is now treated as {} (it was {}).",
+                    kind_words(ky),
+                    kind_words(kx)
+                ),
+                format!("{} now {}", name(&y.name), kind_words(ky)),
             );
         }
-        if !removed.is_empty() {
-            cx.editorial(
-                a,
-                format!("{path}.examples"),
-                format!("{label} no longer lists {}.", quoted(&removed)),
-            );
-        }
-        if !reworded.is_empty() {
-            cx.editorial(
-                a,
-                format!("{path}.examples"),
-                format!("{label}: examples reworded ({}).", quoted(&reworded)),
-            );
-        }
-        cx.text(
+        examples(cx, path, &label, x, y);
+        let note = format!("Note on data category {}", name(&y.name));
+        cx.text(a, &format!("{path}.note"), &note, s(&x.note), s(&y.note));
+    });
+    id_map(&p, |c| &c.id)
+}
+
+/// The examples of a data category: one added is new data (material), one reworded
+/// ("email" → "email address") is not.
+fn examples(cx: &mut Cx, path: &str, label: &str, x: &DataCategory, y: &DataCategory) {
+    let a = Area::DataCategories;
+    let path = format!("{path}.examples");
+    let what = format!("Examples of data category {}", name(&y.name));
+    list_retouched(cx, a, path.clone(), &what, &x.examples, &y.examples);
+    let (added, removed) = list_change(&x.examples, &y.examples);
+    let alike = |o: &String, n: &String| {
+        let (lo, ln) = (loose(o), loose(n));
+        lo.contains(&ln) || ln.contains(&lo)
+    };
+    let (reworded, added): (Vec<String>, Vec<String>) = added
+        .into_iter()
+        .partition(|n| removed.iter().any(|o| alike(o, n)));
+    let removed: Vec<String> = removed
+        .into_iter()
+        .filter(|o| !reworded.iter().any(|n| alike(o, n)))
+        .collect();
+    if !added.is_empty() {
+        cx.material(
             a,
-            &format!("{path}.note"),
-            &format!("Note on data category {}", name(&y.name)),
-            s(&x.note),
-            s(&y.note),
+            path.clone(),
+            format!("{label} now also includes {}.", quoted(&added)),
+            format!("{} now includes {}", name(&y.name), quoted(&added)),
         );
     }
-    id_map(&p, |c| &c.id)
+    if !removed.is_empty() {
+        let summary = format!("{label} no longer lists {}.", quoted(&removed));
+        cx.editorial(a, path.clone(), summary);
+    }
+    if !reworded.is_empty() {
+        let summary = format!("{label}: examples reworded ({}).", quoted(&reworded));
+        cx.editorial(a, path, summary);
+    }
 }
 
 pub(super) fn source_words(k: SourceKind) -> &'static str {
@@ -155,6 +130,7 @@ pub(super) fn source_words(k: SourceKind) -> &'static str {
     }
 }
 
+/// Where data comes from; returns old id → new id.
 pub(super) fn sources(
     cx: &mut Cx,
     o: &Notice,
@@ -162,141 +138,66 @@ pub(super) fn sources(
     cats: &BTreeMap<String, String>,
 ) -> BTreeMap<String, String> {
     let a = Area::Sources;
-    let p = pair(o.sources(), n.sources(), |x| Some(&x.id), |x| &x.name);
-    for x in &p.added {
-        cx.material(
-            a,
-            format!("sources[{}]", x.id.value),
-            format!(
-                "New source of personal data: {} ({}).",
-                name(&x.name),
-                source_words(x.kind.value)
-            ),
-            format!("new source {}", name(&x.name)),
-        );
-    }
-    for x in &p.removed {
-        cx.editorial(
-            a,
-            format!("sources[{}]", x.id.value),
-            format!("Source removed: {}.", name(&x.name)),
-        );
-    }
-    for (x, y) in &p.both {
-        let path = format!("sources[{}]", y.id.value);
+    let (old, new) = (o.sources(), n.sources());
+    let list = List::new(a, "sources", (old, new), |x| &x.name)
+        .ids(|x| &x.id)
+        .renamed("name", "Source");
+    let added = |x: &Source| {
+        let (who, kind) = (name(&x.name), source_words(x.kind.value));
+        let summary = format!("New source of personal data: {who} ({kind}).");
+        Report::Material(summary, format!("new source {who}"))
+    };
+    let removed = |x: &Source| Report::Editorial(format!("Source removed: {}.", name(&x.name)));
+    let p = list.compare(cx, added, removed, |cx, path, x, y| {
         let label = format!("Source {}", name(&y.name));
-        rename(cx, a, format!("{path}.name"), "Source", &x.name, &y.name);
         if x.kind.value != y.kind.value {
+            let summary = format!("{label} is now {}.", source_words(y.kind.value));
+            let kind = format!("{path}.kind");
             if y.kind.value == SourceKind::ThirdParty {
-                cx.material(
-                    a,
-                    format!("{path}.kind"),
-                    format!("{label} is now {}.", source_words(y.kind.value)),
-                    format!("{} now a third-party source", name(&y.name)),
-                );
+                let brief = format!("{} now a third-party source", name(&y.name));
+                cx.material(a, kind, summary, brief);
             } else {
-                cx.editorial(
-                    a,
-                    format!("{path}.kind"),
-                    format!("{label} is now {}.", source_words(y.kind.value)),
-                );
+                cx.editorial(a, kind, summary);
             }
         }
         let public = |v: &Option<Sp<bool>>| v.as_ref().is_some_and(|b| b.value);
-        if !public(&x.publicly_accessible) && public(&y.publicly_accessible) {
+        let (px, py) = (&x.publicly_accessible, &y.publicly_accessible);
+        if !public(px) && public(py) {
             cx.material(
                 a,
                 format!("{path}.publicly_accessible"),
                 format!("{label}: data now comes from publicly accessible sources."),
                 format!("{} now publicly accessible", name(&y.name)),
             );
-        } else if public(&x.publicly_accessible) != public(&y.publicly_accessible)
-            || x.publicly_accessible.is_some() != y.publicly_accessible.is_some()
-        {
+        } else if public(px) != public(py) || px.is_some() != py.is_some() {
             cx.editorial(
                 a,
                 format!("{path}.publicly_accessible"),
                 format!("{label}: what the notice says about publicly accessible sources changed."),
             );
         }
-        list_retouched(
-            cx,
-            a,
-            format!("{path}.examples"),
-            &format!("Examples of source {}", name(&y.name)),
-            &x.examples,
-            &y.examples,
+        let what = format!("Examples of source {}", name(&y.name));
+        let examples = format!("{path}.examples");
+        list_retouched(cx, a, examples.clone(), &what, &x.examples, &y.examples);
+        if let Some(d) = list_words(&x.examples, &y.examples, ("added", "removed")) {
+            cx.editorial(a, examples, format!("{label}: examples {d}."));
+        }
+        let brief = name(&y.name);
+        let words = Refs::new(&label, &brief, "now also provides", "no longer provides");
+        let (old, new) = (mapped(&x.data_categories, cats), ids(&y.data_categories));
+        let field = format!("{path}.data_categories");
+        refs_change(cx, a, &field, &old, &new, |id| category_name(n, id), words);
+        let from = format!("data from {brief}");
+        let at = About::new(a, path, &label, &from);
+        basis_change(cx, &at, &x.lawful_basis, &y.lawful_basis);
+        let (cx_, cy) = (
+            &x.special_category_conditions,
+            &y.special_category_conditions,
         );
-        let (added, removed) = list_change(&x.examples, &y.examples);
-        let mut parts = Vec::new();
-        if !added.is_empty() {
-            parts.push(format!("added {}", quoted(&added)));
-        }
-        if !removed.is_empty() {
-            parts.push(format!("removed {}", quoted(&removed)));
-        }
-        if !parts.is_empty() {
-            cx.editorial(
-                a,
-                format!("{path}.examples"),
-                format!("{label}: examples {}.", parts.join("; ")),
-            );
-        }
-        refs_change(
-            cx,
-            a,
-            &format!("{path}.data_categories"),
-            &mapped(&x.data_categories, cats),
-            &ids(&y.data_categories),
-            |id| category_name(n, id),
-            Refs {
-                subject: &label,
-                brief_subject: &name(&y.name),
-                added: "now also provides",
-                removed: "no longer provides",
-            },
-        );
-        let (bx, by) = (bases(&x.lawful_basis), bases(&y.lawful_basis));
-        if bx != by {
-            cx.material(
-                a,
-                format!("{path}.lawful_basis"),
-                format!(
-                    "{label}: lawful basis changed from {} to {}.",
-                    bases_words(&bx),
-                    bases_words(&by)
-                ),
-                format!(
-                    "lawful basis for data from {} now {}",
-                    name(&y.name),
-                    bases_words(&by)
-                ),
-            );
-        }
-        if conditions(&x.special_category_conditions) != conditions(&y.special_category_conditions)
-        {
-            cx.material(
-                a,
-                format!("{path}.special_category_conditions"),
-                format!(
-                    "{label}: special category conditions changed from {} to {}.",
-                    conditions_words(&x.special_category_conditions),
-                    conditions_words(&y.special_category_conditions)
-                ),
-                format!(
-                    "special category conditions for data from {} changed",
-                    name(&y.name)
-                ),
-            );
-        }
-        cx.text(
-            a,
-            &format!("{path}.note"),
-            &format!("Note on source {}", name(&y.name)),
-            s(&x.note),
-            s(&y.note),
-        );
-    }
+        conditions_change(cx, &at, cx_, cy);
+        let note = format!("Note on source {}", name(&y.name));
+        cx.text(a, &format!("{path}.note"), &note, s(&x.note), s(&y.note));
+    });
     id_map(&p, |x| &x.id)
 }
 
@@ -332,10 +233,14 @@ pub(super) fn role_words(r: Option<RecipientRole>) -> &'static str {
     }
 }
 
+/// Who data is shared with; returns old id → new id.
 pub(super) fn recipients(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String, String> {
     let a = Area::Recipients;
-    let p = pair(o.recipients(), n.recipients(), |x| Some(&x.id), |x| &x.name);
-    for x in &p.added {
+    let list = List::new(a, "recipients", (o.recipients(), n.recipients()), |x| {
+        &x.name
+    });
+    let list = list.ids(|x| &x.id).renamed("name", "Recipient");
+    let added = |x: &Recipient| {
         let loc = s(&x.location);
         let (abroad, brief_abroad) = if is_uk(loc) {
             (String::new(), String::new())
@@ -343,46 +248,25 @@ pub(super) fn recipients(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String
             let at = place(loc.unwrap_or_default());
             (format!(", in {at} (outside the UK)"), format!(" in {at}"))
         };
-        cx.material(
-            a,
-            format!("recipients[{}]", x.id.value),
+        Report::Material(
             format!("New recipient: {}{abroad}.", name(&x.name)),
             format!("new recipient {}{brief_abroad}", name(&x.name)),
-        );
-    }
-    for x in &p.removed {
-        cx.editorial(
-            a,
-            format!("recipients[{}]", x.id.value),
-            format!("Recipient removed: {}.", name(&x.name)),
-        );
-    }
-    for (x, y) in &p.both {
-        let path = format!("recipients[{}]", y.id.value);
+        )
+    };
+    let removed =
+        |x: &Recipient| Report::Editorial(format!("Recipient removed: {}.", name(&x.name)));
+    let p = list.compare(cx, added, removed, |cx, path, x, y| {
         let label = format!("Recipient {}", name(&y.name));
-        rename(cx, a, format!("{path}.name"), "Recipient", &x.name, &y.name);
-        let (rx, ry) = (
-            x.role.as_ref().map(|r| r.value),
-            y.role.as_ref().map(|r| r.value),
-        );
+        let role = |r: &Recipient| r.role.as_ref().map(|r| r.value);
+        let (rx, ry) = (role(x), role(y));
         if rx.unwrap_or(RecipientRole::Controller) != ry.unwrap_or(RecipientRole::Controller) {
-            cx.editorial(
-                a,
-                format!("{path}.role"),
-                format!(
-                    "{label} is now {} (it was {}).",
-                    role_words(ry),
-                    role_words(rx)
-                ),
-            );
+            let (now, was) = (role_words(ry), role_words(rx));
+            let summary = format!("{label} is now {now} (it was {was}).");
+            cx.editorial(a, format!("{path}.role"), summary);
         }
-        cx.text(
-            a,
-            &format!("{path}.category"),
-            &format!("Grouping of recipient {}", name(&y.name)),
-            s(&x.category),
-            s(&y.category),
-        );
+        let grouping = format!("Grouping of recipient {}", name(&y.name));
+        let (gx, gy) = (s(&x.category), s(&y.category));
+        cx.text(a, &format!("{path}.category"), &grouping, gx, gy);
         let (lx, ly) = (s(&x.location), s(&y.location));
         let (ux, uy) = (is_uk(lx), is_uk(ly));
         let at = |l: Option<&str>| l.map_or_else(|| "the UK".to_owned(), place);
@@ -398,21 +282,11 @@ pub(super) fn recipients(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String
                 format!("{} now in {}", name(&y.name), at(ly)),
             );
         } else {
-            cx.text(
-                a,
-                &format!("{path}.location"),
-                &format!("Location of recipient {}", name(&y.name)),
-                lx,
-                ly,
-            );
+            let location = format!("Location of recipient {}", name(&y.name));
+            cx.text(a, &format!("{path}.location"), &location, lx, ly);
         }
-        cx.text(
-            a,
-            &format!("{path}.note"),
-            &format!("Note on recipient {}", name(&y.name)),
-            s(&x.note),
-            s(&y.note),
-        );
-    }
+        let note = format!("Note on recipient {}", name(&y.name));
+        cx.text(a, &format!("{path}.note"), &note, s(&x.note), s(&y.note));
+    });
     id_map(&p, |x| &x.id)
 }

@@ -1,6 +1,8 @@
 //! Who is responsible: the controller, the DPO, the UK representative, joint controllers,
 //! and what changed in a contact.
 
+use std::collections::BTreeMap;
+
 use super::change::Area;
 use super::matching::*;
 use super::report::*;
@@ -70,6 +72,9 @@ pub(super) fn contact_change(old: Option<&Contact>, new: Option<&Contact>) -> Op
     }
 }
 
+/// A yes-or-no field of a block.
+type Flag<T> = fn(&T) -> &Option<Sp<bool>>;
+
 pub(super) fn controller(cx: &mut Cx, o: &Notice, n: &Notice) {
     let a = Area::Controller;
     match (o.controller(), n.controller()) {
@@ -86,63 +91,44 @@ pub(super) fn controller(cx: &mut Cx, o: &Notice, n: &Notice) {
                     format!("the controller is now {}", name(&y.name)),
                 );
             } else {
-                cx.text(
-                    a,
-                    "controller.name",
-                    "Controller's name",
-                    Some(&x.name),
-                    Some(&y.name),
-                );
+                let (old, new) = (Some(x.name.as_str()), Some(y.name.as_str()));
+                cx.text(a, "controller.name", "Controller's name", old, new);
             }
-            cx.text(
-                a,
-                "controller.short_name",
-                "Short name",
-                s(&x.short_name),
-                s(&y.short_name),
-            );
-            cx.text(
-                a,
-                "controller.ico_registration",
-                "ICO registration number",
-                s(&x.ico_registration),
-                s(&y.ico_registration),
-            );
-            cx.text(
-                a,
-                "controller.description",
-                "Description of who we are",
-                s(&x.description),
-                s(&y.description),
-            );
-            let flag = |v: &Option<Sp<bool>>| v.as_ref().map(|b| b.value);
-            if flag(&x.public_authority).unwrap_or(false)
-                != flag(&y.public_authority).unwrap_or(false)
-            {
-                let now = if flag(&y.public_authority).unwrap_or(false) {
-                    "now says"
-                } else {
-                    "no longer says"
-                };
-                cx.editorial(
-                    a,
-                    "controller.public_authority",
-                    format!("The notice {now} the controller is a public authority."),
-                );
-            }
-            if flag(&x.established_in_uk).unwrap_or(true)
-                != flag(&y.established_in_uk).unwrap_or(true)
-            {
-                let now = if flag(&y.established_in_uk).unwrap_or(true) {
-                    "now says"
-                } else {
-                    "no longer says"
-                };
-                cx.editorial(
-                    a,
-                    "controller.established_in_uk",
-                    format!("The notice {now} the controller is established in the UK."),
-                );
+            let texts: [(&str, &str, Field<Controller>); 3] = [
+                ("short_name", "Short name", |c| &c.short_name),
+                ("ico_registration", "ICO registration number", |c| {
+                    &c.ico_registration
+                }),
+                ("description", "Description of who we are", |c| {
+                    &c.description
+                }),
+            ];
+            cx.texts((a, "controller"), Some(x), Some(y), &texts);
+            let flag = |v: &Option<Sp<bool>>, default| v.as_ref().map_or(default, |b| b.value);
+            let flags: [(&str, &str, Flag<Controller>, bool); 2] = [
+                (
+                    "public_authority",
+                    "is a public authority",
+                    |c| &c.public_authority,
+                    false,
+                ),
+                (
+                    "established_in_uk",
+                    "is established in the UK",
+                    |c| &c.established_in_uk,
+                    true,
+                ),
+            ];
+            for (field, what, f, default) in flags {
+                let now = flag(f(y), default);
+                if flag(f(x), default) != now {
+                    let now = if now { "now says" } else { "no longer says" };
+                    cx.editorial(
+                        a,
+                        format!("controller.{field}"),
+                        format!("The notice {now} the controller {what}."),
+                    );
+                }
             }
         }
         (None, Some(y)) => cx.editorial(
@@ -164,10 +150,7 @@ pub(super) fn controller(cx: &mut Cx, o: &Notice, n: &Notice) {
         n.controller().and_then(|c| c.contact.as_deref()),
     );
 
-    let (od, nd) = (
-        o.file.dpo.as_ref().map(|d| &d.value),
-        n.file.dpo.as_ref().map(|d| &d.value),
-    );
+    let (od, nd) = blocks(o, n, |f| &f.dpo);
     match (od, nd) {
         (None, Some(_)) => {
             cx.editorial(a, "dpo", "Data protection officer's details added.".into())
@@ -177,28 +160,17 @@ pub(super) fn controller(cx: &mut Cx, o: &Notice, n: &Notice) {
             "dpo",
             "Data protection officer's details removed.".into(),
         ),
-        (Some(x), Some(y)) => {
-            cx.text(
-                a,
-                "dpo.name",
-                "Data protection officer's name",
-                s(&x.name),
-                s(&y.name),
-            );
-            cx.text(
-                a,
-                "dpo.role",
-                "Data protection officer's role",
-                s(&x.role),
-                s(&y.role),
-            );
-            cx.text(
-                a,
-                "dpo.description",
-                "Description of the data protection officer",
-                s(&x.description),
-                s(&y.description),
-            );
+        (Some(_), Some(_)) => {
+            let texts: [(&str, &str, Field<Dpo>); 3] = [
+                ("name", "Data protection officer's name", |d| &d.name),
+                ("role", "Data protection officer's role", |d| &d.role),
+                (
+                    "description",
+                    "Description of the data protection officer",
+                    |d| &d.description,
+                ),
+            ];
+            cx.texts((a, "dpo"), od, nd, &texts);
         }
         (None, None) => {}
     }
@@ -209,17 +181,10 @@ pub(super) fn controller(cx: &mut Cx, o: &Notice, n: &Notice) {
         nd.and_then(|d| d.contact.as_deref()),
     );
 
-    let (or, nr) = (
-        o.file.representative.as_ref().map(|r| &r.value),
-        n.file.representative.as_ref().map(|r| &r.value),
-    );
-    cx.text(
-        a,
-        "representative.name",
-        "UK representative",
-        or.map(|r| r.name.as_str()),
-        nr.map(|r| r.name.as_str()),
-    );
+    let (or, nr) = blocks(o, n, |f| &f.representative);
+    let (x, y) = field(or, nr, |r| Some(r.name.as_str()));
+    let (path, label) = ("representative.name", "UK representative");
+    cx.text(a, path, label, x, y);
     cx.contact(
         "the UK representative",
         "representative.contact",
@@ -228,51 +193,41 @@ pub(super) fn controller(cx: &mut Cx, o: &Notice, n: &Notice) {
     );
 }
 
-pub(super) fn joint_controllers(cx: &mut Cx, o: &Notice, n: &Notice) {
-    let a = Area::JointControllers;
-    let p = pair(
-        &o.file.joint_controllers,
-        &n.file.joint_controllers,
-        |j| Some(&j.id),
+/// Joint controllers; returns old id → new id.
+pub(super) fn joint_controllers(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String, String> {
+    let (old, new) = (&o.file.joint_controllers, &n.file.joint_controllers);
+    let list = List::new(
+        Area::JointControllers,
+        "joint_controllers",
+        (old, new),
         |j| &j.name,
+    )
+    .ids(|j| &j.id)
+    .renamed("name", "Joint controller");
+    let p = list.compare(
+        cx,
+        |j| {
+            Report::Material(
+                format!("New joint controller: {}.", name(&j.name)),
+                format!("new joint controller {}", name(&j.name)),
+            )
+        },
+        |j| Report::Editorial(format!("Joint controller removed: {}.", name(&j.name))),
+        |cx, path, x, y| {
+            cx.text(
+                Area::JointControllers,
+                &format!("{path}.arrangement"),
+                &format!("Arrangement with joint controller {}", name(&y.name)),
+                s(&x.arrangement),
+                s(&y.arrangement),
+            );
+            cx.contact(
+                &format!("joint controller {}", name(&y.name)),
+                &format!("{path}.contact"),
+                x.contact.as_deref(),
+                y.contact.as_deref(),
+            );
+        },
     );
-    for j in &p.added {
-        cx.material(
-            a,
-            format!("joint_controllers[{}]", j.id.value),
-            format!("New joint controller: {}.", name(&j.name)),
-            format!("new joint controller {}", name(&j.name)),
-        );
-    }
-    for j in &p.removed {
-        cx.editorial(
-            a,
-            format!("joint_controllers[{}]", j.id.value),
-            format!("Joint controller removed: {}.", name(&j.name)),
-        );
-    }
-    for (x, y) in &p.both {
-        let path = format!("joint_controllers[{}]", y.id.value);
-        rename(
-            cx,
-            a,
-            format!("{path}.name"),
-            "Joint controller",
-            &x.name,
-            &y.name,
-        );
-        cx.text(
-            a,
-            &format!("{path}.arrangement"),
-            &format!("Arrangement with joint controller {}", name(&y.name)),
-            s(&x.arrangement),
-            s(&y.arrangement),
-        );
-        cx.contact(
-            &format!("joint controller {}", name(&y.name)),
-            &format!("{path}.contact"),
-            x.contact.as_deref(),
-            y.contact.as_deref(),
-        );
-    }
+    id_map(&p, |j| &j.id)
 }

@@ -1,10 +1,11 @@
-//! Matching the entries of two versions of a list, and comparing lists of references
-//! and short values.
+//! Matching the entries of two versions of a list, and the one list comparison every
+//! comparer uses: [`List::compare`] matches entries by id and then by name, and reports each
+//! entry added, removed, renamed or changed. Also lists of references and of short values.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::change::Area;
-use super::report::{Cx, and_list};
+use super::report::{Cx, Report, and_list};
 use super::text::{loose, name, norm};
 use crate::model::Notice;
 use crate::source::Sp;
@@ -72,6 +73,114 @@ pub(super) fn pair<'a, T>(
             .filter(|(_, t)| !**t)
             .map(|(n, _)| &n.value)
             .collect(),
+    }
+}
+
+/// One list of the notice, as the generic comparison sees it.
+pub(super) struct List<'a, T> {
+    /// Where in the notice the list is.
+    area: Area,
+    /// The list's path; for entries with ids, an entry is at `{path}[{id}]`.
+    path: &'static str,
+    /// The older version's entries.
+    old: &'a [Sp<T>],
+    /// The newer version's entries.
+    new: &'a [Sp<T>],
+    /// An entry's name, matched loosely where keys do not match.
+    name: fn(&T) -> &str,
+    /// An entry's key (its id), matched first.
+    key: Option<fn(&T) -> &str>,
+    /// Whether an entry's path names its key.
+    key_in_path: bool,
+    /// For lists whose renames are reported: the field holding the name, and what an entry
+    /// is called in a sentence (`("name", "Purpose")`).
+    renamed: Option<(&'static str, &'static str)>,
+}
+
+/// The entries of a list in an optional block, or none.
+pub(super) fn entries<B, T>(block: Option<&B>, list: fn(&B) -> &Vec<Sp<T>>) -> &[Sp<T>] {
+    block.map_or(&[], |b| list(b).as_slice())
+}
+
+impl<'a, T> List<'a, T> {
+    /// A list at `path`, its entries matched by name.
+    pub(super) fn new(
+        area: Area,
+        path: &'static str,
+        (old, new): (&'a [Sp<T>], &'a [Sp<T>]),
+        name: fn(&T) -> &str,
+    ) -> Self {
+        List {
+            area,
+            path,
+            old,
+            new,
+            name,
+            key: None,
+            key_in_path: false,
+            renamed: None,
+        }
+    }
+
+    /// Entries with ids: matched by id first, each at `{path}[{id}]`.
+    pub(super) fn ids(self, id: fn(&T) -> &str) -> Self {
+        List {
+            key: Some(id),
+            key_in_path: true,
+            ..self
+        }
+    }
+
+    /// Entries matched by `key` first (the path stays the list's).
+    pub(super) fn keyed(self, key: fn(&T) -> &str) -> Self {
+        List {
+            key: Some(key),
+            ..self
+        }
+    }
+
+    /// Renames are reported: `field` holds the name, and an entry is called `noun`.
+    pub(super) fn renamed(self, field: &'static str, noun: &'static str) -> Self {
+        List {
+            renamed: Some((field, noun)),
+            ..self
+        }
+    }
+
+    fn path_of(&self, x: &T) -> String {
+        match self.key {
+            Some(key) if self.key_in_path => format!("{}[{}]", self.path, key(x)),
+            _ => self.path.to_owned(),
+        }
+    }
+
+    /// Match the entries and report every difference: `added` and `removed` say how an entry
+    /// found in only one version is reported; a rename is reported as [`List::renamed`]
+    /// says; `changed` compares the fields of a matched pair, given the entry's path.
+    /// Returns the matches, for the id maps of lists other parts refer to.
+    pub(super) fn compare(
+        self,
+        cx: &mut Cx,
+        added: impl Fn(&T) -> Report,
+        removed: impl Fn(&T) -> Report,
+        mut changed: impl FnMut(&mut Cx, &str, &T, &T),
+    ) -> Pairs<'a, T> {
+        let p = pair(self.old, self.new, |x| self.key.map(|k| k(x)), self.name);
+        for x in &p.added {
+            cx.report(self.area, self.path_of(x), added(x));
+        }
+        for x in &p.removed {
+            cx.report(self.area, self.path_of(x), removed(x));
+        }
+        for (x, y) in &p.both {
+            let path = self.path_of(y);
+            if let Some((field, noun)) = self.renamed {
+                let (old, new) = ((self.name)(x), (self.name)(y));
+                rename(cx, self.area, format!("{path}.{field}"), noun, old, new);
+            }
+            changed(cx, &path, x, y);
+        }
+        p
     }
 }
 
@@ -170,6 +279,24 @@ pub(super) fn list_retouched(
     }
 }
 
+/// Items added to and removed from a list of short values, as "added “a”; removed “b”"
+/// with the words given; `None` when none were.
+pub(super) fn list_words(
+    old: &[Sp<String>],
+    new: &[Sp<String>],
+    (added_word, removed_word): (&str, &str),
+) -> Option<String> {
+    let (added, removed) = list_change(old, new);
+    let mut parts = Vec::new();
+    if !added.is_empty() {
+        parts.push(format!("{added_word} {}", quoted(&added)));
+    }
+    if !removed.is_empty() {
+        parts.push(format!("{removed_word} {}", quoted(&removed)));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 pub(super) fn quoted(items: &[String]) -> String {
     and_list(&items.iter().map(|i| name(i)).collect::<Vec<_>>())
 }
@@ -179,6 +306,24 @@ pub(super) fn category_name(n: &Notice, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |c| name(&c.name))
 }
 
+pub(super) fn source_name(n: &Notice, id: &str) -> String {
+    n.source(id)
+        .map_or_else(|| id.to_owned(), |s| name(&s.name))
+}
+
+pub(super) fn recipient_name(n: &Notice, id: &str) -> String {
+    n.recipient(id)
+        .map_or_else(|| id.to_owned(), |r| name(&r.name))
+}
+
+pub(super) fn joint_name(n: &Notice, id: &str) -> String {
+    n.file
+        .joint_controllers
+        .iter()
+        .find(|j| j.id.value == id)
+        .map_or_else(|| id.to_owned(), |j| name(&j.name))
+}
+
 /// References added (material) and removed (editorial), by name: "{subject} now also
 /// uses …", "{subject} no longer uses …".
 pub(super) struct Refs<'a> {
@@ -186,6 +331,22 @@ pub(super) struct Refs<'a> {
     pub(super) brief_subject: &'a str,
     pub(super) added: &'a str,
     pub(super) removed: &'a str,
+}
+
+impl<'a> Refs<'a> {
+    pub(super) fn new(
+        subject: &'a str,
+        brief_subject: &'a str,
+        added: &'a str,
+        removed: &'a str,
+    ) -> Self {
+        Refs {
+            subject,
+            brief_subject,
+            added,
+            removed,
+        }
+    }
 }
 
 pub(super) fn refs_change(

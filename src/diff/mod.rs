@@ -33,7 +33,7 @@ mod transfers;
 pub use change::{Area, Change, Class, Comparison, Version};
 
 use crate::model::Notice;
-use matching::{Ids, id_map, pair};
+use matching::Ids;
 use report::Cx;
 
 fn version(n: &Notice) -> Version {
@@ -50,7 +50,7 @@ pub fn compare(old: &Notice, new: &Notice) -> Comparison {
     let mut cx = Cx::default();
     meta::notice_meta(&mut cx, old, new);
     identity::controller(&mut cx, old, new);
-    identity::joint_controllers(&mut cx, old, new);
+    let joint = identity::joint_controllers(&mut cx, old, new);
     let cats = data::data_categories(&mut cx, old, new);
     let sources = data::sources(&mut cx, old, new, &cats);
     let recipients = data::recipients(&mut cx, old, new);
@@ -60,15 +60,7 @@ pub fn compare(old: &Notice, new: &Notice) -> Comparison {
         sources,
         recipients,
         rules,
-        joint: id_map(
-            &pair(
-                &old.file.joint_controllers,
-                &new.file.joint_controllers,
-                |j| Some(&j.id),
-                |j| &j.name,
-            ),
-            |j| &j.id,
-        ),
+        joint,
     };
     purposes::purposes(&mut cx, old, new, &ids);
     transfers::transfers(&mut cx, old, new, &ids.recipients);

@@ -80,96 +80,137 @@ pub(super) fn conditions_words(list: &[Sp<SpecialCondition>]) -> String {
     )
 }
 
+/// What a change is about: its area and path, how a sentence names it ("Purpose “X”"),
+/// and how the change-log phrase names it ("data from “You”").
+pub(super) struct About<'a> {
+    pub(super) area: Area,
+    pub(super) path: &'a str,
+    pub(super) label: &'a str,
+    pub(super) brief: &'a str,
+}
+
+impl<'a> About<'a> {
+    pub(super) fn new(area: Area, path: &'a str, label: &'a str, brief: &'a str) -> Self {
+        About {
+            area,
+            path,
+            label,
+            brief,
+        }
+    }
+}
+
+/// A changed set of lawful bases: material.
+pub(super) fn basis_change(
+    cx: &mut Cx,
+    at: &About,
+    old: &[Sp<LawfulBasis>],
+    new: &[Sp<LawfulBasis>],
+) {
+    let (bx, by) = (bases(old), bases(new));
+    if bx != by {
+        let (was, now, label) = (bases_words(&bx), bases_words(&by), at.label);
+        cx.material(
+            at.area,
+            format!("{}.lawful_basis", at.path),
+            format!("{label}: lawful basis changed from {was} to {now}."),
+            format!("lawful basis for {} now {now}", at.brief),
+        );
+    }
+}
+
+/// A changed set of Art 9 conditions (or Schedule 1 paragraphs): material.
+pub(super) fn conditions_change(
+    cx: &mut Cx,
+    at: &About,
+    old: &[Sp<SpecialCondition>],
+    new: &[Sp<SpecialCondition>],
+) {
+    if conditions(old) != conditions(new) {
+        let (was, now, label) = (conditions_words(old), conditions_words(new), at.label);
+        cx.material(
+            at.area,
+            format!("{}.special_category_conditions", at.path),
+            format!("{label}: special category conditions changed from {was} to {now}."),
+            format!("special category conditions for {} changed", at.brief),
+        );
+    }
+}
+
+/// What data is used for.
 pub(super) fn purposes(cx: &mut Cx, o: &Notice, n: &Notice, ids_: &Ids) {
-    let a = Area::Purposes;
-    let p = pair(o.purposes(), n.purposes(), |x| Some(&x.id), |x| &x.name);
-    for x in &p.added {
+    let (old, new) = (o.purposes(), n.purposes());
+    let list = List::new(Area::Purposes, "purposes", (old, new), |x| &x.name)
+        .ids(|x| &x.id)
+        .renamed("name", "Purpose");
+    let added = |x: &Purpose| {
         let b = bases(&x.lawful_basis);
         let basis = if b.is_empty() {
             " (no lawful basis given)".to_owned()
         } else {
             format!(", on the lawful basis of {}", bases_words(&b))
         };
-        cx.material(
-            a,
-            format!("purposes[{}]", x.id.value),
+        Report::Material(
             format!("New purpose: {}{basis}.", name(&x.name)),
             format!("new purpose {}", name(&x.name)),
-        );
-    }
-    for x in &p.removed {
-        cx.editorial(
-            a,
-            format!("purposes[{}]", x.id.value),
-            format!("Purpose removed: {}.", name(&x.name)),
-        );
-    }
-    for (x, y) in &p.both {
-        purpose(cx, o, n, x, y, ids_);
-    }
+        )
+    };
+    let removed = |x: &Purpose| Report::Editorial(format!("Purpose removed: {}.", name(&x.name)));
+    list.compare(cx, added, removed, |cx, path, x, y| {
+        purpose(cx, o, n, path, (x, y), ids_);
+    });
 }
 
-pub(super) fn purpose(cx: &mut Cx, o: &Notice, n: &Notice, x: &Purpose, y: &Purpose, ids_: &Ids) {
+/// Where a purpose's references point: (field, old refs, new refs, old id → new id, the
+/// name of a referenced entry, words for an added and a removed reference).
+type RefList<'a> = (
+    &'a str,
+    &'a [Sp<String>],
+    &'a [Sp<String>],
+    &'a std::collections::BTreeMap<String, String>,
+    fn(&Notice, &str) -> String,
+    &'a str,
+    &'a str,
+);
+
+fn purpose(
+    cx: &mut Cx,
+    o: &Notice,
+    n: &Notice,
+    path: &str,
+    (x, y): (&Purpose, &Purpose),
+    ids_: &Ids,
+) {
     let a = Area::Purposes;
-    let path = format!("purposes[{}]", y.id.value);
     let label = format!("Purpose {}", name(&y.name));
     let p = |f: &str| format!("{path}.{f}");
-    rename(cx, a, p("name"), "Purpose", &x.name, &y.name);
+    let what = |s: &str| format!("{s} {}", name(&y.name));
+    let desc = what("Description of purpose");
     cx.text(
         a,
         &p("description"),
-        &format!("Description of purpose {}", name(&y.name)),
+        &desc,
         s(&x.description),
         s(&y.description),
     );
-
-    let (bx, by) = (bases(&x.lawful_basis), bases(&y.lawful_basis));
-    if bx != by {
-        cx.material(
-            a,
-            p("lawful_basis"),
-            format!(
-                "{label}: lawful basis changed from {} to {}.",
-                bases_words(&bx),
-                bases_words(&by)
-            ),
-            format!(
-                "lawful basis for {} now {}",
-                name(&y.name),
-                bases_words(&by)
-            ),
-        );
-    }
+    let brief = name(&y.name);
+    let at = About::new(a, path, &label, &brief);
+    basis_change(cx, &at, &x.lawful_basis, &y.lawful_basis);
+    let law = what("Law cited for purpose");
     list_retouched(
         cx,
         a,
         p("legislation"),
-        &format!("Law cited for purpose {}", name(&y.name)),
+        &law,
         &x.legislation,
         &y.legislation,
     );
-    let (added, removed) = list_change(&x.legislation, &y.legislation);
-    let mut parts = Vec::new();
-    if !added.is_empty() {
-        parts.push(format!("added {}", quoted(&added)));
+    if let Some(d) = list_words(&x.legislation, &y.legislation, ("added", "removed")) {
+        cx.editorial(a, p("legislation"), format!("{label}: law cited {d}."));
     }
-    if !removed.is_empty() {
-        parts.push(format!("removed {}", quoted(&removed)));
-    }
-    if !parts.is_empty() {
-        cx.editorial(
-            a,
-            p("legislation"),
-            format!("{label}: law cited {}.", parts.join("; ")),
-        );
-    }
-    cx.text(
-        a,
-        &p("legitimate_interests"),
-        &format!("Legitimate interests of purpose {}", name(&y.name)),
-        s(&x.legitimate_interests),
-        s(&y.legitimate_interests),
-    );
+    let interests = what("Legitimate interests of purpose");
+    let (lx, ly) = (s(&x.legitimate_interests), s(&y.legitimate_interests));
+    cx.text(a, &p("legitimate_interests"), &interests, lx, ly);
     let (rx, ry) = (
         s(&x.recognised_legitimate_interest),
         s(&y.recognised_legitimate_interest),
@@ -182,47 +223,28 @@ pub(super) fn purpose(cx: &mut Cx, o: &Notice, n: &Notice, x: &Purpose, y: &Purp
                 "{label}: recognised legitimate interest {}.",
                 text_change(rx, ry).unwrap_or_else(|| "changed".into())
             ),
-            format!(
-                "recognised legitimate interest for {} changed",
-                name(&y.name)
-            ),
+            format!("recognised legitimate interest for {brief} changed"),
         );
     }
     if x.outside_public_tasks.as_ref().map(|b| b.value)
         != y.outside_public_tasks.as_ref().map(|b| b.value)
     {
-        cx.editorial(
-            a,
-            p("outside_public_tasks"),
-            format!("{label}: whether it is outside our public tasks changed."),
-        );
+        let summary = format!("{label}: whether it is outside our public tasks changed.");
+        cx.editorial(a, p("outside_public_tasks"), summary);
     }
-    if conditions(&x.special_category_conditions) != conditions(&y.special_category_conditions) {
-        cx.material(
-            a,
-            p("special_category_conditions"),
-            format!(
-                "{label}: special category conditions changed from {} to {}.",
-                conditions_words(&x.special_category_conditions),
-                conditions_words(&y.special_category_conditions)
-            ),
-            format!("special category conditions for {} changed", name(&y.name)),
-        );
-    }
-    for c in &y.special_category_conditions {
-        if let Some(old) = x
-            .special_category_conditions
-            .iter()
-            .find(|o| o.condition.value == c.condition.value)
-        {
+    let (cx_, cy) = (
+        &x.special_category_conditions,
+        &y.special_category_conditions,
+    );
+    conditions_change(cx, &at, cx_, cy);
+    for c in cy {
+        if let Some(old) = cx_.iter().find(|o| o.condition.value == c.condition.value) {
+            let words = condition_words(c.condition.value);
+            let note = format!("Note on the condition {words} for purpose {brief}");
             cx.text(
                 a,
                 &p("special_category_conditions"),
-                &format!(
-                    "Note on the condition {} for purpose {}",
-                    condition_words(c.condition.value),
-                    name(&y.name)
-                ),
+                &note,
                 s(&old.note),
                 s(&c.note),
             );
@@ -241,81 +263,53 @@ pub(super) fn purpose(cx: &mut Cx, o: &Notice, n: &Notice, x: &Purpose, y: &Purp
             a,
             p("criminal_offence_condition"),
             format!("{label}: the condition for criminal offence data changed."),
-            format!(
-                "criminal offence data condition for {} changed",
-                name(&y.name)
-            ),
+            format!("criminal offence data condition for {brief} changed"),
         );
     }
 
-    refs_change(
-        cx,
-        a,
-        &p("data_categories"),
-        &mapped(&x.data_categories, &ids_.cats),
-        &ids(&y.data_categories),
-        |id| category_name(n, id),
-        Refs {
-            subject: &label,
-            brief_subject: &name(&y.name),
-            added: "now also uses",
-            removed: "no longer uses",
-        },
-    );
-    refs_change(
-        cx,
-        a,
-        &p("sources"),
-        &mapped(&x.sources, &ids_.sources),
-        &ids(&y.sources),
-        |id| {
-            n.source(id)
-                .map_or_else(|| id.to_owned(), |s| name(&s.name))
-        },
-        Refs {
-            subject: &label,
-            brief_subject: &name(&y.name),
-            added: "now also uses data from",
-            removed: "no longer uses data from",
-        },
-    );
-    refs_change(
-        cx,
-        a,
-        &p("recipients"),
-        &mapped(&x.recipients, &ids_.recipients),
-        &ids(&y.recipients),
-        |id| {
-            n.recipient(id)
-                .map_or_else(|| id.to_owned(), |r| name(&r.name))
-        },
-        Refs {
-            subject: &label,
-            brief_subject: &name(&y.name),
-            added: "now also shares data with",
-            removed: "no longer shares data with",
-        },
-    );
-    refs_change(
-        cx,
-        a,
-        &p("joint_controllers"),
-        &mapped(&x.joint_controllers, &ids_.joint),
-        &ids(&y.joint_controllers),
-        |id| {
-            n.file
-                .joint_controllers
-                .iter()
-                .find(|j| j.id.value == id)
-                .map_or_else(|| id.to_owned(), |j| name(&j.name))
-        },
-        Refs {
-            subject: &label,
-            brief_subject: &name(&y.name),
-            added: "now also has the joint controller",
-            removed: "no longer has the joint controller",
-        },
-    );
+    let refs: [RefList<'_>; 4] = [
+        (
+            "data_categories",
+            &x.data_categories,
+            &y.data_categories,
+            &ids_.cats,
+            category_name,
+            "now also uses",
+            "no longer uses",
+        ),
+        (
+            "sources",
+            &x.sources,
+            &y.sources,
+            &ids_.sources,
+            source_name,
+            "now also uses data from",
+            "no longer uses data from",
+        ),
+        (
+            "recipients",
+            &x.recipients,
+            &y.recipients,
+            &ids_.recipients,
+            recipient_name,
+            "now also shares data with",
+            "no longer shares data with",
+        ),
+        (
+            "joint_controllers",
+            &x.joint_controllers,
+            &y.joint_controllers,
+            &ids_.joint,
+            joint_name,
+            "now also has the joint controller",
+            "no longer has the joint controller",
+        ),
+    ];
+    for (field, old, new, map, name_of, added, removed) in refs {
+        let words = Refs::new(&label, &brief, added, removed);
+        let (old, new) = (mapped(old, map), ids(new));
+        refs_change(cx, a, &p(field), &old, &new, |id| name_of(n, id), words);
+    }
 
     // Retention: only where the purpose now points at another rule (a rule's own period
     // changing is reported under retention).
@@ -344,41 +338,27 @@ pub(super) fn purpose(cx: &mut Cx, o: &Notice, n: &Notice, x: &Purpose, y: &Purp
         period_change(
             cx,
             p("retention"),
-            &format!("Retention period for purpose {}", name(&y.name)),
-            &format!("data for {}", name(&y.name)),
+            &what("Retention period for purpose"),
+            &format!("data for {brief}"),
             px.as_deref(),
             py.as_deref(),
         );
     }
 
     let flag = |v: &Option<Sp<bool>>| v.as_ref().is_some_and(|b| b.value);
-    if !flag(&x.direct_marketing) && flag(&y.direct_marketing) {
-        cx.material(
-            a,
-            p("direct_marketing"),
-            format!("{label} is now direct marketing."),
-            format!("{} now direct marketing", name(&y.name)),
-        );
-    } else if flag(&x.direct_marketing) && !flag(&y.direct_marketing) {
-        cx.editorial(
-            a,
-            p("direct_marketing"),
-            format!("{label} is no longer direct marketing."),
-        );
-    }
+    let (on, brief_on) = (
+        format!("{label} is now direct marketing."),
+        format!("{brief} now direct marketing"),
+    );
+    let off = format!("{label} is no longer direct marketing.");
+    let was_now = (flag(&x.direct_marketing), flag(&y.direct_marketing));
+    cx.switch((a, &p("direct_marketing")), was_now, (&on, &brief_on), &off);
     let auto = |v: &Option<Sp<bool>>| v.as_ref().is_none_or(|b| b.value);
     if auto(&x.automated_means) != auto(&y.automated_means) {
-        cx.editorial(
-            a,
-            p("automated_means"),
-            format!("{label}: whether it is done by automated means changed."),
-        );
+        let summary = format!("{label}: whether it is done by automated means changed.");
+        cx.editorial(a, p("automated_means"), summary);
     }
-    cx.text(
-        a,
-        &p("withdraw_consent"),
-        &format!("How to withdraw consent for purpose {}", name(&y.name)),
-        s(&x.withdraw_consent),
-        s(&y.withdraw_consent),
-    );
+    let withdraw = what("How to withdraw consent for purpose");
+    let (wx, wy) = (s(&x.withdraw_consent), s(&y.withdraw_consent));
+    cx.text(a, &p("withdraw_consent"), &withdraw, wx, wy);
 }

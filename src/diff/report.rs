@@ -4,8 +4,17 @@
 use super::change::{Area, Change, Class};
 use super::identity::contact_change;
 use super::text::{describe, quote};
-use crate::model::schema::Contact;
+use crate::model::Notice;
+use crate::model::schema::{Contact, NoticeFile};
 use crate::source::Sp;
+
+/// How an entry found in only one version of a list is reported.
+pub(super) enum Report {
+    /// People must be told: the sentence, and a phrase for the change log.
+    Material(String, String),
+    /// Editorial: the sentence.
+    Editorial(String),
+}
 
 /// Changes found so far, and contact changes waiting to be merged.
 #[derive(Default)]
@@ -31,6 +40,46 @@ impl Cx {
             summary: end_sentence(summary),
             brief: Some(brief),
         });
+    }
+
+    /// A flag turned on (material: the sentence and the change-log phrase `on`) or off
+    /// (editorial: the sentence `off`); whether it changed.
+    pub(super) fn switch(
+        &mut self,
+        (area, path): (Area, &str),
+        (was, now): (bool, bool),
+        (on, brief): (&str, &str),
+        off: &str,
+    ) -> bool {
+        if !was && now {
+            self.material(area, path, on.to_owned(), brief.to_owned());
+        } else if was && !now {
+            self.editorial(area, path, off.to_owned());
+        }
+        was != now
+    }
+
+    /// A change to a list, as [`Report`] says.
+    pub(super) fn report(&mut self, area: Area, path: String, report: Report) {
+        match report {
+            Report::Material(summary, brief) => self.material(area, path, summary, brief),
+            Report::Editorial(summary) => self.editorial(area, path, summary),
+        }
+    }
+
+    /// Free-text fields of the block at `block` (absent in either version), each compared
+    /// as [`Cx::text`]: (field, label, the field's value).
+    pub(super) fn texts<T>(
+        &mut self,
+        (area, block): (Area, &str),
+        old: Option<&T>,
+        new: Option<&T>,
+        fields: &[(&str, impl AsRef<str>, Field<T>)],
+    ) {
+        for (field, label, f) in fields {
+            let (x, y) = (old.and_then(|b| s(f(b))), new.and_then(|b| s(f(b))));
+            self.text(area, &format!("{block}.{field}"), label.as_ref(), x, y);
+        }
     }
 
     pub(super) fn editorial(&mut self, area: Area, path: impl Into<String>, summary: String) {
@@ -140,4 +189,23 @@ pub(super) fn upper_first(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
+}
+
+/// One optional block of both versions, e.g. `|f| &f.complaints`.
+pub(super) fn blocks<'a, T>(
+    o: &'a Notice,
+    n: &'a Notice,
+    block: fn(&NoticeFile) -> &Option<Sp<T>>,
+) -> (Option<&'a T>, Option<&'a T>) {
+    let get = |x: &'a Notice| block(&x.file).as_ref().map(|b| &b.value);
+    (get(o), get(n))
+}
+
+/// One field of a block of both versions (absent where the block is).
+pub(super) fn field<'a, T, U: ?Sized>(
+    old: Option<&'a T>,
+    new: Option<&'a T>,
+    f: impl Fn(&'a T) -> Option<&'a U>,
+) -> (Option<&'a U>, Option<&'a U>) {
+    (old.and_then(&f), new.and_then(&f))
 }

@@ -8,6 +8,7 @@ use super::matching::*;
 use super::report::*;
 use super::text::{PeriodChange, compare_periods, describe, loose, name, norm, quote};
 use crate::model::Notice;
+use crate::model::schema::*;
 
 /// A retention period changed: material if longer, or if it cannot be told.
 pub(super) fn period_change(
@@ -80,12 +81,10 @@ pub(super) fn period_change(
     }
 }
 
+/// How long data is kept; returns old rule id → new rule id.
 pub(super) fn retention(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String, String> {
     let a = Area::Retention;
-    let (or, nr) = (
-        o.file.retention.as_ref().map(|r| &r.value),
-        n.file.retention.as_ref().map(|r| &r.value),
-    );
+    let (or, nr) = blocks(o, n, |f| &f.retention);
     let (dx, dy) = (
         or.and_then(|r| s(&r.default)),
         nr.and_then(|r| s(&r.default)),
@@ -116,91 +115,52 @@ pub(super) fn retention(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String,
             );
         }
     }
-    let none = Vec::new();
-    let p = pair(
-        or.map_or(&none, |r| &r.rules),
-        nr.map_or(&none, |r| &r.rules),
-        |r| Some(&r.id),
-        |r| &r.records,
-    );
-    for r in &p.added {
-        let path = format!("retention.rules[{}]", r.id.value);
-        let shorter = dx.is_some_and(|d| {
-            matches!(
-                compare_periods(d, &r.period),
-                PeriodChange::Shorter | PeriodChange::Same
-            )
-        });
-        if shorter {
-            cx.editorial(
-                a,
-                path,
-                format!(
-                    "New retention period for {}: {}, no longer than the default.",
-                    name(&r.records),
-                    quote(&r.period)
-                ),
-            );
+    let (old, new) = (entries(or, |r| &r.rules), entries(nr, |r| &r.rules));
+    let list = List::new(a, "retention.rules", (old, new), |r| &r.records).ids(|r| &r.id);
+    // Whether one period is no longer than another.
+    let not_longer = |x: &str, y: &str| {
+        matches!(
+            compare_periods(x, y),
+            PeriodChange::Shorter | PeriodChange::Same
+        )
+    };
+    let added = |r: &RetentionRule| {
+        let (records, period) = (name(&r.records), quote(&r.period));
+        if dx.is_some_and(|d| not_longer(d, &r.period)) {
+            Report::Editorial(format!(
+                "New retention period for {records}: {period}, no longer than the default."
+            ))
         } else {
-            cx.material(
-                a,
-                path,
+            Report::Material(
                 format!(
-                    "New retention period for {}: {}; it may be longer than before, so it counts as material.",
-                    name(&r.records),
-                    quote(&r.period)
+                    "New retention period for {records}: {period}; it may be longer than before, so it counts as material."
                 ),
-                format!(
-                    "{} now kept for {}",
-                    name(&r.records),
-                    quote(&r.period)
-                ),
-            );
-        }
-    }
-    for r in &p.removed {
-        let path = format!("retention.rules[{}]", r.id.value);
-        let not_longer = dy.is_some_and(|d| {
-            matches!(
-                compare_periods(&r.period, d),
-                PeriodChange::Shorter | PeriodChange::Same
+                format!("{records} now kept for {period}"),
             )
-        });
+        }
+    };
+    let removed = |r: &RetentionRule| {
+        let records = name(&r.records);
         let default = dy.map_or_else(|| "none given".to_owned(), quote);
-        if not_longer {
-            cx.editorial(
-                a,
-                path,
-                format!(
-                    "Retention period for {} removed; the default ({default}) is no longer.",
-                    name(&r.records)
-                ),
-            );
+        if dy.is_some_and(|d| not_longer(&r.period, d)) {
+            Report::Editorial(format!(
+                "Retention period for {records} removed; the default ({default}) is no longer."
+            ))
         } else {
-            cx.material(
-                a,
-                path,
+            Report::Material(
                 format!(
-                    "Retention period for {} removed (it was {}); the default ({default}) may be longer, so this counts as material.",
-                    name(&r.records),
+                    "Retention period for {records} removed (it was {}); the default ({default}) may be longer, so this counts as material.",
                     quote(&r.period)
                 ),
-                format!("retention of {} changed", name(&r.records)),
-            );
+                format!("retention of {records} changed"),
+            )
         }
-    }
-    for (x, y) in &p.both {
-        let path = format!("retention.rules[{}]", y.id.value);
+    };
+    let p = list.compare(cx, added, removed, |cx, path, x, y| {
         if describe(&x.records, &y.records).is_some() {
-            cx.editorial(
-                a,
-                format!("{path}.records"),
-                format!(
-                    "Retention rule for {} now covers {}.",
-                    name(&x.records),
-                    name(&y.records)
-                ),
-            );
+            let (was, now) = (name(&x.records), name(&y.records));
+            let summary = format!("Retention rule for {was} now covers {now}.");
+            cx.editorial(a, format!("{path}.records"), summary);
         }
         period_change(
             cx,
@@ -210,31 +170,19 @@ pub(super) fn retention(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String,
             Some(&x.period),
             Some(&y.period),
         );
-    }
+    });
     let (px, py) = (
         or.and_then(|r| r.policy.as_ref()),
         nr.and_then(|r| r.policy.as_ref()),
     );
-    cx.text(
-        a,
-        "retention.policy.title",
-        "Retention policy",
-        px.map(|p| p.title.as_str()),
-        py.map(|p| p.title.as_str()),
-    );
-    cx.text(
-        a,
-        "retention.policy.url",
-        "Web address of the retention policy",
-        px.and_then(|p| s(&p.url)),
-        py.and_then(|p| s(&p.url)),
-    );
-    cx.text(
-        a,
-        "retention.statement",
-        "Statement on retention",
-        or.and_then(|r| s(&r.statement)),
-        nr.and_then(|r| s(&r.statement)),
-    );
+    let (x, y) = field(px, py, |p| Some(p.title.as_str()));
+    let (path, label) = ("retention.policy.title", "Retention policy");
+    cx.text(a, path, label, x, y);
+    let (x, y) = field(px, py, |p| s(&p.url));
+    let label = "Web address of the retention policy";
+    cx.text(a, "retention.policy.url", label, x, y);
+    let texts: [(&str, &str, Field<Retention>); 1] =
+        [("statement", "Statement on retention", |r| &r.statement)];
+    cx.texts((a, "retention"), or, nr, &texts);
     id_map(&p, |r| &r.id)
 }

@@ -18,68 +18,43 @@ pub(super) fn requirement_words(r: Requirement) -> &'static str {
     }
 }
 
+/// Whether people must give their data.
 pub(super) fn provision(cx: &mut Cx, o: &Notice, n: &Notice) {
     let a = Area::ProvisionRequirement;
-    let (ox, nx) = (
-        o.file.provision_requirement.as_ref().map(|x| &x.value),
-        n.file.provision_requirement.as_ref().map(|x| &x.value),
-    );
+    let (ox, nx) = blocks(o, n, |f| &f.provision_requirement);
     let req = |x: Option<&ProvisionRequirement>| {
         x.and_then(|x| x.requirement.as_ref())
             .map(|r| requirement_words(r.value))
     };
-    cx.text(
-        a,
-        "provision_requirement.requirement",
-        "Whether giving personal data is required",
-        req(ox),
-        req(nx),
-    );
-    cx.text(
-        a,
-        "provision_requirement.consequences",
-        "What happens if you do not give your data",
-        ox.and_then(|x| s(&x.consequences)),
-        nx.and_then(|x| s(&x.consequences)),
-    );
-    cx.text(
-        a,
-        "provision_requirement.statement",
-        "Statement on giving your data",
-        ox.and_then(|x| s(&x.statement)),
-        nx.and_then(|x| s(&x.statement)),
-    );
-}
-
-pub(super) fn rights(cx: &mut Cx, o: &Notice, n: &Notice) {
-    let a = Area::Rights;
-    let (ox, nx) = (
-        o.file.rights.as_ref().map(|x| &x.value),
-        n.file.rights.as_ref().map(|x| &x.value),
-    );
-    let texts: [(&str, &str, Field<Rights>); 4] = [
-        ("rights.statement", "Introduction to your rights", |r| {
-            &r.statement
-        }),
-        ("rights.how_to_exercise", "How to make a request", |r| {
-            &r.how_to_exercise
-        }),
-        ("rights.identity_check", "Identity checks", |r| {
-            &r.identity_check
-        }),
-        ("rights.response_time", "Response time", |r| {
-            &r.response_time
+    let label = "Whether giving personal data is required";
+    let path = "provision_requirement.requirement";
+    cx.text(a, path, label, req(ox), req(nx));
+    let texts: [(&str, &str, Field<ProvisionRequirement>); 2] = [
+        (
+            "consequences",
+            "What happens if you do not give your data",
+            |x| &x.consequences,
+        ),
+        ("statement", "Statement on giving your data", |x| {
+            &x.statement
         }),
     ];
-    for (path, label, f) in texts {
-        cx.text(
-            a,
-            path,
-            label,
-            ox.and_then(|r| s(f(r))),
-            nx.and_then(|r| s(f(r))),
-        );
-    }
+    cx.texts((a, "provision_requirement"), ox, nx, &texts);
+}
+
+/// How people exercise their rights.
+pub(super) fn rights(cx: &mut Cx, o: &Notice, n: &Notice) {
+    let a = Area::Rights;
+    let (ox, nx) = blocks(o, n, |f| &f.rights);
+    let texts: [(&str, &str, Field<Rights>); 4] = [
+        ("statement", "Introduction to your rights", |r| &r.statement),
+        ("how_to_exercise", "How to make a request", |r| {
+            &r.how_to_exercise
+        }),
+        ("identity_check", "Identity checks", |r| &r.identity_check),
+        ("response_time", "Response time", |r| &r.response_time),
+    ];
+    cx.texts((a, "rights"), ox, nx, &texts);
     let details: [(&str, &str, Field<RightDetails>); 9] = [
         ("access", "the right of access", |d| &d.access),
         ("rectification", "the right to rectification", |d| {
@@ -103,49 +78,20 @@ pub(super) fn rights(cx: &mut Cx, o: &Notice, n: &Notice) {
         }),
         ("informed", "the right to be informed", |d| &d.informed),
     ];
-    let (dx, dy) = (
-        ox.and_then(|r| r.details.as_deref()),
-        nx.and_then(|r| r.details.as_deref()),
+    let details = details.map(|(key, words, f)| (key, format!("What we say about {words}"), f));
+    let (dx, dy) = field(ox, nx, |r| r.details.as_deref());
+    cx.texts((a, "rights.details"), dx, dy, &details);
+    let (old, new) = (entries(ox, |r| &r.forms), entries(nx, |r| &r.forms));
+    let list = List::new(a, "rights.forms", (old, new), |f| &f.title);
+    list.compare(
+        cx,
+        |f| Report::Editorial(format!("Request form added: {}.", name(&f.title))),
+        |f| Report::Editorial(format!("Request form removed: {}.", name(&f.title))),
+        |cx, path, x, y| {
+            let label = format!("Web address of request form {}", name(&y.title));
+            cx.text(a, path, &label, s(&x.url), s(&y.url));
+        },
     );
-    for (key, words, f) in details {
-        cx.text(
-            a,
-            &format!("rights.details.{key}"),
-            &format!("What we say about {words}"),
-            dx.and_then(|d| s(f(d))),
-            dy.and_then(|d| s(f(d))),
-        );
-    }
-    let none = Vec::new();
-    let p = pair(
-        ox.map_or(&none, |r| &r.forms),
-        nx.map_or(&none, |r| &r.forms),
-        |_| None,
-        |f| &f.title,
-    );
-    for f in &p.added {
-        cx.editorial(
-            a,
-            "rights.forms",
-            format!("Request form added: {}.", name(&f.title)),
-        );
-    }
-    for f in &p.removed {
-        cx.editorial(
-            a,
-            "rights.forms",
-            format!("Request form removed: {}.", name(&f.title)),
-        );
-    }
-    for (x, y) in &p.both {
-        cx.text(
-            a,
-            "rights.forms",
-            &format!("Web address of request form {}", name(&y.title)),
-            s(&x.url),
-            s(&y.url),
-        );
-    }
     cx.contact(
         "requests about your rights",
         "rights.contact",
@@ -154,28 +100,26 @@ pub(super) fn rights(cx: &mut Cx, o: &Notice, n: &Notice) {
     );
 }
 
+/// A contact of a block.
+type ContactOf<T> = fn(&T) -> Option<&Contact>;
+
+/// How to complain.
 pub(super) fn complaints(cx: &mut Cx, o: &Notice, n: &Notice) {
-    let (ox, nx) = (
-        o.file.complaints.as_ref().map(|x| &x.value),
-        n.file.complaints.as_ref().map(|x| &x.value),
-    );
-    cx.text(
-        Area::Complaints,
-        "complaints.statement",
-        "What we say about complaints",
-        ox.and_then(|c| s(&c.statement)),
-        nx.and_then(|c| s(&c.statement)),
-    );
-    cx.contact(
-        "complaints to the office",
-        "complaints.controller",
-        ox.and_then(|c| c.controller.as_deref()),
-        nx.and_then(|c| c.controller.as_deref()),
-    );
-    cx.contact(
-        "the regulator",
-        "complaints.regulator",
-        ox.and_then(|c| c.regulator.as_deref()),
-        nx.and_then(|c| c.regulator.as_deref()),
-    );
+    let (ox, nx) = blocks(o, n, |f| &f.complaints);
+    let texts: [(&str, &str, Field<Complaints>); 1] =
+        [("statement", "What we say about complaints", |c| {
+            &c.statement
+        })];
+    cx.texts((Area::Complaints, "complaints"), ox, nx, &texts);
+    let contacts: [(&str, &str, ContactOf<Complaints>); 2] = [
+        ("complaints to the office", "complaints.controller", |c| {
+            c.controller.as_deref()
+        }),
+        ("the regulator", "complaints.regulator", |c| {
+            c.regulator.as_deref()
+        }),
+    ];
+    for (who, path, f) in contacts {
+        cx.contact(who, path, ox.and_then(f), nx.and_then(f));
+    }
 }

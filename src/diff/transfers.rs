@@ -6,7 +6,7 @@ use super::change::Area;
 use super::data::place;
 use super::matching::*;
 use super::report::*;
-use super::text::{name, quote};
+use super::text::quote;
 use crate::model::Notice;
 use crate::model::schema::*;
 
@@ -21,6 +21,7 @@ pub(super) fn safeguard_words(s: Safeguard) -> &'static str {
     }
 }
 
+/// Transfers outside the UK.
 pub(super) fn transfers(
     cx: &mut Cx,
     o: &Notice,
@@ -28,178 +29,99 @@ pub(super) fn transfers(
     recipients: &BTreeMap<String, String>,
 ) {
     let a = Area::Transfers;
-    let (ot, nt) = (
-        o.file.transfers.as_ref().map(|t| &t.value),
-        n.file.transfers.as_ref().map(|t| &t.value),
-    );
+    let (ot, nt) = blocks(o, n, |f| &f.transfers);
     let out = |t: Option<&Transfers>| t.is_some_and(|t| t.outside_uk.value);
-    if !out(ot) && out(nt) {
-        cx.material(
-            a,
-            "transfers.outside_uk",
-            "Personal data now goes outside the UK.".into(),
-            "personal data now goes outside the UK".into(),
-        );
-    } else if out(ot) && !out(nt) {
-        cx.editorial(
-            a,
-            "transfers.outside_uk",
-            "The notice now says no personal data goes outside the UK.".into(),
-        );
-    } else if ot.is_none() && nt.is_some() {
-        cx.editorial(
-            a,
-            "transfers",
-            "The notice now says that no personal data goes outside the UK.".into(),
-        );
-    } else if ot.is_some() && nt.is_none() {
-        cx.editorial(
-            a,
-            "transfers",
-            "The notice no longer says whether personal data goes outside the UK.".into(),
-        );
-    }
-    let none = Vec::new();
-    let p = pair(
-        ot.map_or(&none, |t| &t.destinations),
-        nt.map_or(&none, |t| &t.destinations),
-        |_| None,
-        |d| &d.destination,
+    let on = (
+        "Personal data now goes outside the UK.",
+        "personal data now goes outside the UK",
     );
-    for d in &p.added {
-        cx.material(
-            a,
-            "transfers.destinations",
-            format!(
-                "New transfer outside the UK: to {}, relying on {}.",
-                place(&d.destination),
-                safeguard_words(d.safeguard.value)
-            ),
-            format!("new transfer to {}", place(&d.destination)),
-        );
+    let off = "The notice now says no personal data goes outside the UK.";
+    let path = (a, "transfers.outside_uk");
+    let switched = cx.switch(path, (out(ot), out(nt)), on, off);
+    let says = "The notice now says that no personal data goes outside the UK.";
+    let silent = "The notice no longer says whether personal data goes outside the UK.";
+    match (switched, ot.is_some(), nt.is_some()) {
+        (false, false, true) => cx.editorial(a, "transfers", says.into()),
+        (false, true, false) => cx.editorial(a, "transfers", silent.into()),
+        _ => {}
     }
-    for d in &p.removed {
-        cx.editorial(
-            a,
-            "transfers.destinations",
-            format!("Transfer to {} removed.", place(&d.destination)),
-        );
-    }
-    for (x, y) in &p.both {
-        let label = format!("Transfer to {}", place(&y.destination));
-        if x.safeguard.value != y.safeguard.value {
+    let (old, new) = (
+        entries(ot, |t| &t.destinations),
+        entries(nt, |t| &t.destinations),
+    );
+    let list = List::new(a, "transfers.destinations", (old, new), |d| &d.destination);
+    let added = |d: &Transfer| {
+        let (to, relying_on) = (place(&d.destination), safeguard_words(d.safeguard.value));
+        let summary = format!("New transfer outside the UK: to {to}, relying on {relying_on}.");
+        Report::Material(summary, format!("new transfer to {to}"))
+    };
+    let removed =
+        |d: &Transfer| Report::Editorial(format!("Transfer to {} removed.", place(&d.destination)));
+    list.compare(cx, added, removed, |cx, path, x, y| {
+        let to = place(&y.destination);
+        let label = format!("Transfer to {to}");
+        let (sx, sy) = (x.safeguard.value, y.safeguard.value);
+        if sx != sy {
+            let (was, now) = (safeguard_words(sx), safeguard_words(sy));
             cx.material(
                 a,
-                "transfers.destinations",
-                format!(
-                    "{label} now relies on {} (it relied on {}).",
-                    safeguard_words(y.safeguard.value),
-                    safeguard_words(x.safeguard.value)
-                ),
-                format!(
-                    "transfer to {} now relies on {}",
-                    place(&y.destination),
-                    safeguard_words(y.safeguard.value)
-                ),
+                path,
+                format!("{label} now relies on {now} (it relied on {was})."),
+                format!("transfer to {to} now relies on {now}"),
             );
         }
-        refs_change(
-            cx,
-            a,
-            "transfers.destinations",
-            &mapped(&x.recipients, recipients),
-            &ids(&y.recipients),
-            |id| {
-                n.recipient(id)
-                    .map_or_else(|| id.to_owned(), |r| name(&r.name))
-            },
-            Refs {
-                subject: &label,
-                brief_subject: &format!("transfer to {}", place(&y.destination)),
-                added: "now also goes to",
-                removed: "no longer goes to",
-            },
-        );
-        cx.text(
-            a,
-            "transfers.destinations",
-            &format!(
-                "Where to get a copy of the safeguards for the transfer to {}",
-                place(&y.destination)
-            ),
-            s(&x.copy_from),
-            s(&y.copy_from),
-        );
-    }
-    cx.text(
-        a,
-        "transfers.statement",
-        "Statement on transfers",
-        ot.and_then(|t| s(&t.statement)),
-        nt.and_then(|t| s(&t.statement)),
-    );
+        let brief = format!("transfer to {to}");
+        let words = Refs::new(&label, &brief, "now also goes to", "no longer goes to");
+        let (old, new) = (mapped(&x.recipients, recipients), ids(&y.recipients));
+        refs_change(cx, a, path, &old, &new, |id| recipient_name(n, id), words);
+        let copy = format!("Where to get a copy of the safeguards for the transfer to {to}");
+        cx.text(a, path, &copy, s(&x.copy_from), s(&y.copy_from));
+    });
+    let (x, y) = field(ot, nt, |t| s(&t.statement));
+    let (path, label) = ("transfers.statement", "Statement on transfers");
+    cx.text(a, path, label, x, y);
 }
 
+/// Automated decision-making.
 pub(super) fn automated(cx: &mut Cx, o: &Notice, n: &Notice) {
     let a = Area::AutomatedDecisions;
-    let (ox, nx) = (
-        o.file.automated_decision_making.as_ref().map(|x| &x.value),
-        n.file.automated_decision_making.as_ref().map(|x| &x.value),
-    );
+    let (ox, nx) = blocks(o, n, |f| &f.automated_decision_making);
     let used = |x: Option<&AutomatedDecisions>| x.is_some_and(|x| x.used.value);
-    if !used(ox) && used(nx) {
-        cx.material(
-            a,
-            "automated_decision_making.used",
-            "Decisions are now made about people by automated means.".into(),
-            "automated decision-making now used".into(),
-        );
-    } else if used(ox) && !used(nx) {
-        cx.editorial(
-            a,
-            "automated_decision_making.used",
-            "The notice now says no automated decisions are made.".into(),
-        );
-    }
-    let none = Vec::new();
-    let p = pair(
-        ox.map_or(&none, |x| &x.decisions),
-        nx.map_or(&none, |x| &x.decisions),
-        |_| None,
-        |d| &d.description,
+    let was_now = (used(ox), used(nx));
+    let on = "Decisions are now made about people by automated means.";
+    let path = (a, "automated_decision_making.used");
+    let off = "The notice now says no automated decisions are made.";
+    cx.switch(
+        path,
+        was_now,
+        (on, "automated decision-making now used"),
+        off,
     );
-    for d in &p.added {
-        cx.material(
-            a,
-            "automated_decision_making.decisions",
+    let (old, new) = (entries(ox, |x| &x.decisions), entries(nx, |x| &x.decisions));
+    let list = List::new(a, "automated_decision_making.decisions", (old, new), |d| {
+        &d.description
+    });
+    let added = |d: &AutomatedDecision| {
+        Report::Material(
             format!("New automated decision: {}.", quote(&d.description)),
             format!("new automated decision {}", quote(&d.description)),
-        );
-    }
-    for d in &p.removed {
-        cx.editorial(
-            a,
-            "automated_decision_making.decisions",
-            format!("Automated decision removed: {}.", quote(&d.description)),
-        );
-    }
-    for (x, y) in &p.both {
-        let label = format!("Automated decision {}", quote(&y.description));
-        let path = "automated_decision_making.decisions";
+        )
+    };
+    let removed = |d: &AutomatedDecision| {
+        Report::Editorial(format!(
+            "Automated decision removed: {}.",
+            quote(&d.description)
+        ))
+    };
+    list.compare(cx, added, removed, |cx, path, x, y| {
+        let what = quote(&y.description);
+        let logic = format!("Logic of automated decision {what}");
+        cx.text(a, path, &logic, s(&x.logic), s(&y.logic));
+        let significance = format!("Significance of automated decision {what}");
         cx.text(
             a,
             path,
-            &format!("Logic of automated decision {}", quote(&y.description)),
-            s(&x.logic),
-            s(&y.logic),
-        );
-        cx.text(
-            a,
-            path,
-            &format!(
-                "Significance of automated decision {}",
-                quote(&y.description)
-            ),
+            &significance,
             s(&x.significance),
             s(&y.significance),
         );
@@ -207,26 +129,19 @@ pub(super) fn automated(cx: &mut Cx, o: &Notice, n: &Notice) {
             (Some(old), None) => cx.material(
                 a,
                 path,
-                format!("{label}: safeguards removed (they were {}).", quote(old)),
-                format!("safeguards for {} removed", quote(&y.description)),
-            ),
-            (old, new) => cx.text(
-                a,
-                path,
-                &format!(
-                    "Safeguards for automated decision {}",
-                    quote(&y.description)
+                format!(
+                    "Automated decision {what}: safeguards removed (they were {}).",
+                    quote(old)
                 ),
-                old,
-                new,
+                format!("safeguards for {what} removed"),
             ),
+            (old, new) => {
+                let label = format!("Safeguards for automated decision {what}");
+                cx.text(a, path, &label, old, new);
+            }
         }
-    }
-    cx.text(
-        a,
-        "automated_decision_making.statement",
-        "Statement on automated decisions",
-        ox.and_then(|x| s(&x.statement)),
-        nx.and_then(|x| s(&x.statement)),
-    );
+    });
+    let (x, y) = field(ox, nx, |x| s(&x.statement));
+    let path = "automated_decision_making.statement";
+    cx.text(a, path, "Statement on automated decisions", x, y);
 }
