@@ -11,14 +11,6 @@ use crate::model::Notice;
 use crate::model::schema::*;
 use crate::source::Sp;
 
-pub(super) fn kind_words(k: DataKind) -> &'static str {
-    match k {
-        DataKind::Personal => "ordinary personal data",
-        DataKind::Special => "special category data",
-        DataKind::CriminalOffence => "criminal offence data",
-    }
-}
-
 /// Kinds of personal data; returns old id → new id.
 pub(super) fn data_categories(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String, String> {
     let a = Area::DataCategories;
@@ -30,7 +22,7 @@ pub(super) fn data_categories(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<S
         let suffix = if kind == DataKind::Personal {
             String::new()
         } else {
-            format!(" ({})", kind_words(kind))
+            format!(" ({})", kind.words())
         };
         Report::Material(
             format!("New kind of personal data: {}{suffix}.", name(&c.name)),
@@ -65,7 +57,7 @@ pub(super) fn data_categories(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<S
             cx.editorial(
                 a,
                 format!("{path}.kind"),
-                format!("{label} is no longer treated as {}.", kind_words(kx)),
+                format!("{label} is no longer treated as {}.", kx.words()),
             );
         } else if kx != ky {
             cx.material(
@@ -73,10 +65,10 @@ pub(super) fn data_categories(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<S
                 format!("{path}.kind"),
                 format!(
                     "{label} is now treated as {} (it was {}).",
-                    kind_words(ky),
-                    kind_words(kx)
+                    ky.words(),
+                    kx.words()
                 ),
-                format!("{} now {}", name(&y.name), kind_words(ky)),
+                format!("{} now {}", name(&y.name), ky.words()),
             );
         }
         examples(cx, path, &label, x, y);
@@ -123,13 +115,6 @@ fn examples(cx: &mut Cx, path: &str, label: &str, x: &DataCategory, y: &DataCate
     }
 }
 
-pub(super) fn source_words(k: SourceKind) -> &'static str {
-    match k {
-        SourceKind::DataSubject => "the person the data is about",
-        SourceKind::ThirdParty => "someone other than the person the data is about",
-    }
-}
-
 /// Where data comes from; returns old id → new id.
 pub(super) fn sources(
     cx: &mut Cx,
@@ -143,7 +128,7 @@ pub(super) fn sources(
         .ids(|x| &x.id)
         .renamed("name", "Source");
     let added = |x: &Source| {
-        let (who, kind) = (name(&x.name), source_words(x.kind.value));
+        let (who, kind) = (name(&x.name), x.kind.value.words());
         let summary = format!("New source of personal data: {who} ({kind}).");
         Report::Material(summary, format!("new source {who}"))
     };
@@ -151,7 +136,7 @@ pub(super) fn sources(
     let p = list.compare(cx, added, removed, |cx, path, x, y| {
         let label = format!("Source {}", name(&y.name));
         if x.kind.value != y.kind.value {
-            let summary = format!("{label} is now {}.", source_words(y.kind.value));
+            let summary = format!("{label} is now {}.", y.kind.value.words());
             let kind = format!("{path}.kind");
             if y.kind.value == SourceKind::ThirdParty {
                 let brief = format!("{} now a third-party source", name(&y.name));
@@ -224,15 +209,6 @@ pub(super) fn place(s: &str) -> String {
     if needs_the { format!("the {p}") } else { p }
 }
 
-pub(super) fn role_words(r: Option<RecipientRole>) -> &'static str {
-    match r.unwrap_or(RecipientRole::Controller) {
-        RecipientRole::Controller => "a controller",
-        RecipientRole::Processor => "a processor",
-        RecipientRole::JointController => "a joint controller",
-        RecipientRole::PublicAuthority => "a public authority",
-    }
-}
-
 /// Who data is shared with; returns old id → new id.
 pub(super) fn recipients(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String, String> {
     let a = Area::Recipients;
@@ -257,10 +233,15 @@ pub(super) fn recipients(cx: &mut Cx, o: &Notice, n: &Notice) -> BTreeMap<String
         |x: &Recipient| Report::Editorial(format!("Recipient removed: {}.", name(&x.name)));
     let p = list.compare(cx, added, removed, |cx, path, x, y| {
         let label = format!("Recipient {}", name(&y.name));
-        let role = |r: &Recipient| r.role.as_ref().map(|r| r.value);
+        // No role means a controller.
+        let role = |r: &Recipient| {
+            r.role
+                .as_ref()
+                .map_or(RecipientRole::Controller, |r| r.value)
+        };
         let (rx, ry) = (role(x), role(y));
-        if rx.unwrap_or(RecipientRole::Controller) != ry.unwrap_or(RecipientRole::Controller) {
-            let (now, was) = (role_words(ry), role_words(rx));
+        if rx != ry {
+            let (now, was) = (ry.words(), rx.words());
             let summary = format!("{label} is now {now} (it was {was}).");
             cx.editorial(a, format!("{path}.role"), summary);
         }

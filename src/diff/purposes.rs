@@ -12,18 +12,6 @@ use crate::model::Notice;
 use crate::model::schema::*;
 use crate::source::Sp;
 
-pub(super) fn basis_words(b: LawfulBasis) -> &'static str {
-    match b {
-        LawfulBasis::Consent => "consent",
-        LawfulBasis::Contract => "contract",
-        LawfulBasis::LegalObligation => "legal obligation",
-        LawfulBasis::VitalInterests => "vital interests",
-        LawfulBasis::PublicTask => "public task",
-        LawfulBasis::RecognisedLegitimateInterest => "recognised legitimate interest",
-        LawfulBasis::LegitimateInterests => "legitimate interests",
-    }
-}
-
 pub(super) fn bases(list: &[Sp<LawfulBasis>]) -> BTreeSet<LawfulBasis> {
     list.iter().map(|b| b.value).collect()
 }
@@ -32,26 +20,7 @@ pub(super) fn bases_words(set: &BTreeSet<LawfulBasis>) -> String {
     if set.is_empty() {
         return "none".into();
     }
-    and_list(
-        &set.iter()
-            .map(|b| basis_words(*b).to_owned())
-            .collect::<Vec<_>>(),
-    )
-}
-
-pub(super) fn condition_words(c: Art9Condition) -> &'static str {
-    match c {
-        Art9Condition::ExplicitConsent => "explicit consent",
-        Art9Condition::Employment => "employment law",
-        Art9Condition::VitalInterests => "vital interests",
-        Art9Condition::NotForProfit => "not-for-profit bodies",
-        Art9Condition::MadePublic => "made public by the person",
-        Art9Condition::LegalClaims => "legal claims",
-        Art9Condition::SubstantialPublicInterest => "substantial public interest",
-        Art9Condition::HealthOrSocialCare => "health or social care",
-        Art9Condition::PublicHealth => "public health",
-        Art9Condition::ArchivingResearchStatistics => "archiving, research or statistics",
-    }
+    and_list(&set.iter().map(|b| b.words().to_owned()).collect::<Vec<_>>())
 }
 
 pub(super) fn conditions(list: &[Sp<SpecialCondition>]) -> BTreeSet<(Art9Condition, String)> {
@@ -73,8 +42,8 @@ pub(super) fn conditions_words(list: &[Sp<SpecialCondition>]) -> String {
         &list
             .iter()
             .map(|c| match &c.schedule_1 {
-                Some(p) => format!("{} ({})", condition_words(c.condition.value), norm(p)),
-                None => condition_words(c.condition.value).to_owned(),
+                Some(p) => format!("{} ({})", c.condition.value.words(), norm(p)),
+                None => c.condition.value.words().to_owned(),
             })
             .collect::<Vec<_>>(),
     )
@@ -239,7 +208,7 @@ fn purpose(
     conditions_change(cx, &at, cx_, cy);
     for c in cy {
         if let Some(old) = cx_.iter().find(|o| o.condition.value == c.condition.value) {
-            let words = condition_words(c.condition.value);
+            let words = c.condition.value.words();
             let note = format!("Note on the condition {words} for purpose {brief}");
             cx.text(
                 a,

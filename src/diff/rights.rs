@@ -6,17 +6,9 @@ use super::matching::*;
 use super::report::*;
 use super::text::name;
 use crate::model::Notice;
+use crate::model::rights::Right;
 use crate::model::schema::*;
-
-pub(super) fn requirement_words(r: Requirement) -> &'static str {
-    match r {
-        Requirement::Voluntary => "voluntary",
-        Requirement::Statutory => "a statutory requirement",
-        Requirement::Contractual => "a contractual requirement",
-        Requirement::PreContract => "needed to enter into a contract",
-        Requirement::Varies => "depends on the purpose",
-    }
-}
+use crate::model::vocab::RIGHT_TO_BE_INFORMED;
 
 /// Whether people must give their data.
 pub(super) fn provision(cx: &mut Cx, o: &Notice, n: &Notice) {
@@ -24,7 +16,7 @@ pub(super) fn provision(cx: &mut Cx, o: &Notice, n: &Notice) {
     let (ox, nx) = blocks(o, n, |f| &f.provision_requirement);
     let req = |x: Option<&ProvisionRequirement>| {
         x.and_then(|x| x.requirement.as_ref())
-            .map(|r| requirement_words(r.value))
+            .map(|r| r.value.words())
     };
     let label = "Whether giving personal data is required";
     let path = "provision_requirement.requirement";
@@ -55,30 +47,25 @@ pub(super) fn rights(cx: &mut Cx, o: &Notice, n: &Notice) {
         ("response_time", "Response time", |r| &r.response_time),
     ];
     cx.texts((a, "rights"), ox, nx, &texts);
-    let details: [(&str, &str, Field<RightDetails>); 9] = [
-        ("access", "the right of access", |d| &d.access),
-        ("rectification", "the right to rectification", |d| {
-            &d.rectification
-        }),
-        ("erasure", "the right to erasure", |d| &d.erasure),
-        ("restriction", "the right to restriction", |d| {
-            &d.restriction
-        }),
-        ("portability", "the right to data portability", |d| {
-            &d.portability
-        }),
-        ("object", "the right to object", |d| &d.object),
-        (
-            "automated_decisions",
-            "rights about automated decisions",
-            |d| &d.automated_decisions,
-        ),
-        ("withdraw_consent", "withdrawing consent", |d| {
-            &d.withdraw_consent
-        }),
-        ("informed", "the right to be informed", |d| &d.informed),
+    // Each field of `rights.details` is named by the code of the right it speaks about;
+    // `informed` speaks about the right to be informed, which has no `Right`.
+    let details: [(Option<Right>, Field<RightDetails>); 9] = [
+        (Some(Right::Access), |d| &d.access),
+        (Some(Right::Rectification), |d| &d.rectification),
+        (Some(Right::Erasure), |d| &d.erasure),
+        (Some(Right::Restriction), |d| &d.restriction),
+        (Some(Right::Portability), |d| &d.portability),
+        (Some(Right::Object), |d| &d.object),
+        (Some(Right::AutomatedDecisions), |d| &d.automated_decisions),
+        (Some(Right::WithdrawConsent), |d| &d.withdraw_consent),
+        (None, |d| &d.informed),
     ];
-    let details = details.map(|(key, words, f)| (key, format!("What we say about {words}"), f));
+    let details = details.map(|(right, f)| {
+        let (key, words) = right.map_or(("informed", RIGHT_TO_BE_INFORMED), |r| {
+            (r.code(), r.words())
+        });
+        (key, format!("What we say about {words}"), f)
+    });
     let (dx, dy) = field(ox, nx, |r| r.details.as_deref());
     cx.texts((a, "rights.details"), dx, dy, &details);
     let (old, new) = (entries(ox, |r| &r.forms), entries(nx, |r| &r.forms));

@@ -10,17 +10,6 @@ use super::text::quote;
 use crate::model::Notice;
 use crate::model::schema::*;
 
-pub(super) fn safeguard_words(s: Safeguard) -> &'static str {
-    match s {
-        Safeguard::AdequacyRegulations => "UK adequacy regulations",
-        Safeguard::Idta => "the International Data Transfer Agreement",
-        Safeguard::UkAddendum => "the UK Addendum to the EU standard contractual clauses",
-        Safeguard::BindingCorporateRules => "binding corporate rules",
-        Safeguard::OtherSafeguards => "other appropriate safeguards",
-        Safeguard::Derogation => "a derogation for a specific situation",
-    }
-}
-
 /// Transfers outside the UK.
 pub(super) fn transfers(
     cx: &mut Cx,
@@ -51,7 +40,7 @@ pub(super) fn transfers(
     );
     let list = List::new(a, "transfers.destinations", (old, new), |d| &d.destination);
     let added = |d: &Transfer| {
-        let (to, relying_on) = (place(&d.destination), safeguard_words(d.safeguard.value));
+        let (to, relying_on) = (place(&d.destination), d.safeguard.value.words());
         let summary = format!("New transfer outside the UK: to {to}, relying on {relying_on}.");
         Report::Material(summary, format!("new transfer to {to}"))
     };
@@ -62,7 +51,7 @@ pub(super) fn transfers(
         let label = format!("Transfer to {to}");
         let (sx, sy) = (x.safeguard.value, y.safeguard.value);
         if sx != sy {
-            let (was, now) = (safeguard_words(sx), safeguard_words(sy));
+            let (was, now) = (sx.words(), sy.words());
             cx.material(
                 a,
                 path,
