@@ -26,7 +26,7 @@ fn opts() -> CheckOptions {
 
 fn all_formats() -> RenderOptions {
     RenderOptions {
-        formats: vec![Format::Html, Format::Pdf, Format::Text],
+        formats: Format::defaults(),
         pdf_body_size: 18.0,
     }
 }

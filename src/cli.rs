@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use notice::render::Format;
 
 /// Check and build UK privacy notices.
 ///
@@ -23,6 +24,30 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The command line, with the `build --format` help listing every format in the
+    /// registry, so a new format reaches `--help`, completions and the manual page by
+    /// itself.
+    pub fn command_with_formats() -> clap::Command {
+        use clap::CommandFactory;
+        let names: Vec<String> = notice::render::Format::all()
+            .map(|f| format!("`{}` ({})", f.name(), f.spec().description))
+            .collect();
+        let help = format!(
+            "The formats to write, comma-separated, or `all`: {}",
+            names.join(", ")
+        );
+        Cli::command().mut_subcommand("build", |c| c.mut_arg("format", |a| a.help(help)))
+    }
+
+    /// Parse the process's arguments.
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        use clap::FromArgMatches;
+        let matches = Cli::command_with_formats().try_get_matches()?;
+        Cli::from_arg_matches(&matches)
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -40,7 +65,7 @@ pub enum Command {
     /// large-print copy of the notice it has published today); --strict refuses to render a
     /// notice with errors. A notice that cannot be understood is never rendered.
     #[command(
-        after_help = "Examples:\n  notice build                            build notices/ into out/\n  notice build notices/kent.yaml --format pdf --font-size 24\n  notice build --out public/ --strict"
+        after_help = "Examples:\n  notice build                            build notices/ into out/\n  notice build notices/kent.yaml --format pdf --font-size 24\n  notice build --out public/ --strict\n  notice build notices/kent.yaml --format html --watch   rebuild on every save"
     )]
     Build(BuildArgs),
     /// Write a complete, commented starter notice to fill in (or copy out the templates).
@@ -62,6 +87,7 @@ pub enum Command {
     )]
     Explain {
         /// The rule id (PN202) or name (purpose-without-lawful-basis).
+        #[arg(value_parser = RuleParser, hide_possible_values = true)]
         rule: String,
     },
     /// Print the JSON Schema of the notice format, for editors.
@@ -145,14 +171,10 @@ pub struct BuildArgs {
     /// The folder to write into; each notice goes in its own subfolder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
-    /// The formats to write, comma-separated.
-    #[arg(
-        long,
-        value_enum,
-        value_delimiter = ',',
-        default_value = "html,pdf,txt"
-    )]
-    pub format: Vec<Format>,
+    /// The formats to write, comma-separated, or `all` (the list is filled in from the format
+    /// registry: see `Cli::command_with_formats`).
+    #[arg(long, value_name = "LIST", value_parser = parse_formats, default_value_t = FormatList(Format::defaults()))]
+    pub format: FormatList,
     /// Refuse to render a notice that has error-level findings.
     #[arg(long)]
     pub strict: bool,
@@ -162,6 +184,13 @@ pub struct BuildArgs {
     /// A folder of templates overriding the built-in ones, file by file.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Keep running, and build again whenever a notice or a template changes (Ctrl-C
+    /// stops). Reload the page in the browser to see the new build.
+    #[arg(long)]
+    pub watch: bool,
+    /// Stop watching after this many builds (for tests).
+    #[arg(long, hide = true, requires = "watch", value_name = "N")]
+    pub watch_builds: Option<usize>,
 }
 
 /// `notice init`.
@@ -242,17 +271,57 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions annotations on pull requests.
     Github,
+    /// A Markdown table of every finding, for a CI job summary.
+    Markdown,
 }
 
-/// An output format of `build`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum Format {
-    /// A self-contained accessible web page.
-    Html,
-    /// A tagged large-print PDF.
-    Pdf,
-    /// Plain text.
-    Txt,
+/// The formats `build` writes: names from the format registry (`notice::render::format`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatList(pub Vec<Format>);
+
+impl std::fmt::Display for FormatList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.0.iter().map(|x| x.name()).collect();
+        f.write_str(&names.join(","))
+    }
+}
+
+fn parse_formats(s: &str) -> Result<FormatList, String> {
+    notice::render::format::parse_list(s).map(FormatList)
+}
+
+/// Any text, so that `notice explain` can answer an unknown rule with a suggestion; the
+/// rule ids and names are offered as possible values so shells complete them.
+#[derive(Debug, Clone, Copy)]
+struct RuleParser;
+
+impl clap::builder::TypedValueParser for RuleParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        value
+            .to_str()
+            .map(str::to_owned)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let rules = notice::rules::registry::ALL;
+        let ids = rules
+            .iter()
+            .map(|r| clap::builder::PossibleValue::new(r.id).help(r.summary));
+        let names = rules
+            .iter()
+            .map(|r| clap::builder::PossibleValue::new(r.name).help(r.summary));
+        Some(Box::new(ids.chain(names)))
+    }
 }
 
 fn parse_date(s: &str) -> Result<notice::model::Date, String> {
@@ -265,10 +334,9 @@ fn parse_date(s: &str) -> Result<notice::model::Date, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_well_formed() {
-        Cli::command().debug_assert();
+        Cli::command_with_formats().debug_assert();
     }
 }

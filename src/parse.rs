@@ -9,8 +9,9 @@ use std::cell::RefCell;
 
 use crate::diag::Diagnostic;
 use crate::model::schema::NoticeFile;
-use crate::rules::registry;
+use crate::registry;
 use crate::source::{SourceFile, Span};
+use crate::suggest::suggest;
 
 /// Nesting deeper than this is not a notice (the format needs about eight levels).
 const MAX_DEPTH: usize = 48;
@@ -56,6 +57,10 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     };
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
     options.reject_unsupported_tags = true;
+    // YAML 1.2 core: only `true` and `false` (also `True`, `TRUE`, `False`, `FALSE`) are
+    // booleans. YAML 1.1's `yes`, `no`, `on`, `off`, `y` and `n` are refused for a yes/no
+    // field, as the JSON Schema and YAML 1.2 editors refuse them.
+    options.strict_booleans = true;
     options.with_snippet = false;
 
     // Tracking the field path of every node costs about a third of the parse, and the path
@@ -65,6 +70,16 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     if let Ok(file) = first {
         return Ok(file);
     }
+    // A file that is not well-formed YAML (an unclosed `[`) can fail first on a type (the
+    // deserializer sees `[` where a block belongs); the syntax error is the real one.
+    if let Err(e) =
+        serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(&src.text, options.clone())
+    {
+        let d = convert_error(src, &e, "");
+        if d.rule == registry::YAML_SYNTAX.id {
+            return Err(vec![d]);
+        }
+    }
     let path = RefCell::new(String::new());
     let result = serde_saphyr::with_deserializer_from_str_with_options(&src.text, options, |de| {
         serde_path_to_error::deserialize::<_, NoticeFile>(de).map_err(|e| {
@@ -73,124 +88,6 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
         })
     });
     result.map_err(|e| vec![convert_error(src, &e, &path.into_inner())])
-}
-
-/// Every key written with no value (`email:` and nothing after it, or `~`, or `null`).
-///
-/// YAML reads such a key as "no value", which for an optional field is the same as leaving
-/// the key out: the published notice would silently lose whatever was meant to be there (a
-/// blank "Email:" line is a common copy-and-paste casualty). These are reported instead. A
-/// key followed by an indented block, or by a list at its own indentation, has a value.
-pub fn empty_values(src: &SourceFile) -> Vec<Diagnostic> {
-    let lines: Vec<&str> = src.text.split('\n').collect();
-    let mut out = Vec::new();
-    let mut offset = 0;
-    // The keys above the current line, with their indentation, for the field path.
-    let mut parents: Vec<(usize, &str)> = Vec::new();
-    for (n, line) in lines.iter().enumerate() {
-        let content = strip_comment(line).trim_end();
-        let indent = content.len() - content.trim_start().len();
-        let item = content.trim_start().starts_with("- ");
-        let body = content.trim_start().trim_start_matches("- ");
-        let key_indent = if item { indent + 2 } else { indent };
-        let Some((key, value)) = body.split_once(':') else {
-            offset += line.len() + 1;
-            continue;
-        };
-        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            offset += line.len() + 1;
-            continue;
-        }
-        while parents.last().is_some_and(|(i, _)| *i >= key_indent) {
-            parents.pop();
-        }
-        let path = parents
-            .iter()
-            .map(|(_, k)| *k)
-            .chain([key])
-            .collect::<Vec<_>>()
-            .join(".");
-        parents.push((key_indent, key));
-        if matches!(value.trim(), "" | "~" | "null" | "Null" | "NULL") {
-            // The next line that says something: a deeper block or a same-level list
-            // gives this key its value.
-            let next = lines[n + 1..]
-                .iter()
-                .map(|l| strip_comment(l).trim_end())
-                .find(|l| !l.trim().is_empty());
-            let has_block = value.trim().is_empty()
-                && next.is_some_and(|l| {
-                    let ind = l.len() - l.trim_start().len();
-                    ind > indent || (ind == indent && l.trim_start().starts_with('-'))
-                });
-            if !has_block {
-                let at = offset + line.find(key).unwrap_or(0);
-                out.push(registry::EMPTY_VALUE.diag(
-                    src.span_of(at, at + key.len()),
-                    &path,
-                    format!("`{path}` has no value"),
-                    Some("write the value, or remove the key if there is nothing to say"),
-                ));
-            }
-        }
-        offset += line.len() + 1;
-    }
-    out
-}
-
-/// Every `TODO` placeholder left in the file's values (comments are ignored).
-pub fn placeholders(src: &SourceFile) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for line in src.text.split_inclusive('\n') {
-        let content = strip_comment(line);
-        let lower = content.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(i) = lower[from..].find("todo") {
-            let at = from + i;
-            let before_ok = lower[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = lower[at + 4..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok {
-                let span = src.span_of(offset + at, offset + at + 4);
-                let value = content[at..]
-                    .trim_end()
-                    .trim_end_matches(['"', '\'', ',', ']']);
-                out.push(registry::PLACEHOLDER.diag(
-                    span,
-                    "",
-                    format!("placeholder left in: `{value}`"),
-                    Some("replace it with your office's facts, or remove the key if it does not apply"),
-                ));
-                break;
-            }
-            from = at + 4;
-        }
-        offset += line.len();
-    }
-    out
-}
-
-/// A line without its YAML comment (a `#` at the start or after a space, outside quotes).
-fn strip_comment(line: &str) -> &str {
-    let mut quote: Option<char> = None;
-    let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '#' && prev.is_whitespace() => return &line[..i],
-            None => {}
-        }
-        prev = c;
-    }
-    line
 }
 
 /// Turn a serde-saphyr error into a located diagnostic.
@@ -256,6 +153,8 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             } else {
                 format!("{path}.{field}")
             };
+            // serde notices a missing key at the end of its block; point at the block.
+            let span = block_span(src, &path).unwrap_or(span);
             registry::MISSING_FIELD.diag(
                 span,
                 &full,
@@ -305,7 +204,7 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             span,
             &path,
             format!("`{}` should be `true` or `false`", display_path(&path)),
-            None::<String>,
+            Some("write `true` or `false`: YAML 1.2, which editors and notice follow, reads `yes`, `no`, `on` and `off` as text"),
         ),
         E::DuplicateMappingKey { key, .. } => registry::DUPLICATE_KEY.diag(
             span,
@@ -369,6 +268,120 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             )
         }
     }
+}
+
+/// One step of a field path: a key, or a list position.
+#[derive(Debug, PartialEq)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `purposes[2].lawful_basis` as steps.
+fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        while !rest.is_empty() {
+            let (n, after) = rest.split_once(']')?;
+            out.push(Step::Index(n.parse().ok()?));
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    Some(out)
+}
+
+/// One line of block-style YAML, as far as finding a block needs.
+struct Line {
+    /// Byte offset of the line in the file.
+    offset: usize,
+    /// Columns before the content.
+    indent: usize,
+    /// The content, without indentation or comment; empty for blank and comment lines.
+    content: String,
+}
+
+impl Line {
+    fn is_item(&self) -> bool {
+        self.content == "-" || self.content.starts_with("- ")
+    }
+
+    /// The key this line starts with at indentation `indent` (a key after a list dash sits
+    /// two columns right of the dash), with its byte offset in the file.
+    fn key_at(&self, indent: usize) -> Option<(&str, usize)> {
+        let (body, at) = if self.indent == indent {
+            (self.content.as_str(), self.indent)
+        } else if self.is_item() && self.indent + 2 == indent {
+            (&self.content[2..], self.indent + 2)
+        } else {
+            return None;
+        };
+        let key = body.split_once(':')?.0;
+        (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .then_some((key, self.offset + at))
+    }
+}
+
+/// Where the block at `path` starts, in block-style YAML: its key, or the dash of its list
+/// item. `None` when the path cannot be followed (flow style, tabs), so the caller keeps
+/// the place serde gave.
+fn block_span(src: &SourceFile, path: &str) -> Option<Span> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in src.text.split_inclusive('\n') {
+        let content = strip_comment(raw.trim_end_matches(['\n', '\r'])).trim_end();
+        let trimmed = content.trim_start_matches(' ');
+        lines.push(Line {
+            offset,
+            indent: content.len() - trimmed.len(),
+            content: trimmed.to_owned(),
+        });
+        offset += raw.len();
+    }
+    let lines: Vec<&Line> = lines.iter().filter(|l| !l.content.is_empty()).collect();
+    // The block being searched: lines[from..to], its keys at `indent`.
+    let (mut from, mut to) = (0, lines.len());
+    let mut indent = lines.first()?.indent;
+    let mut found: Option<(usize, usize)> = None;
+    for step in steps(path)? {
+        match step {
+            Step::Key(key) => {
+                let at = (from..to).find_map(|i| {
+                    let (k, at) = lines[i].key_at(indent)?;
+                    (k == key).then_some((i, at))
+                })?;
+                found = Some((at.1, key.len()));
+                // The value: the lines after the key, deeper than it or a list at its level.
+                let i = at.0;
+                let end = (i + 1..to)
+                    .find(|&j| {
+                        lines[j].indent < indent
+                            || (lines[j].indent == indent && !lines[j].is_item())
+                            || (lines[j].indent + 2 == indent && lines[j].is_item())
+                    })
+                    .unwrap_or(to);
+                from = i + 1;
+                to = end;
+                indent = lines.get(from).filter(|_| from < to)?.indent;
+            }
+            Step::Index(n) => {
+                let items: Vec<usize> = (from..to)
+                    .filter(|&j| lines[j].indent == indent && lines[j].is_item())
+                    .collect();
+                let i = *items.get(n)?;
+                let end = items.get(n + 1).copied().unwrap_or(to);
+                found = Some((lines[i].offset + lines[i].indent, 1));
+                from = i;
+                to = end;
+                indent += 2;
+            }
+        }
+    }
+    let (start, len) = found?;
+    Some(src.span_of(start, start + len))
 }
 
 /// What a breached budget means, for the message.
@@ -492,72 +505,9 @@ fn list(items: &[&str]) -> String {
         .join(", ")
 }
 
-/// The closest allowed name to a misspelt one, if any is close enough to be a likely typo.
-pub fn suggest<'a>(wrong: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    // Compare case- and separator-blind on both sides: `pn2020` against `PN202`,
-    // `lawful-basis` against `lawful_basis`.
-    let norm = |s: &str| s.to_lowercase().replace('-', "_");
-    let wrong_l = norm(wrong);
-    let wrong_len = wrong_l.chars().count();
-    allowed
-        .iter()
-        .filter_map(|a| {
-            let a_l = norm(a);
-            let a_len = a_l.chars().count();
-            let max = (a_len.max(3) / 3).max(1);
-            if a_l.contains(&wrong_l) && wrong_l.len() >= 4 {
-                return Some((a_len - wrong_len, *a));
-            }
-            // The distance is at least the difference in length: skip the work when that
-            // alone is too far.
-            if a_len.abs_diff(wrong_len) > max {
-                return None;
-            }
-            let d = edit_distance(&wrong_l, &a_l);
-            (d <= max).then_some((d, *a))
-        })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a)
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_close_names_only() {
-        let allowed = ["lawful_basis", "legislation", "name"];
-        assert_eq!(suggest("lawfull_basis", &allowed), Some("lawful_basis"));
-        assert_eq!(suggest("lawful-basis", &allowed), Some("lawful_basis"));
-        assert_eq!(suggest("colour", &allowed), None);
-        assert_eq!(
-            suggest("PN2020", &["PN201", "PN202", "PN301"]),
-            Some("PN202")
-        );
-        assert_eq!(
-            suggest(
-                "purpose-without-lawful-bases",
-                &["purpose-without-lawful-basis"]
-            ),
-            Some("purpose-without-lawful-basis")
-        );
-    }
 
     #[test]
     fn comments_and_markers_are_not_content() {
@@ -571,15 +521,45 @@ mod tests {
     }
 
     #[test]
+    fn paths_become_steps() {
+        assert_eq!(
+            steps("purposes[2].lawful_basis"),
+            Some(vec![
+                Step::Key("purposes"),
+                Step::Index(2),
+                Step::Key("lawful_basis")
+            ])
+        );
+        assert_eq!(
+            steps("a[0][1]"),
+            Some(vec![Step::Key("a"), Step::Index(0), Step::Index(1)])
+        );
+        assert_eq!(steps(""), Some(vec![]));
+        assert_eq!(steps("a[x]"), None);
+    }
+
+    #[test]
+    fn blocks_are_found_by_path() {
+        let text = "notice:\n  title: T\ncontroller:\n  name: C\n  contact:\n    email: e\npurposes:\n- id: a\n  name: A\n- id: b\n  lawful_basis:\n    - consent\n# end\n";
+        let src = SourceFile::from_text("n.yaml", text.to_owned());
+        let at = |path: &str| {
+            block_span(&src, path).map(|s| (s.line, s.column, src.text[s.start..s.end].to_owned()))
+        };
+        assert_eq!(at("controller"), Some((3, 1, "controller".to_owned())));
+        assert_eq!(at("controller.contact"), Some((5, 3, "contact".to_owned())));
+        assert_eq!(at("purposes[1]"), Some((10, 1, "-".to_owned())));
+        assert_eq!(
+            at("purposes[1].lawful_basis"),
+            Some((11, 3, "lawful_basis".to_owned()))
+        );
+        assert_eq!(at("purposes[2]"), None);
+        assert_eq!(at("dpo"), None);
+    }
+
+    #[test]
     fn thousands_are_separated() {
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(200_000), "200,000");
         assert_eq!(thousands(48), "48");
-    }
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

@@ -15,8 +15,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{Context, Result};
 
 use super::{Outcome, collect_inputs};
-use crate::cli::{BuildArgs, Format};
-use notice::diag::{FileReport, Severity, emit};
+use crate::cli::BuildArgs;
+use notice::diag::{Diagnostic, FileReport, Severity, emit};
 use notice::model::{Date, Notice};
 use notice::render::{self, RenderOptions};
 use notice::rules::CheckOptions;
@@ -40,17 +40,25 @@ struct Input {
 
 /// What rendering and writing one notice gave.
 enum Done {
-    /// Written: the folder name, the files, and warnings to print.
-    Built(String, Vec<PathBuf>, Vec<String>),
+    /// Written: the folder name, the files, and the renderers' warnings, located.
+    Built(String, Vec<PathBuf>, Vec<Diagnostic>),
     /// Could not be rendered (a finding about the notice: exit 1).
     NotRendered(String),
     /// Could not be written (the command could not do its job: exit 2).
     NotWritten(String),
 }
 
-/// Run `notice build`.
+/// Run `notice build` (or, with `--watch`, keep building as files change).
 pub fn run(args: &BuildArgs) -> Result<Outcome> {
+    if args.watch {
+        return super::watch::run(args);
+    }
     let files = collect_inputs(&args.input.paths)?;
+    build(args, &files)
+}
+
+/// Build `files` once: check them all, then render and write those that can be.
+pub fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     let opts = CheckOptions {
         as_of: args.input.as_of.unwrap_or_else(Date::today),
     };
@@ -63,7 +71,7 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
     // 1. Read and check everything first, on every core.
-    let sources = parallel_map(&files, |path| SourceFile::read(path));
+    let sources = parallel_map(files, |path| SourceFile::read(path));
     let sources = sources
         .into_iter()
         .collect::<Result<Vec<SourceFile>, _>>()
@@ -117,15 +125,7 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     // written as soon as they are rendered, so memory holds a few notices' outputs at a
     // time, not every notice's.
     let render_opts = RenderOptions {
-        formats: args
-            .format
-            .iter()
-            .map(|f| match f {
-                Format::Html => render::Format::Html,
-                Format::Pdf => render::Format::Pdf,
-                Format::Txt => render::Format::Text,
-            })
-            .collect(),
+        formats: args.format.0.clone(),
         pdf_body_size: args.font_size.parse().unwrap_or(18.0),
     };
     let mut outcome = Outcome::Clean;
@@ -187,7 +187,7 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
                 let warnings = out
                     .warnings
                     .iter()
-                    .map(|w| format!("{}: {w}", locate_warning(&input.report.source, w)))
+                    .map(|w| w.to_diagnostic(&input.report.source))
                     .collect();
                 Some((path, Done::Built(stem, paths, warnings)))
             }
@@ -203,11 +203,19 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     let mut written = Vec::new();
     let mut write_error = None;
     let mut notices = 0;
+    let sources: std::collections::BTreeMap<&Path, &SourceFile> = inputs
+        .iter()
+        .map(|i| (i.report.source.path.as_path(), &i.report.source))
+        .collect();
     for (path, result) in results.into_iter().flatten() {
         match result {
             Done::Built(stem, paths, warnings) => {
-                for w in warnings {
-                    writeln!(stderr, "warning: {w}")?;
+                if let (false, Some(source)) = (warnings.is_empty(), sources.get(path.as_path())) {
+                    let report = FileReport {
+                        source: (*source).clone(),
+                        diagnostics: warnings,
+                    };
+                    stderr.write_all(emit::human(&[&report], color).as_bytes())?;
                 }
                 writeln!(
                     stderr,
@@ -250,38 +258,6 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
     )
     .context("cannot write to standard output")?;
     Ok(outcome)
-}
-
-/// A renderer's warning about a character (`U+1F9E0`) points at the first place the
-/// character is written in the notice: `path:line:column`.
-fn locate_warning(src: &SourceFile, warning: &str) -> String {
-    let found = warning
-        .find("U+")
-        .and_then(|i| {
-            let hex: String = warning[i + 2..]
-                .chars()
-                .take_while(char::is_ascii_hexdigit)
-                .collect();
-            u32::from_str_radix(&hex, 16).ok()
-        })
-        .and_then(char::from_u32)
-        .and_then(|c| {
-            // Prefer the quoted context, so each place is named; else the first use.
-            let context = warning
-                .split_once("in \"")
-                .and_then(|(_, rest)| rest.split_once('"'))
-                .map(|(c, _)| c);
-            context
-                .and_then(|ctx| src.text.find(ctx).map(|at| at + ctx.find(c).unwrap_or(0)))
-                .or_else(|| src.text.find(c))
-        });
-    match found {
-        Some(at) => {
-            let span = src.span_of(at, at);
-            format!("{}:{}:{}", src.path.display(), span.line, span.column)
-        }
-        None => src.path.display().to_string(),
-    }
 }
 
 /// Parse and lower a notice again (it was understood once, so it will be again).

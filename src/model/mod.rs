@@ -15,11 +15,12 @@ pub mod rights;
 pub mod schema;
 pub mod schema_doc;
 pub mod vocab;
+pub mod walk;
 
 use std::collections::BTreeMap;
 
 use crate::diag::Diagnostic;
-use crate::rules::registry;
+use crate::registry;
 use crate::source::{SourceFile, Sp, Span};
 pub use date::Date;
 use schema::*;
@@ -174,7 +175,11 @@ impl Notice {
     /// wording lints.
     pub fn texts(&self) -> Vec<(String, &Sp<String>)> {
         let mut out = Vec::new();
-        collect_texts(&self.file, &mut out);
+        walk::walk(&self.file, &mut |path, class, leaf| {
+            if let (walk::Class::Prose, walk::Leaf::Text(t)) = (class, leaf) {
+                out.push((walk::path_string(path), t));
+            }
+        });
         out.sort_by_key(|(_, t)| (t.span.start, t.span.line));
         out
     }
@@ -590,7 +595,7 @@ impl Lowerer {
         let names = || declared.keys().map(String::as_str).collect::<Vec<_>>();
         let suggestion = if self.suggestions_left > 0 && !declared.is_empty() {
             self.suggestions_left -= 1;
-            crate::parse::suggest(&id.value, &names())
+            crate::suggest::suggest(&id.value, &names())
         } else {
             None
         };
@@ -638,195 +643,4 @@ fn is_language_tag(s: &str) -> bool {
     (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-fn collect_texts<'a>(f: &'a NoticeFile, out: &mut Vec<(String, &'a Sp<String>)>) {
-    let mut push = |path: String, t: Option<&'a Sp<String>>| {
-        if let Some(t) = t {
-            out.push((path, t));
-        }
-    };
-    if let Some(m) = &f.notice {
-        push("notice.title".into(), Some(&m.title));
-        push("notice.introduction".into(), m.introduction.as_ref());
-        push("notice.scope".into(), m.scope.as_ref());
-        push(
-            "notice.review_statement".into(),
-            m.review_statement.as_ref(),
-        );
-        if let Some(a) = &m.alternative_formats {
-            push(
-                "notice.alternative_formats.statement".into(),
-                a.statement.as_ref(),
-            );
-        }
-        for (i, c) in m.changes.iter().enumerate() {
-            push(format!("notice.changes[{i}].summary"), c.summary.as_ref());
-        }
-    }
-    if let Some(c) = &f.controller {
-        push("controller.description".into(), c.description.as_ref());
-    }
-    if let Some(d) = &f.dpo {
-        push("dpo.description".into(), d.description.as_ref());
-    }
-    for (i, j) in f.joint_controllers.iter().enumerate() {
-        push(format!("joint_controllers[{i}].name"), Some(&j.name));
-        push(
-            format!("joint_controllers[{i}].arrangement"),
-            j.arrangement.as_ref(),
-        );
-    }
-    for (i, c) in f.data_categories.iter().enumerate() {
-        push(format!("data_categories[{i}].name"), Some(&c.name));
-        for (k, e) in c.examples.iter().enumerate() {
-            push(format!("data_categories[{i}].examples[{k}]"), Some(e));
-        }
-        push(format!("data_categories[{i}].note"), c.note.as_ref());
-    }
-    for (i, s) in f.sources.iter().flat_map(|s| s.value.iter()).enumerate() {
-        push(format!("sources[{i}].name"), Some(&s.name));
-        for (k, c) in s.special_category_conditions.iter().enumerate() {
-            push(
-                format!("sources[{i}].special_category_conditions[{k}].note"),
-                c.note.as_ref(),
-            );
-        }
-        for (k, e) in s.examples.iter().enumerate() {
-            push(format!("sources[{i}].examples[{k}]"), Some(e));
-        }
-        push(format!("sources[{i}].note"), s.note.as_ref());
-    }
-    for (i, r) in f.recipients.iter().flat_map(|s| s.value.iter()).enumerate() {
-        push(format!("recipients[{i}].name"), Some(&r.name));
-        push(format!("recipients[{i}].category"), r.category.as_ref());
-        push(format!("recipients[{i}].note"), r.note.as_ref());
-    }
-    for (i, p) in f.purposes.iter().flat_map(|s| s.value.iter()).enumerate() {
-        push(format!("purposes[{i}].name"), Some(&p.name));
-        push(format!("purposes[{i}].description"), p.description.as_ref());
-        for (k, l) in p.legislation.iter().enumerate() {
-            push(format!("purposes[{i}].legislation[{k}]"), Some(l));
-        }
-        push(
-            format!("purposes[{i}].legitimate_interests"),
-            p.legitimate_interests.as_ref(),
-        );
-        for (k, c) in p.special_category_conditions.iter().enumerate() {
-            push(
-                format!("purposes[{i}].special_category_conditions[{k}].note"),
-                c.note.as_ref(),
-            );
-        }
-        push(
-            format!("purposes[{i}].recognised_legitimate_interest"),
-            p.recognised_legitimate_interest.as_ref(),
-        );
-        for (k, c) in p.special_category_conditions.iter().enumerate() {
-            push(
-                format!("purposes[{i}].special_category_conditions[{k}].note"),
-                c.note.as_ref(),
-            );
-        }
-        if let Some(c) = &p.criminal_offence_condition {
-            push(
-                format!("purposes[{i}].criminal_offence_condition.official_authority"),
-                c.official_authority.as_ref(),
-            );
-        }
-        push(
-            format!("purposes[{i}].withdraw_consent"),
-            p.withdraw_consent.as_ref(),
-        );
-    }
-    if let Some(t) = &f.transfers {
-        for (i, d) in t.destinations.iter().enumerate() {
-            push(
-                format!("transfers.destinations[{i}].copy_from"),
-                d.copy_from.as_ref(),
-            );
-        }
-        push("transfers.statement".into(), t.statement.as_ref());
-    }
-    if let Some(r) = &f.retention {
-        push("retention.default".into(), r.default.as_ref());
-        push("retention.criteria".into(), r.criteria.as_ref());
-        push("retention.statement".into(), r.statement.as_ref());
-        for (i, x) in r.rules.iter().enumerate() {
-            push(format!("retention.rules[{i}].records"), Some(&x.records));
-            push(format!("retention.rules[{i}].period"), Some(&x.period));
-        }
-        if let Some(p) = &r.policy {
-            push("retention.policy.title".into(), Some(&p.title));
-        }
-    }
-    if let Some(a) = &f.automated_decision_making {
-        push(
-            "automated_decision_making.statement".into(),
-            a.statement.as_ref(),
-        );
-        for (i, d) in a.decisions.iter().enumerate() {
-            push(
-                format!("automated_decision_making.decisions[{i}].description"),
-                Some(&d.description),
-            );
-            push(
-                format!("automated_decision_making.decisions[{i}].logic"),
-                d.logic.as_ref(),
-            );
-            push(
-                format!("automated_decision_making.decisions[{i}].significance"),
-                d.significance.as_ref(),
-            );
-            push(
-                format!("automated_decision_making.decisions[{i}].safeguards"),
-                d.safeguards.as_ref(),
-            );
-        }
-    }
-    if let Some(p) = &f.provision_requirement {
-        push(
-            "provision_requirement.consequences".into(),
-            p.consequences.as_ref(),
-        );
-        push(
-            "provision_requirement.statement".into(),
-            p.statement.as_ref(),
-        );
-    }
-    if let Some(r) = &f.rights {
-        push("rights.statement".into(), r.statement.as_ref());
-        push("rights.how_to_exercise".into(), r.how_to_exercise.as_ref());
-        push("rights.identity_check".into(), r.identity_check.as_ref());
-        push("rights.response_time".into(), r.response_time.as_ref());
-        for (i, form) in r.forms.iter().enumerate() {
-            push(format!("rights.forms[{i}].title"), Some(&form.title));
-        }
-        if let Some(d) = &r.details {
-            let fields = [
-                ("access", &d.access),
-                ("rectification", &d.rectification),
-                ("erasure", &d.erasure),
-                ("restriction", &d.restriction),
-                ("portability", &d.portability),
-                ("object", &d.object),
-                ("automated_decisions", &d.automated_decisions),
-                ("withdraw_consent", &d.withdraw_consent),
-                ("informed", &d.informed),
-            ];
-            for (k, v) in fields {
-                push(format!("rights.details.{k}"), v.as_ref());
-            }
-        }
-    }
-    if let Some(c) = &f.complaints {
-        push("complaints.statement".into(), c.statement.as_ref());
-    }
-    if let Some(a) = &f.appropriate_policy_document {
-        push("appropriate_policy_document.title".into(), a.title.as_ref());
-    }
-    for (i, s) in f.sections.iter().enumerate() {
-        push(format!("sections[{i}].title"), Some(&s.title));
-        push(format!("sections[{i}].body"), Some(&s.body));
-    }
 }

@@ -4,7 +4,8 @@
 //!
 //! Every enum here has:
 //! - `code()`: the code written in the notice file, e.g. `public_task` (the template view
-//!   hands these codes to the templates);
+//!   hands these codes to the templates); for the schema's enums it reads the one table of
+//!   codes, [`Code`] in [`walk`](super::walk);
 //! - `words()`: a short lower-case phrase that reads inside a sentence, e.g. "public task"
 //!   (what `notice diff` says).
 //!
@@ -18,82 +19,65 @@ use super::rights::Right;
 use super::schema::{
     Art9Condition, DataKind, LawfulBasis, RecipientRole, Requirement, Safeguard, SourceKind,
 };
+use super::walk::Code;
 
 impl LawfulBasis {
-    /// Every lawful basis of UK GDPR Art 6(1), in the article's order.
-    pub const ALL: [LawfulBasis; 7] = [
-        LawfulBasis::Consent,
-        LawfulBasis::Contract,
-        LawfulBasis::LegalObligation,
-        LawfulBasis::VitalInterests,
-        LawfulBasis::PublicTask,
-        LawfulBasis::RecognisedLegitimateInterest,
-        LawfulBasis::LegitimateInterests,
-    ];
-
-    /// The code written in the file, e.g. `legal_obligation`.
+    /// The code written in the file, e.g. `legal_obligation` (from [`Code`]).
     pub fn code(self) -> &'static str {
-        self.vocab().0
+        <Self as Code>::code(self)
     }
 
     /// A short phrase for a sentence, e.g. "legal obligation".
     pub fn words(self) -> &'static str {
-        self.vocab().1
+        self.vocab().0
     }
 
     /// What the notice calls it in a short list, addressed to the reader, e.g. "a legal
     /// obligation" (`basis_short` in `templates/law.md.j2`).
     pub fn short_notice_words(self) -> &'static str {
-        self.vocab().2
+        self.vocab().1
     }
 
     /// What the notice tells the reader, with the article, e.g. "A legal obligation we must
     /// meet (Article 6(1)(c))" (`basis` in `templates/law.md.j2`).
     pub fn notice_words(self) -> &'static str {
-        self.vocab().3
+        self.vocab().2
     }
 
-    /// (code, words, short notice words, notice words).
-    fn vocab(self) -> (&'static str, &'static str, &'static str, &'static str) {
+    /// (words, short notice words, notice words).
+    fn vocab(self) -> (&'static str, &'static str, &'static str) {
         match self {
             LawfulBasis::Consent => (
-                "consent",
                 "consent",
                 "your consent",
                 "Your consent (UK GDPR Article 6(1)(a))",
             ),
             LawfulBasis::Contract => (
                 "contract",
-                "contract",
                 "a contract with you",
                 "A contract with you, or steps before one (Article 6(1)(b))",
             ),
             LawfulBasis::LegalObligation => (
-                "legal_obligation",
                 "legal obligation",
                 "a legal obligation",
                 "A legal obligation we must meet (Article 6(1)(c))",
             ),
             LawfulBasis::VitalInterests => (
-                "vital_interests",
                 "vital interests",
                 "protecting someone's life",
                 "To protect someone's life (Article 6(1)(d))",
             ),
             LawfulBasis::PublicTask => (
-                "public_task",
                 "public task",
                 "our public task",
                 "Our public task: our functions set out in law (Article 6(1)(e))",
             ),
             LawfulBasis::RecognisedLegitimateInterest => (
-                "recognised_legitimate_interest",
                 "recognised legitimate interest",
                 "a recognised legitimate interest",
                 "A recognised legitimate interest (Article 6(1)(ea))",
             ),
             LawfulBasis::LegitimateInterests => (
-                "legitimate_interests",
                 "legitimate interests",
                 "legitimate interests",
                 "Legitimate interests (Article 6(1)(f))",
@@ -103,86 +87,59 @@ impl LawfulBasis {
 }
 
 impl Art9Condition {
-    /// Every condition of UK GDPR Art 9(2), in the article's order.
-    pub const ALL: [Art9Condition; 10] = [
-        Art9Condition::ExplicitConsent,
-        Art9Condition::Employment,
-        Art9Condition::VitalInterests,
-        Art9Condition::NotForProfit,
-        Art9Condition::MadePublic,
-        Art9Condition::LegalClaims,
-        Art9Condition::SubstantialPublicInterest,
-        Art9Condition::HealthOrSocialCare,
-        Art9Condition::PublicHealth,
-        Art9Condition::ArchivingResearchStatistics,
-    ];
-
-    /// The code written in the file, e.g. `substantial_public_interest`.
+    /// The code written in the file, e.g. `substantial_public_interest` (from [`Code`]).
     pub fn code(self) -> &'static str {
-        self.vocab().0
+        <Self as Code>::code(self)
     }
 
     /// A short phrase for a sentence, e.g. "substantial public interest".
     pub fn words(self) -> &'static str {
-        self.vocab().1
+        self.vocab().0
     }
 
     /// What the notice tells the reader, with the article, e.g. "Public health (Article
     /// 9(2)(i))" (`art9` in `templates/law.md.j2`).
     pub fn notice_words(self) -> &'static str {
-        self.vocab().2
+        self.vocab().1
     }
 
-    /// (code, words, notice words).
-    fn vocab(self) -> (&'static str, &'static str, &'static str) {
+    /// (words, notice words).
+    fn vocab(self) -> (&'static str, &'static str) {
         match self {
             Art9Condition::ExplicitConsent => (
-                "explicit_consent",
                 "explicit consent",
                 "Your explicit consent (UK GDPR Article 9(2)(a))",
             ),
             Art9Condition::Employment => (
-                "employment",
                 "employment law",
                 "Employment, social security and social protection law (Article 9(2)(b))",
             ),
             Art9Condition::VitalInterests => (
-                "vital_interests",
                 "vital interests",
                 "To protect someone's life when they cannot consent (Article 9(2)(c))",
             ),
             Art9Condition::NotForProfit => (
-                "not_for_profit",
                 "not-for-profit bodies",
                 "Activities of a not-for-profit body (Article 9(2)(d))",
             ),
             Art9Condition::MadePublic => (
-                "made_public",
                 "made public by the person",
                 "Information you have made public yourself (Article 9(2)(e))",
             ),
             Art9Condition::LegalClaims => (
-                "legal_claims",
                 "legal claims",
                 "Legal claims or court proceedings (Article 9(2)(f))",
             ),
             Art9Condition::SubstantialPublicInterest => (
-                "substantial_public_interest",
                 "substantial public interest",
                 "Reasons of substantial public interest, with a basis in law (Article 9(2)(g))",
             ),
             Art9Condition::HealthOrSocialCare => (
-                "health_or_social_care",
                 "health or social care",
                 "Health or social care (Article 9(2)(h))",
             ),
-            Art9Condition::PublicHealth => (
-                "public_health",
-                "public health",
-                "Public health (Article 9(2)(i))",
-            ),
+            Art9Condition::PublicHealth => ("public health", "Public health (Article 9(2)(i))"),
             Art9Condition::ArchivingResearchStatistics => (
-                "archiving_research_statistics",
                 "archiving, research or statistics",
                 "Archiving, research or statistics (Article 9(2)(j))",
             ),
@@ -191,20 +148,9 @@ impl Art9Condition {
 }
 
 impl DataKind {
-    /// Every kind of personal data the law treats differently.
-    pub const ALL: [DataKind; 3] = [
-        DataKind::Personal,
-        DataKind::Special,
-        DataKind::CriminalOffence,
-    ];
-
-    /// The code written in the file, e.g. `criminal_offence`.
+    /// The code written in the file, e.g. `criminal_offence` (from [`Code`]).
     pub fn code(self) -> &'static str {
-        match self {
-            DataKind::Personal => "personal",
-            DataKind::Special => "special",
-            DataKind::CriminalOffence => "criminal_offence",
-        }
+        <Self as Code>::code(self)
     }
 
     /// A short phrase for a sentence, e.g. "special category data".
@@ -218,15 +164,9 @@ impl DataKind {
 }
 
 impl SourceKind {
-    /// Both kinds of source.
-    pub const ALL: [SourceKind; 2] = [SourceKind::DataSubject, SourceKind::ThirdParty];
-
-    /// The code written in the file, e.g. `third_party`.
+    /// The code written in the file, e.g. `third_party` (from [`Code`]).
     pub fn code(self) -> &'static str {
-        match self {
-            SourceKind::DataSubject => "data_subject",
-            SourceKind::ThirdParty => "third_party",
-        }
+        <Self as Code>::code(self)
     }
 
     /// Who the source is, for a sentence, e.g. "the person the data is about".
@@ -239,22 +179,9 @@ impl SourceKind {
 }
 
 impl RecipientRole {
-    /// Every role a recipient can have.
-    pub const ALL: [RecipientRole; 4] = [
-        RecipientRole::Controller,
-        RecipientRole::Processor,
-        RecipientRole::JointController,
-        RecipientRole::PublicAuthority,
-    ];
-
-    /// The code written in the file, e.g. `joint_controller`.
+    /// The code written in the file, e.g. `joint_controller` (from [`Code`]).
     pub fn code(self) -> &'static str {
-        match self {
-            RecipientRole::Controller => "controller",
-            RecipientRole::Processor => "processor",
-            RecipientRole::JointController => "joint_controller",
-            RecipientRole::PublicAuthority => "public_authority",
-        }
+        <Self as Code>::code(self)
     }
 
     /// What the recipient is, with its article, for "… is now a processor".
@@ -269,62 +196,46 @@ impl RecipientRole {
 }
 
 impl Safeguard {
-    /// Every safeguard a transfer can rely on.
-    pub const ALL: [Safeguard; 6] = [
-        Safeguard::AdequacyRegulations,
-        Safeguard::Idta,
-        Safeguard::UkAddendum,
-        Safeguard::BindingCorporateRules,
-        Safeguard::OtherSafeguards,
-        Safeguard::Derogation,
-    ];
-
-    /// The code written in the file, e.g. `uk_addendum`.
+    /// The code written in the file, e.g. `uk_addendum` (from [`Code`]).
     pub fn code(self) -> &'static str {
-        self.vocab().0
+        <Self as Code>::code(self)
     }
 
     /// A short phrase for "relying on …", e.g. "binding corporate rules".
     pub fn words(self) -> &'static str {
-        self.vocab().1
+        self.vocab().0
     }
 
     /// What the notice tells the reader after "we rely on", with the article
     /// (`safeguard` in `templates/law.md.j2`).
     pub fn notice_words(self) -> &'static str {
-        self.vocab().2
+        self.vocab().1
     }
 
-    /// (code, words, notice words).
-    fn vocab(self) -> (&'static str, &'static str, &'static str) {
+    /// (words, notice words).
+    fn vocab(self) -> (&'static str, &'static str) {
         match self {
             Safeguard::AdequacyRegulations => (
-                "adequacy_regulations",
                 "UK adequacy regulations",
                 "UK adequacy regulations, which find that the destination protects personal information to UK standards (Article 45A)",
             ),
             Safeguard::Idta => (
-                "idta",
                 "the International Data Transfer Agreement",
                 "the International Data Transfer Agreement approved in the UK (Article 46)",
             ),
             Safeguard::UkAddendum => (
-                "uk_addendum",
                 "the UK Addendum to the EU standard contractual clauses",
                 "the UK Addendum to the EU standard contractual clauses (Article 46)",
             ),
             Safeguard::BindingCorporateRules => (
-                "binding_corporate_rules",
                 "binding corporate rules",
                 "binding corporate rules (Article 47)",
             ),
             Safeguard::OtherSafeguards => (
-                "other_safeguards",
                 "other appropriate safeguards",
                 "other appropriate safeguards (Article 46)",
             ),
             Safeguard::Derogation => (
-                "derogation",
                 "a derogation for a specific situation",
                 "an exception for a specific situation (Article 49)",
             ),
@@ -333,55 +244,41 @@ impl Safeguard {
 }
 
 impl Requirement {
-    /// Every answer to whether people must give their data.
-    pub const ALL: [Requirement; 5] = [
-        Requirement::Voluntary,
-        Requirement::Statutory,
-        Requirement::Contractual,
-        Requirement::PreContract,
-        Requirement::Varies,
-    ];
-
-    /// The code written in the file, e.g. `pre_contract`.
+    /// The code written in the file, e.g. `pre_contract` (from [`Code`]).
     pub fn code(self) -> &'static str {
-        self.vocab().0
+        <Self as Code>::code(self)
     }
 
     /// A short phrase for "giving personal data is …", e.g. "a statutory requirement".
     pub fn words(self) -> &'static str {
-        self.vocab().1
+        self.vocab().0
     }
 
     /// The sentence the notice tells the reader (`requirement` in `templates/law.md.j2`).
     pub fn notice_words(self) -> &'static str {
-        self.vocab().2
+        self.vocab().1
     }
 
-    /// (code, words, notice words).
-    fn vocab(self) -> (&'static str, &'static str, &'static str) {
+    /// (words, notice words).
+    fn vocab(self) -> (&'static str, &'static str) {
         match self {
             Requirement::Voluntary => (
-                "voluntary",
                 "voluntary",
                 "You do not have to give us your personal information: it is your choice.",
             ),
             Requirement::Statutory => (
-                "statutory",
                 "a statutory requirement",
                 "The law requires you to give us some personal information.",
             ),
             Requirement::Contractual => (
-                "contractual",
                 "a contractual requirement",
                 "A contract requires you to give us some personal information.",
             ),
             Requirement::PreContract => (
-                "pre_contract",
                 "needed to enter into a contract",
                 "We need some personal information before we can enter into a contract with you.",
             ),
             Requirement::Varies => (
-                "varies",
                 "depends on the purpose",
                 "Whether you have to give us personal information depends on why we are asking for it.",
             ),
@@ -446,6 +343,7 @@ mod tests {
     use serde::de::value::{Error, StrDeserializer};
 
     use super::*;
+    use crate::model::walk::Code;
 
     /// The value a code reads as in a notice file.
     fn read<'de, T: Deserialize<'de>>(code: &'de str) -> T {
@@ -455,25 +353,25 @@ mod tests {
 
     #[test]
     fn every_code_is_the_one_the_file_uses() {
-        for b in LawfulBasis::ALL {
+        for &b in <LawfulBasis as Code>::ALL {
             assert_eq!(read::<LawfulBasis>(b.code()), b);
         }
-        for c in Art9Condition::ALL {
+        for &c in <Art9Condition as Code>::ALL {
             assert_eq!(read::<Art9Condition>(c.code()), c);
         }
-        for k in DataKind::ALL {
+        for &k in <DataKind as Code>::ALL {
             assert_eq!(read::<DataKind>(k.code()), k);
         }
-        for k in SourceKind::ALL {
+        for &k in <SourceKind as Code>::ALL {
             assert_eq!(read::<SourceKind>(k.code()), k);
         }
-        for r in RecipientRole::ALL {
+        for &r in <RecipientRole as Code>::ALL {
             assert_eq!(read::<RecipientRole>(r.code()), r);
         }
-        for s in Safeguard::ALL {
+        for &s in <Safeguard as Code>::ALL {
             assert_eq!(read::<Safeguard>(s.code()), s);
         }
-        for r in Requirement::ALL {
+        for &r in <Requirement as Code>::ALL {
             assert_eq!(read::<Requirement>(r.code()), r);
         }
     }
@@ -495,54 +393,48 @@ mod tests {
             .collect()
     }
 
-    fn ours(list: impl IntoIterator<Item = (&'static str, &'static str)>) -> Vec<(String, String)> {
-        list.into_iter()
-            .map(|(c, w)| (c.to_owned(), w.to_owned()))
+    /// (code, words) of every value of a vocabulary.
+    fn ours<T: Code>(words: fn(T) -> &'static str) -> Vec<(String, String)> {
+        T::ALL
+            .iter()
+            .map(|&x| (x.code().to_owned(), words(x).to_owned()))
             .collect()
     }
 
     #[test]
     fn the_notice_words_are_those_of_the_default_template() {
-        let bases = LawfulBasis::ALL;
-        assert_eq!(
-            template_words("basis"),
-            ours(bases.map(|b| (b.code(), b.notice_words())))
-        );
+        assert_eq!(template_words("basis"), ours(LawfulBasis::notice_words));
         assert_eq!(
             template_words("basis_short"),
-            ours(bases.map(|b| (b.code(), b.short_notice_words())))
+            ours(LawfulBasis::short_notice_words)
         );
-        assert_eq!(
-            template_words("art9"),
-            ours(Art9Condition::ALL.map(|c| (c.code(), c.notice_words())))
-        );
-        assert_eq!(
-            template_words("safeguard"),
-            ours(Safeguard::ALL.map(|s| (s.code(), s.notice_words())))
-        );
+        assert_eq!(template_words("art9"), ours(Art9Condition::notice_words));
+        assert_eq!(template_words("safeguard"), ours(Safeguard::notice_words));
         assert_eq!(
             template_words("requirement"),
-            ours(Requirement::ALL.map(|r| (r.code(), r.notice_words())))
+            ours(Requirement::notice_words)
         );
     }
 
     #[test]
     fn words_are_distinct_within_each_vocabulary() {
-        fn distinct(words: &[&str]) {
-            let mut sorted = words.to_vec();
+        fn distinct(words: Vec<(String, String)>) {
+            let mut sorted: Vec<&String> = words.iter().map(|(_, w)| w).collect();
             sorted.sort_unstable();
             sorted.dedup();
             assert_eq!(sorted.len(), words.len(), "{words:?}");
         }
-        distinct(&LawfulBasis::ALL.map(LawfulBasis::words));
-        distinct(&Art9Condition::ALL.map(Art9Condition::words));
-        distinct(&DataKind::ALL.map(DataKind::words));
-        distinct(&SourceKind::ALL.map(SourceKind::words));
-        distinct(&RecipientRole::ALL.map(RecipientRole::words));
-        distinct(&Safeguard::ALL.map(Safeguard::words));
-        distinct(&Requirement::ALL.map(Requirement::words));
+        distinct(ours(LawfulBasis::words));
+        distinct(ours(Art9Condition::words));
+        distinct(ours(DataKind::words));
+        distinct(ours(SourceKind::words));
+        distinct(ours(RecipientRole::words));
+        distinct(ours(Safeguard::words));
+        distinct(ours(Requirement::words));
         let mut rights = Right::ALL.map(Right::words).to_vec();
         rights.push(RIGHT_TO_BE_INFORMED);
-        distinct(&rights);
+        rights.sort_unstable();
+        rights.dedup();
+        assert_eq!(rights.len(), Right::ALL.len() + 1);
     }
 }

@@ -73,6 +73,19 @@ pub fn default_environment() -> Environment<'static> {
     env
 }
 
+/// The registry entry (see [`super::format`]).
+pub static FORMAT: super::FormatSpec = super::FormatSpec {
+    name: "html",
+    description: "a self-contained accessible web page",
+    default: true,
+    file_name: |stem| format!("{stem}.html"),
+    render: |doc, cx| {
+        render_html(doc, cx.env)
+            .map(|html| super::Output::plain(html.into_bytes()))
+            .map_err(|e| e.to_string())
+    },
+};
+
 /// Render a document as one HTML page with the template [`PAGE_TEMPLATE_NAME`] from `env`.
 ///
 /// The template receives:

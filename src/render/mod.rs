@@ -5,6 +5,7 @@
 //! to them: the HTML, the large-print PDF and the plain text must each contain these words
 //! as a subsequence of their own words (see [`words_in`]).
 
+pub mod format;
 pub mod html;
 pub mod pdf;
 pub mod text;
@@ -14,29 +15,7 @@ pub(crate) mod sample;
 
 use crate::document::{Block, Document, Inline, Section};
 use crate::model::Notice;
-
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Format {
-    /// The accessible web page.
-    Html,
-    /// The large-print PDF.
-    Pdf,
-    /// Plain text.
-    Text,
-}
-
-impl Format {
-    /// The output file name for a notice stem: `kent.html`, `kent-large-print.pdf`,
-    /// `kent.txt`.
-    pub fn file_name(self, stem: &str) -> String {
-        match self {
-            Format::Html => format!("{stem}.html"),
-            Format::Pdf => format!("{stem}-large-print.pdf"),
-            Format::Text => format!("{stem}.txt"),
-        }
-    }
-}
+pub use format::{Format, FormatSpec, Output, RenderContext, RenderWarning};
 
 /// What to render, and how.
 #[derive(Debug, Clone)]
@@ -52,8 +31,9 @@ pub struct RenderOptions {
 pub struct Rendered {
     /// Each format's bytes, in the order asked for.
     pub files: Vec<(Format, Vec<u8>)>,
-    /// Things a reader should know about (a character no font has, for example).
-    pub warnings: Vec<String>,
+    /// Things a reader should know about (a character no font has, for example), each
+    /// once, in the order found.
+    pub warnings: Vec<RenderWarning>,
 }
 
 /// Build the document for a notice and render it in every format asked for. Pure: no
@@ -73,27 +53,20 @@ pub fn render_document(
     env: &minijinja::Environment<'_>,
     opts: &RenderOptions,
 ) -> Result<Rendered, String> {
+    let cx = RenderContext {
+        env,
+        body_size: opts.pdf_body_size,
+    };
     let mut files = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<RenderWarning> = Vec::new();
     for f in &opts.formats {
-        let bytes = match f {
-            Format::Html => html::render_html(doc, env)
-                .map_err(|e| e.to_string())?
-                .into_bytes(),
-            Format::Text => text::render_text(doc).into_bytes(),
-            Format::Pdf => {
-                let out = pdf::render_pdf(
-                    doc,
-                    &pdf::PdfOptions {
-                        body_size: opts.pdf_body_size,
-                    },
-                )
-                .map_err(|e| format!("large-print PDF: {e}"))?;
-                warnings.extend(out.warnings);
-                out.bytes
+        let out = f.render(doc, &cx)?;
+        for w in out.warnings {
+            if !warnings.contains(&w) {
+                warnings.push(w);
             }
-        };
-        files.push((*f, bytes));
+        }
+        files.push((*f, out.bytes));
     }
     Ok(Rendered { files, warnings })
 }

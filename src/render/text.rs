@@ -20,6 +20,15 @@ use super::html::safe_href;
 /// is longer on its own).
 pub const WIDTH: usize = 80;
 
+/// The registry entry (see [`super::format`]).
+pub static FORMAT: super::FormatSpec = super::FormatSpec {
+    name: "txt",
+    description: "plain text, 80 columns",
+    default: true,
+    file_name: |stem| format!("{stem}.txt"),
+    render: |doc, _| Ok(super::Output::plain(render_text(doc).into_bytes())),
+};
+
 /// Render a document as plain text: LF line endings, exactly one final newline, no tabs,
 /// no trailing spaces.
 pub fn render_text(doc: &Document) -> String {

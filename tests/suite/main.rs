@@ -2,7 +2,10 @@
 
 mod build;
 mod cli;
+mod clients;
+mod corpus;
 mod hostile;
+mod layers;
 mod props;
 mod rules;
 mod tools;

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use notice::diag::{Diagnostic, FileReport, emit};
 use notice::model::Date;
+use notice::registry::{self, Rule};
 use notice::rules::CheckOptions;
-use notice::rules::registry::{self, Rule};
 use notice::source::SourceFile;
 
 /// The date the fixtures are checked as of: after every commencement date the rules know.
@@ -39,6 +39,26 @@ pub fn source(relative: &Path) -> SourceFile {
 /// Check a source as of a date.
 pub fn check_on(src: &SourceFile, as_of: Date) -> Vec<Diagnostic> {
     notice::check(src, &CheckOptions { as_of }).diagnostics
+}
+
+/// What `notice` reports on a rule's fixture: `check`'s findings, and for a rule the
+/// renderers apply (`Stage::Render`), the warnings of rendering every format too, located
+/// in the fixture as `build` prints them.
+fn findings_for(rule: &Rule, src: &SourceFile) -> Vec<Diagnostic> {
+    let checked = notice::check(src, &CheckOptions { as_of: AS_OF });
+    let mut diags = checked.diagnostics;
+    if rule.stage == registry::Stage::Render
+        && let Some(notice) = checked.notice
+    {
+        let (env, _) = notice::templates::environment(None).expect("templates load");
+        let opts = notice::render::RenderOptions {
+            formats: notice::render::Format::all().collect(),
+            pdf_body_size: 18.0,
+        };
+        let out = notice::render::render_notice(&notice, &env, &opts).expect("renders");
+        diags.extend(out.warnings.iter().map(|w| w.to_diagnostic(src)));
+    }
+    diags
 }
 
 fn rules_of(diags: &[Diagnostic]) -> Vec<&'static str> {
@@ -90,7 +110,7 @@ fn fail_fixtures_fire_their_rule_and_only_it() {
         if !root().join(&path).is_file() {
             continue; // reported by every_rule_has_a_pass_and_a_fail_fixture
         }
-        let found = rules_of(&check_on(&source(&path), AS_OF));
+        let found = rules_of(&findings_for(rule, &source(&path)));
         if !found.contains(&rule.id) {
             problems.push(format!(
                 "{}: no {} finding (found {found:?})",
@@ -117,7 +137,7 @@ fn pass_fixtures_are_clean() {
         if !root().join(&path).is_file() {
             continue;
         }
-        let diags = check_on(&source(&path), AS_OF);
+        let diags = findings_for(rule, &source(&path));
         if !diags.is_empty() {
             let fired = if rules_of(&diags).contains(&rule.id) {
                 " (including the rule itself)"
@@ -143,7 +163,7 @@ fn pass_fixtures_are_clean() {
 /// colour.
 fn human(rule: &Rule) -> String {
     let src = source(&fixture(rule.id, "fail"));
-    let diagnostics = check_on(&src, AS_OF);
+    let diagnostics = findings_for(rule, &src);
     emit::human(
         &[FileReport {
             source: src,

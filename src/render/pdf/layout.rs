@@ -214,8 +214,8 @@ pub struct Layout {
     pub links: Vec<Link>,
     /// Bookmarks for the sections.
     pub outline: Vec<OutlineEntry>,
-    /// Plain-English warnings (characters no font has).
-    pub warnings: Vec<String>,
+    /// Characters no font has, each once.
+    pub warnings: Vec<crate::render::RenderWarning>,
 }
 
 /// Vertical spacing, as multiples of the body line height.
@@ -429,13 +429,18 @@ impl Builder {
     fn warn_missing(&mut self, para: &Para, missing: &[(usize, char)]) {
         for &(at, c) in missing {
             let context = context_around(&para.text, at, 30);
-            let message = format!(
-                "No embedded font has the character U+{:04X} ({c}) in \"{context}\"; \
-                 the large-print PDF shows \u{FFFD} in its place.",
-                u32::from(c)
-            );
-            if !self.out.warnings.contains(&message) {
-                self.out.warnings.push(message);
+            let warning = crate::render::RenderWarning {
+                rule: "PN950",
+                message: format!(
+                    "no embedded font has the character U+{:04X} ({c}); the large-print PDF \
+                     shows \u{FFFD} in its place",
+                    u32::from(c)
+                ),
+                character: Some(c),
+                context: Some(context),
+            };
+            if !self.out.warnings.contains(&warning) {
+                self.out.warnings.push(warning);
             }
         }
     }

@@ -69,7 +69,7 @@ pub struct PdfOutput {
     pub bytes: Vec<u8>,
     /// Things the reader should know about, in plain English (for example a character
     /// that no embedded font has, drawn as a replacement mark).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::RenderWarning>,
 }
 
 /// Why a PDF could not be made.
@@ -107,6 +107,27 @@ impl std::error::Error for PdfError {}
 pub const MIN_BODY: f32 = 16.0;
 /// The largest body size allowed.
 pub const MAX_BODY: f32 = 48.0;
+
+/// The registry entry (see [`super::format`]).
+pub static FORMAT: super::FormatSpec = super::FormatSpec {
+    name: "pdf",
+    description: "a tagged large-print PDF",
+    default: true,
+    file_name: |stem| format!("{stem}-large-print.pdf"),
+    render: |doc, cx| {
+        let out = render_pdf(
+            doc,
+            &PdfOptions {
+                body_size: cx.body_size,
+            },
+        )
+        .map_err(|e| format!("large-print PDF: {e}"))?;
+        Ok(super::Output {
+            bytes: out.bytes,
+            warnings: out.warnings,
+        })
+    },
+};
 
 /// Renders the document as a large-print, tagged PDF/UA-1 file.
 pub fn render_pdf(doc: &Document, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {

@@ -110,13 +110,16 @@ fn a_character_no_font_has_is_a_warning() {
     let out = render(18.0);
     assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
     let w = &out.warnings[0];
-    assert!(w.contains("U+1F9E0"), "{w}");
-    assert!(w.contains("A character no font has"), "{w}");
+    assert_eq!(w.rule, "PN950");
+    assert_eq!(w.character, Some('\u{1F9E0}'));
+    assert!(w.message.contains("U+1F9E0"), "{w:?}");
+    let context = w.context.as_deref().unwrap_or_default();
+    assert!(context.contains("A character no font has"), "{w:?}");
     // Ō and 😀 are drawn from DejaVu, so no warning names them.
     assert!(
         !out.warnings
             .iter()
-            .any(|w| w.contains("U+014C") || w.contains("U+1F600"))
+            .any(|w| matches!(w.character, Some('\u{014C}' | '\u{1F600}')))
     );
 }
 
@@ -220,7 +223,7 @@ fn dump_fixture() {
         );
         if name == "fixture" {
             for w in &out.warnings {
-                eprintln!("warning: {w}");
+                eprintln!("warning: {}", w.message);
             }
             if let Ok(path) = std::env::var("NOTICE_PDF_OUT") {
                 std::fs::write(path, &out.bytes).expect("writes");

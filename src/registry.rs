@@ -29,6 +29,17 @@ pub struct Rule {
     pub why: &'static str,
     /// How to fix it, with a YAML example.
     pub fix: &'static str,
+    /// When it is found: by `check`, or only when `build` renders an output.
+    pub stage: Stage,
+}
+
+/// When a rule is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// By `notice check` (and `build`, which checks first).
+    Check,
+    /// Only by `notice build`, by a renderer (for example a character no font has).
+    Render,
 }
 
 impl Rule {
@@ -120,10 +131,19 @@ pub fn find(key: &str) -> Option<&'static Rule> {
         .find(|r| r.id.eq_ignore_ascii_case(key) || r.name == key)
 }
 
+macro_rules! stage {
+    () => {
+        Stage::Check
+    };
+    ($stage:ident) => {
+        Stage::$stage
+    };
+}
+
 macro_rules! rules {
     ($(
         $(#[$doc:meta])*
-        $konst:ident = $id:literal $name:literal $sev:ident $cit:literal {
+        $konst:ident = $id:literal $name:literal $sev:ident $cit:literal $(@$stage:ident)? {
             summary: $summary:literal,
             checks: $checks:literal,
             why: $why:literal,
@@ -141,6 +161,7 @@ macro_rules! rules {
                 checks: $checks,
                 why: $why,
                 fix: $fix,
+                stage: stage!($($stage)?),
             };
         )*
         /// Every rule, in id order.
@@ -598,6 +619,14 @@ rules! {
         checks: "When checking as of 5 February 2026 or later, free text for \"adequacy decision\" or \"European Commission\" in a sentence about transfers.",
         why: "The Data (Use and Access) Act 2025 (Sch 9, from 5 February 2026) reworded Art 13(1)(f): a notice states the existence or absence of UK regulations under Art 45A, which replace the adequacy decisions of the EU regime (regulations under the old DPA 2018 s17A are treated as made under Art 45A). An EU adequacy decision is not what a UK transfer relies on.",
         fix: "Describe the transfer under `transfers`, with `safeguard: adequacy_regulations` where UK adequacy regulations cover it; `notice` writes the current wording.",
+    }
+    // ── PN95x: found by the renderers, when building ─────────────────────────────────────
+    /// A character the large-print PDF cannot draw.
+    MISSING_GLYPH = "PN950" "character-missing-from-font" Warning "UK GDPR Art 12(1); Equality Act 2010 s20" @Render {
+        summary: "every character of the notice can be drawn in the large-print PDF",
+        checks: "When `notice build` writes the large-print PDF: that each character of the text is in one of the embedded fonts (Atkinson Hyperlegible Next, with DejaVu Sans for the characters it lacks). `notice check` does not apply this rule.",
+        why: "A character no font has is drawn as a replacement mark (\u{FFFD}), so a reader of the large-print copy loses what it said. The information must be easily accessible (Art 12(1)), and a large-print copy is a reasonable adjustment for a disabled reader (Equality Act 2010 s20).",
+        fix: "Write the character another way (an emoji as words, a rare symbol as its name), or leave it out.",
     }
 }
 
