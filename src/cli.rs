@@ -313,7 +313,7 @@ impl clap::builder::TypedValueParser for RuleParser {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let rules = notice::rules::registry::ALL;
+        let rules = notice::registry::ALL;
         let ids = rules
             .iter()
             .map(|r| clap::builder::PossibleValue::new(r.id).help(r.summary));

@@ -19,7 +19,7 @@ pub fn completions(shell: Shell) -> String {
     if shell == Shell::Fish {
         // clap_complete's fish script offers no values for positional arguments; bash and
         // zsh get the rule ids from the argument's possible values.
-        for r in notice::rules::registry::ALL {
+        for r in notice::registry::ALL {
             for word in [r.id, r.name] {
                 script.push_str(&format!(
                     "complete -c notice -n \"__fish_notice_using_subcommand explain\" -f -a \"{word}\" -d '{}'\n",
