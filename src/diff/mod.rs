@@ -21,6 +21,7 @@ pub mod text;
 
 mod change;
 mod data;
+mod fallback;
 mod identity;
 mod matching;
 mod meta;
@@ -70,6 +71,7 @@ pub fn compare(old: &Notice, new: &Notice) -> Comparison {
     rights::complaints(&mut cx, old, new);
     meta::policy_document(&mut cx, old, new);
     meta::sections(&mut cx, old, new);
+    fallback::uncovered(&mut cx, old, new, fallback::COVERED);
     let mut changes = cx.finish();
     changes.sort_by_key(|c| c.area);
     Comparison {
