@@ -71,20 +71,14 @@ pub(super) fn is_covered(field: &str, covered: &[&str]) -> bool {
         .any(|entry| covers(entry, field))
 }
 
-/// A field's path as [`walk::field_paths`] writes it: list entries as `[]`.
+/// A field's path as [`walk::field_paths`] writes it: `purposes[2].name` → `purposes[].name`.
 fn field_path(path: &[Step<'_>]) -> String {
-    let mut out = String::new();
-    for step in path {
-        match step {
-            Step::Field(name) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(name);
-            }
-            Step::Item(..) => out.push_str("[]"),
-        }
-    }
+    let mut inside = false;
+    let mut out = walk::path_string(path);
+    out.retain(|c| {
+        inside = (inside || c == '[') && c != ']';
+        !(inside && c.is_ascii_digit())
+    });
     out
 }
 
