@@ -3,7 +3,8 @@
 
 use serde_json::json;
 
-use super::{Area, Change, Class, Comparison, and_list, upper_first};
+use super::report::{and_list, upper_first};
+use super::{Area, Change, Class, Comparison};
 use crate::model::Date;
 
 /// Lines of text output are wrapped to this many characters.

@@ -6,13 +6,16 @@
 //! reported (not just the first), each at its place in the file. A notice that lowers cleanly
 //! is a [`Notice`], which the rules and the document builder read.
 //!
-//! [`rights`] holds the law's mapping from lawful bases to the rights that follow.
+//! [`rights`] holds the law's mapping from lawful bases to the rights that follow;
+//! [`vocab`] turns the closed vocabularies (bases, conditions, kinds, roles, safeguards,
+//! requirements, rights) into codes and words.
 
 pub mod date;
 pub mod regulator;
 pub mod rights;
 pub mod schema;
 pub mod schema_doc;
+pub mod vocab;
 pub mod walk;
 
 use std::collections::BTreeMap;

@@ -487,24 +487,6 @@ pub enum Art9Condition {
     ArchivingResearchStatistics,
 }
 
-impl Art9Condition {
-    /// The code written in the file, e.g. `substantial_public_interest`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Art9Condition::ExplicitConsent => "explicit_consent",
-            Art9Condition::Employment => "employment",
-            Art9Condition::VitalInterests => "vital_interests",
-            Art9Condition::NotForProfit => "not_for_profit",
-            Art9Condition::MadePublic => "made_public",
-            Art9Condition::LegalClaims => "legal_claims",
-            Art9Condition::SubstantialPublicInterest => "substantial_public_interest",
-            Art9Condition::HealthOrSocialCare => "health_or_social_care",
-            Art9Condition::PublicHealth => "public_health",
-            Art9Condition::ArchivingResearchStatistics => "archiving_research_statistics",
-        }
-    }
-}
-
 /// How criminal offence data is authorised (Art 10).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
