@@ -505,22 +505,6 @@ fn list(items: &[&str]) -> String {
         .join(", ")
 }
 
-/// A line without its YAML comment (a `#` at the start or after a space, outside quotes).
-fn strip_comment(line: &str) -> &str {
-    let mut quote: Option<char> = None;
-    let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '#' && prev.is_whitespace() => return &line[..i],
-            None => {}
-        }
-        prev = c;
-    }
-    line
-}
 
 #[cfg(test)]
 mod tests {
