@@ -12,7 +12,6 @@
 use serde::Serialize;
 
 pub mod build;
-mod codes;
 pub mod coverage;
 pub mod markdown;
 pub mod review;

@@ -8,7 +8,6 @@
 
 use serde::Serialize;
 
-use super::codes;
 use super::markdown::escape;
 use crate::model::rights::{self, Right};
 use crate::model::schema::*;
@@ -439,7 +438,7 @@ struct SectionView {
 fn conditions(list: &[Sp<SpecialCondition>]) -> Vec<ConditionView> {
     list.iter()
         .map(|c| ConditionView {
-            code: codes::art9(c.condition.value),
+            code: c.condition.value.code(),
             schedule_1: ot(c.schedule_1.as_ref()),
             note: md(c.note.as_ref()),
         })
@@ -447,7 +446,7 @@ fn conditions(list: &[Sp<SpecialCondition>]) -> Vec<ConditionView> {
 }
 
 fn bases(list: &[Sp<LawfulBasis>]) -> Vec<&'static str> {
-    list.iter().map(|b| codes::basis(b.value)).collect()
+    list.iter().map(|b| b.value.code()).collect()
 }
 
 /// The names of the entries with these ids, escaped, in the order given.
@@ -493,7 +492,7 @@ pub fn build(n: &Notice) -> View {
             .collect();
         v.sort();
         v.dedup();
-        v.into_iter().map(codes::basis).collect()
+        v.into_iter().map(LawfulBasis::code).collect()
     };
     View {
         notice: notice(n),
@@ -553,7 +552,7 @@ pub fn build(n: &Notice) -> View {
                 .map(|d| DestinationView {
                     destination: t(&d.destination),
                     recipients: names(&d.recipients, |id| n.recipient(id), |r| &r.name),
-                    safeguard: codes::safeguard(d.safeguard.value),
+                    safeguard: d.safeguard.value.code(),
                     copy_from: md(d.copy_from.as_ref()),
                 })
                 .collect(),
@@ -573,7 +572,7 @@ pub fn build(n: &Notice) -> View {
             statement: md(r.statement.as_ref()),
         }),
         provision: f.provision_requirement.as_ref().map(|p| ProvisionView {
-            requirement: p.requirement.as_ref().map(|r| codes::requirement(r.value)),
+            requirement: p.requirement.as_ref().map(|r| r.value.code()),
             consequences: md(p.consequences.as_ref()),
             statement: md(p.statement.as_ref()),
         }),
@@ -795,7 +794,7 @@ fn rights_view(n: &Notice) -> RightsView {
         and_list(&v)
     };
     RightsView {
-        applicable: applicable.iter().map(|r| codes::right(*r)).collect(),
+        applicable: applicable.iter().map(|r| r.code()).collect(),
         has: RightsHas {
             access: applies(Right::Access),
             rectification: applies(Right::Rectification),

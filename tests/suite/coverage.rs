@@ -113,6 +113,7 @@ fn value_words(class: notice::model::walk::Class, text: &str) -> Vec<String> {
             title: String::new(),
             organisation: String::new(),
             front_matter: Vec::new(),
+            date: None,
             sections: vec![notice::document::Section {
                 id: String::new(),
                 heading: String::new(),
