@@ -102,7 +102,7 @@ fn stages(path: &Path, runs: usize) {
         let mut lap = Lap(Instant::now(), 0);
         let file = notice::parse::parse(&src).expect("parses");
         lap.record(&mut t);
-        let _ = notice::parse::placeholders(&src);
+        let _ = notice::rules::text::check_source(&src);
         lap.record(&mut t);
         let n = notice::model::lower(file, &src).expect("lowers");
         lap.record(&mut t);

@@ -290,7 +290,6 @@ fn parse_date(s: &str) -> Result<notice::model::Date, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_well_formed() {

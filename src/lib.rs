@@ -23,9 +23,11 @@ pub mod diff;
 pub mod document;
 pub mod model;
 pub mod parse;
+pub mod registry;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suggest;
 pub mod synth;
 pub mod templates;
 pub mod write;
@@ -57,8 +59,7 @@ pub fn check(src: &SourceFile, opts: &CheckOptions) -> Checked {
             };
         }
     };
-    let mut placeholders = parse::placeholders(src);
-    placeholders.extend(parse::empty_values(src));
+    let placeholders = rules::text::check_source(src);
     let mut checked = match model::lower(file, src) {
         Ok(notice) => {
             let diagnostics = rules::check(&notice, opts);

@@ -9,8 +9,9 @@ use std::cell::RefCell;
 
 use crate::diag::Diagnostic;
 use crate::model::schema::NoticeFile;
-use crate::rules::registry;
+use crate::registry;
 use crate::source::{SourceFile, Span};
+use crate::suggest::suggest;
 
 /// Nesting deeper than this is not a notice (the format needs about eight levels).
 const MAX_DEPTH: usize = 48;
@@ -73,124 +74,6 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
         })
     });
     result.map_err(|e| vec![convert_error(src, &e, &path.into_inner())])
-}
-
-/// Every key written with no value (`email:` and nothing after it, or `~`, or `null`).
-///
-/// YAML reads such a key as "no value", which for an optional field is the same as leaving
-/// the key out: the published notice would silently lose whatever was meant to be there (a
-/// blank "Email:" line is a common copy-and-paste casualty). These are reported instead. A
-/// key followed by an indented block, or by a list at its own indentation, has a value.
-pub fn empty_values(src: &SourceFile) -> Vec<Diagnostic> {
-    let lines: Vec<&str> = src.text.split('\n').collect();
-    let mut out = Vec::new();
-    let mut offset = 0;
-    // The keys above the current line, with their indentation, for the field path.
-    let mut parents: Vec<(usize, &str)> = Vec::new();
-    for (n, line) in lines.iter().enumerate() {
-        let content = strip_comment(line).trim_end();
-        let indent = content.len() - content.trim_start().len();
-        let item = content.trim_start().starts_with("- ");
-        let body = content.trim_start().trim_start_matches("- ");
-        let key_indent = if item { indent + 2 } else { indent };
-        let Some((key, value)) = body.split_once(':') else {
-            offset += line.len() + 1;
-            continue;
-        };
-        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            offset += line.len() + 1;
-            continue;
-        }
-        while parents.last().is_some_and(|(i, _)| *i >= key_indent) {
-            parents.pop();
-        }
-        let path = parents
-            .iter()
-            .map(|(_, k)| *k)
-            .chain([key])
-            .collect::<Vec<_>>()
-            .join(".");
-        parents.push((key_indent, key));
-        if matches!(value.trim(), "" | "~" | "null" | "Null" | "NULL") {
-            // The next line that says something: a deeper block or a same-level list
-            // gives this key its value.
-            let next = lines[n + 1..]
-                .iter()
-                .map(|l| strip_comment(l).trim_end())
-                .find(|l| !l.trim().is_empty());
-            let has_block = value.trim().is_empty()
-                && next.is_some_and(|l| {
-                    let ind = l.len() - l.trim_start().len();
-                    ind > indent || (ind == indent && l.trim_start().starts_with('-'))
-                });
-            if !has_block {
-                let at = offset + line.find(key).unwrap_or(0);
-                out.push(registry::EMPTY_VALUE.diag(
-                    src.span_of(at, at + key.len()),
-                    &path,
-                    format!("`{path}` has no value"),
-                    Some("write the value, or remove the key if there is nothing to say"),
-                ));
-            }
-        }
-        offset += line.len() + 1;
-    }
-    out
-}
-
-/// Every `TODO` placeholder left in the file's values (comments are ignored).
-pub fn placeholders(src: &SourceFile) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for line in src.text.split_inclusive('\n') {
-        let content = strip_comment(line);
-        let lower = content.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(i) = lower[from..].find("todo") {
-            let at = from + i;
-            let before_ok = lower[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = lower[at + 4..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok {
-                let span = src.span_of(offset + at, offset + at + 4);
-                let value = content[at..]
-                    .trim_end()
-                    .trim_end_matches(['"', '\'', ',', ']']);
-                out.push(registry::PLACEHOLDER.diag(
-                    span,
-                    "",
-                    format!("placeholder left in: `{value}`"),
-                    Some("replace it with your office's facts, or remove the key if it does not apply"),
-                ));
-                break;
-            }
-            from = at + 4;
-        }
-        offset += line.len();
-    }
-    out
-}
-
-/// A line without its YAML comment (a `#` at the start or after a space, outside quotes).
-fn strip_comment(line: &str) -> &str {
-    let mut quote: Option<char> = None;
-    let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '#' && prev.is_whitespace() => return &line[..i],
-            None => {}
-        }
-        prev = c;
-    }
-    line
 }
 
 /// Turn a serde-saphyr error into a located diagnostic.
@@ -492,72 +375,9 @@ fn list(items: &[&str]) -> String {
         .join(", ")
 }
 
-/// The closest allowed name to a misspelt one, if any is close enough to be a likely typo.
-pub fn suggest<'a>(wrong: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    // Compare case- and separator-blind on both sides: `pn2020` against `PN202`,
-    // `lawful-basis` against `lawful_basis`.
-    let norm = |s: &str| s.to_lowercase().replace('-', "_");
-    let wrong_l = norm(wrong);
-    let wrong_len = wrong_l.chars().count();
-    allowed
-        .iter()
-        .filter_map(|a| {
-            let a_l = norm(a);
-            let a_len = a_l.chars().count();
-            let max = (a_len.max(3) / 3).max(1);
-            if a_l.contains(&wrong_l) && wrong_l.len() >= 4 {
-                return Some((a_len - wrong_len, *a));
-            }
-            // The distance is at least the difference in length: skip the work when that
-            // alone is too far.
-            if a_len.abs_diff(wrong_len) > max {
-                return None;
-            }
-            let d = edit_distance(&wrong_l, &a_l);
-            (d <= max).then_some((d, *a))
-        })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a)
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_close_names_only() {
-        let allowed = ["lawful_basis", "legislation", "name"];
-        assert_eq!(suggest("lawfull_basis", &allowed), Some("lawful_basis"));
-        assert_eq!(suggest("lawful-basis", &allowed), Some("lawful_basis"));
-        assert_eq!(suggest("colour", &allowed), None);
-        assert_eq!(
-            suggest("PN2020", &["PN201", "PN202", "PN301"]),
-            Some("PN202")
-        );
-        assert_eq!(
-            suggest(
-                "purpose-without-lawful-bases",
-                &["purpose-without-lawful-basis"]
-            ),
-            Some("purpose-without-lawful-basis")
-        );
-    }
 
     #[test]
     fn comments_and_markers_are_not_content() {
@@ -575,11 +395,5 @@ mod tests {
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(200_000), "200,000");
         assert_eq!(thousands(48), "48");
-    }
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

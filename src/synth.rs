@@ -12,6 +12,10 @@
 //! - [`Synth::map_texts`]: replace every free-text value (names, titles, Markdown fields,
 //!   address lines, examples), for property tests that put arbitrary text everywhere.
 //!
+//! Which lists have ids, which keys hold text and which hold references all come from the
+//! format's one description ([`crate::model::walk`]), so a new field reaches the generator
+//! with no change here.
+//!
 //! It lives in the library, not in the benchmarks, because the criterion benches, the
 //! integration tests and the fuzz crate all need the same generator, and each of those can
 //! only reach the library's public API; copies would drift. It costs the binary nothing
@@ -20,6 +24,9 @@
 use std::fmt::Write as _;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::model::schema::NoticeFile;
+use crate::model::walk::{Class, Field, Shape};
 
 /// A YAML value with its map order kept.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,66 +128,25 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 }
 
-/// The lists of things with ids that [`Synth::scale`] repeats, as paths from the root.
-const SCALED_LISTS: &[&[&str]] = &[
-    &["data_categories"],
-    &["sources"],
-    &["recipients"],
-    &["purposes"],
-    &["retention", "rules"],
-    &["joint_controllers"],
-    &["sections"],
-];
-
-/// Keys whose values (a string, or a list of strings) are free text: names, titles and
-/// Markdown. Everything else (ids, references, dates, addresses on the web, closed
-/// vocabularies) keeps its value.
-const TEXT_KEYS: &[&str] = &[
-    "title",
-    "name",
-    "short_name",
-    "introduction",
-    "scope",
-    "review_statement",
-    "summary",
-    "author",
-    "owner",
-    "responsible",
-    "description",
-    "note",
-    "statement",
-    "body",
-    "legitimate_interests",
-    "withdraw_consent",
-    "records",
-    "period",
-    "default",
-    "criteria",
-    "arrangement",
-    "consequences",
-    "how_to_exercise",
-    "identity_check",
-    "access",
-    "rectification",
-    "erasure",
-    "restriction",
-    "portability",
-    "object",
-    "automated_decisions",
-    "informed",
-    "logic",
-    "significance",
-    "safeguards",
-    "hours",
-    "category",
-    "location",
-    "destination",
-    "response_time",
-    "legislation",
-    "examples",
-    "address",
-    "formats",
-];
+/// The lists of things with ids that [`Synth::scale`] repeats, as paths from the root:
+/// every list in the format's description whose entries have an id.
+fn scaled_lists() -> Vec<Vec<&'static str>> {
+    fn go(prefix: &[&'static str], fields: &[Field], out: &mut Vec<Vec<&'static str>>) {
+        for f in fields {
+            let mut path = prefix.to_vec();
+            path.push(f.name);
+            let inner = (f.fields)();
+            if f.list && inner.iter().any(|x| x.class == Class::Id) {
+                out.push(path.clone());
+            } else if !f.list {
+                go(&path, inner, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(&[], NoticeFile::fields(), &mut out);
+    out
+}
 
 /// A notice being made: a seed read into a tree, ready to change and write back.
 #[derive(Debug, Clone)]
@@ -205,8 +171,9 @@ impl Synth {
         if k <= 1 {
             return self;
         }
-        for path in SCALED_LISTS {
-            let Some(Node::Seq(items)) = get_path_mut(&mut self.root, path) else {
+        for path in scaled_lists() {
+            let shape = shape_at(&path);
+            let Some(Node::Seq(items)) = get_path_mut(&mut self.root, &path) else {
                 continue;
             };
             let originals = std::mem::take(items);
@@ -214,7 +181,7 @@ impl Synth {
                 for item in &originals {
                     let mut copy = item.clone();
                     if j > 0 {
-                        relabel(&mut copy, j);
+                        relabel(&mut copy, shape, j);
                     }
                     items.push(copy);
                 }
@@ -242,7 +209,13 @@ impl Synth {
     /// Replace every free-text value. `f` gets the value's path (`purposes[3].name`) and its
     /// current text, and returns the new text.
     pub fn map_texts(&mut self, mut f: impl FnMut(&str, &str) -> String) -> &mut Self {
-        map_texts_in(&mut self.root, String::new(), false, &mut f);
+        map_texts_in(
+            &mut self.root,
+            String::new(),
+            NoticeFile::fields(),
+            false,
+            &mut f,
+        );
         self
     }
 
@@ -250,10 +223,16 @@ impl Synth {
     pub fn texts(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let mut copy = self.root.clone();
-        map_texts_in(&mut copy, String::new(), false, &mut |p: &str, t: &str| {
-            out.push((p.to_owned(), t.to_owned()));
-            t.to_owned()
-        });
+        map_texts_in(
+            &mut copy,
+            String::new(),
+            NoticeFile::fields(),
+            false,
+            &mut |p: &str, t: &str| {
+                out.push((p.to_owned(), t.to_owned()));
+                t.to_owned()
+            },
+        );
         out
     }
 
@@ -397,25 +376,17 @@ fn get_path_mut<'a>(root: &'a mut Node, path: &[&str]) -> Option<&'a mut Node> {
     Some(at)
 }
 
-/// Keys holding references to ids (a string or a list of strings) inside a scaled item.
-const REFERENCE_KEYS: &[&str] = &[
-    "data_categories",
-    "sources",
-    "recipients",
-    "joint_controllers",
-    "retention",
-];
-
 /// Give copy `j` of an item fresh ids, numbered names and references into copy `j`.
-fn relabel(item: &mut Node, j: usize) {
+fn relabel(item: &mut Node, shape: &[Field], j: usize) {
     let Node::Map(fields) = item else { return };
     for (key, value) in fields.iter_mut() {
+        let class = shape.iter().find(|f| f.name == key).map(|f| f.class);
         match (key.as_str(), value) {
             ("id", Node::Str(id)) => *id = copy_id(id, j),
             ("name" | "title", Node::Str(name)) => {
                 let _ = write!(name, " ({})", j + 1);
             }
-            (k, v) if REFERENCE_KEYS.contains(&k) => match v {
+            (_, v) if class == Some(Class::Reference) => match v {
                 Node::Str(id) => *id = copy_id(id, j),
                 Node::Seq(ids) => {
                     for id in ids {
@@ -435,9 +406,25 @@ fn copy_id(id: &str, j: usize) -> String {
     format!("{id}-x{j}")
 }
 
+/// The fields of the entries of the list at `path` (a path of keys from the root).
+fn shape_at(path: &[&str]) -> &'static [Field] {
+    let mut fields = NoticeFile::fields();
+    for key in path {
+        match fields.iter().find(|f| f.name == *key) {
+            Some(f) => fields = (f.fields)(),
+            None => return &[],
+        }
+    }
+    fields
+}
+
+/// Replace every string the description classes as text ([`Class::is_text`]): the
+/// office's prose and its labels; ids, references, codes, dates, web addresses and
+/// contact routes keep their values.
 fn map_texts_in(
     node: &mut Node,
     path: String,
+    shape: &'static [Field],
     is_text: bool,
     f: &mut impl FnMut(&str, &str) -> String,
 ) {
@@ -445,7 +432,7 @@ fn map_texts_in(
         Node::Str(s) if is_text => *s = f(&path, s),
         Node::Seq(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                map_texts_in(item, format!("{path}[{i}]"), is_text, f);
+                map_texts_in(item, format!("{path}[{i}]"), shape, is_text, f);
             }
         }
         Node::Map(fields) => {
@@ -455,9 +442,10 @@ fn map_texts_in(
                 } else {
                     format!("{path}.{key}")
                 };
-                // `role` and `kind` are closed vocabularies in some places and text in
-                // others; they are never free text here.
-                map_texts_in(value, child, TEXT_KEYS.contains(&key.as_str()), f);
+                let field = shape.iter().find(|x| x.name == key);
+                let inner = field.map_or(&[][..], |x| (x.fields)());
+                let text = field.is_some_and(|x| x.class.is_text());
+                map_texts_in(value, child, inner, text, f);
             }
         }
         _ => {}
@@ -647,7 +635,20 @@ mod tests {
         let one = Synth::from_yaml(seed).unwrap();
         let mut ten = one.clone();
         ten.scale(10);
-        for path in SCALED_LISTS {
+        let lists = scaled_lists();
+        assert_eq!(
+            lists,
+            [
+                &["joint_controllers"][..],
+                &["data_categories"],
+                &["sources"],
+                &["recipients"],
+                &["purposes"],
+                &["retention", "rules"],
+                &["sections"],
+            ]
+        );
+        for path in &lists {
             let len = |s: &Synth| {
                 let mut r = s.root.clone();
                 match get_path_mut(&mut r, path) {

@@ -69,7 +69,7 @@ pub fn environment(
             let path = dir.join(&name);
             if !sources.contains_key(&name) {
                 let known: Vec<&str> = DEFAULTS.iter().map(|(n, _)| *n).collect();
-                let hint = crate::parse::suggest(&name, &known)
+                let hint = crate::suggest::suggest(&name, &known)
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
                 warnings.push(format!(

@@ -2,7 +2,7 @@
 
 use anyhow::{Result, bail};
 
-use notice::rules::registry;
+use notice::registry;
 
 /// `notice rules`: one line per rule.
 pub fn rules() -> String {
@@ -26,8 +26,8 @@ pub fn explain(key: &str) -> Result<String> {
         None => {
             let ids: Vec<&str> = registry::ALL.iter().map(|r| r.id).collect();
             let names: Vec<&str> = registry::ALL.iter().map(|r| r.name).collect();
-            let hint = notice::parse::suggest(key, &names)
-                .or_else(|| notice::parse::suggest(&key.to_uppercase(), &ids))
+            let hint = notice::suggest::suggest(key, &names)
+                .or_else(|| notice::suggest::suggest(&key.to_uppercase(), &ids))
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_else(|| "; `notice rules` lists them all".to_owned());
             bail!("there is no rule `{key}`{hint}")

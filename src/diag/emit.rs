@@ -12,7 +12,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde_json::{Value, json};
 
 use super::{FileReport, Severity};
-use crate::rules::registry;
+use crate::registry;
 
 /// Lines longer than this (in bytes) are not quoted under a finding.
 const MAX_QUOTED_LINE: usize = 4096;

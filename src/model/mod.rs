@@ -17,7 +17,7 @@ pub mod walk;
 use std::collections::BTreeMap;
 
 use crate::diag::Diagnostic;
-use crate::rules::registry;
+use crate::registry;
 use crate::source::{SourceFile, Sp, Span};
 pub use date::Date;
 use schema::*;
@@ -592,7 +592,7 @@ impl Lowerer {
         let names = || declared.keys().map(String::as_str).collect::<Vec<_>>();
         let suggestion = if self.suggestions_left > 0 && !declared.is_empty() {
             self.suggestions_left -= 1;
-            crate::parse::suggest(&id.value, &names())
+            crate::suggest::suggest(&id.value, &names())
         } else {
             None
         };

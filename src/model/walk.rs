@@ -30,13 +30,13 @@ pub enum Class {
     /// headings the notice prints as text. The wording lints read these.
     Prose,
     /// A short name, role or label printed as written (a person, a body, a place, a
-    /// format), not read by the wording lints.
+    /// format, an address line, opening hours), not read by the wording lints.
     Label,
     /// The id of a list entry.
     Id,
     /// A reference to a list entry's id.
     Reference,
-    /// A contact route: e-mail address, telephone number, postal address line, hours.
+    /// A contact route that is not prose: an e-mail address, a telephone number, a handle.
     Contact,
     /// A date, as written (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
     Date,
@@ -438,11 +438,11 @@ blocks! {
     }
     Contact {
         name: Label,
-        address: Contact,
+        address: Label,
         email: Contact,
         phone: Contact,
         other_phones: Block,
-        hours: Contact,
+        hours: Label,
         web: Url,
         form: Url,
         social: Block,

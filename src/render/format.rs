@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::diag::Diagnostic;
 use crate::document::Document;
-use crate::rules::registry;
+use crate::registry;
 use crate::source::{SourceFile, Span};
 
 /// What every renderer may use besides the document.
@@ -74,7 +74,9 @@ impl RenderWarning {
             let end = at + self.character.map_or(0, char::len_utf8);
             src.span_of(at, end)
         });
-        rule.diag(span, "", self.message.clone(), Some(rule.fix))
+        let help =
+            "write it another way (an emoji as words, a rare symbol by its name), or leave it out";
+        rule.diag(span, "", self.message.clone(), Some(help))
     }
 }
 

@@ -1,12 +1,12 @@
 //! Purposes and lawful bases: Art 13(1)(c)–(d), Art 6(1) and (3), consent (Art 7).
 
 use super::identity::FILE_START;
-use super::registry::*;
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
 use crate::model::Notice;
 use crate::model::rights::relies_on_consent;
 use crate::model::schema::LawfulBasis;
+use crate::registry::*;
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let purposes = n.purposes();

@@ -2,9 +2,9 @@
 //! (Art 13(1)(b), Art 37) and joint controllers (Art 26).
 
 use super::CheckOptions;
-use super::registry::*;
 use crate::diag::Diagnostic;
 use crate::model::{Notice, has_channel};
+use crate::registry::*;
 use crate::source::Span;
 
 /// Where to point when something is missing from the whole file.

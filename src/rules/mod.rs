@@ -1,6 +1,6 @@
 //! The law as rules over a checked notice.
 //!
-//! Every rule lives in one static [`registry`]: a stable id (`PN201`), a name, a severity,
+//! Every rule lives in one static [`registry`](crate::registry): a stable id (`PN201`), a name, a severity,
 //! the citation it rests on, a one-line summary and its documentation (what it checks, why,
 //! an example and how to fix it). `notice rules` and `notice explain` read the same registry,
 //! and the checks below fill in a diagnostic's metadata from it, so nothing is written twice.
@@ -10,14 +10,13 @@
 //! with and where it goes, how long it is kept, people's rights, and the notice itself. The
 //! wording lints look for phrases that cite repealed or wrong law.
 
-pub mod registry;
-
 mod basis;
 mod identity;
 mod notice_meta;
 mod rights;
 mod sharing;
 mod special;
+pub mod text;
 mod wording;
 
 use crate::diag::Diagnostic;

@@ -3,9 +3,9 @@
 
 use super::CheckOptions;
 use super::identity::FILE_START;
-use super::registry::*;
 use crate::diag::Diagnostic;
 use crate::model::{Date, Notice};
+use crate::registry::*;
 
 /// The day the GDPR and the Data Protection Act 2018 took effect.
 const GDPR_START: Date = Date::ymd(2018, 5, 25);

@@ -2,12 +2,12 @@
 //! data is required (Art 13(2)(e)) and automated decisions (Art 13(2)(f), Arts 22A–22D).
 
 use super::identity::FILE_START;
-use super::registry::*;
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
 use crate::model::rights::portability_applies;
 use crate::model::schema::Requirement;
 use crate::model::{Notice, has_channel};
+use crate::registry::*;
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     if n.rights_contact().is_none() {

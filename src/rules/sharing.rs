@@ -4,10 +4,10 @@
 
 use super::CheckOptions;
 use super::identity::FILE_START;
-use super::registry::*;
 use crate::diag::Diagnostic;
 use crate::model::Notice;
 use crate::model::schema::{Safeguard, SourceKind};
+use crate::registry::*;
 
 pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     sources(n, out);

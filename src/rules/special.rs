@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 
 use super::CheckOptions;
-use super::registry::*;
 use crate::diag::Diagnostic;
 use crate::model::Notice;
 use crate::model::schema::{Art9Condition, DataKind, Purpose};
+use crate::registry::*;
 use crate::source::Sp;
 
 /// A DPA 2018 Schedule 1 reference: part and paragraph.

@@ -4,11 +4,11 @@
 //! points at the phrase itself in the file. The phrase lists are deliberately narrow: a
 //! false alarm costs an office as much trust as a missed one.
 
-use super::registry::*;
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
 use crate::model::Notice;
 use crate::model::schema::Contact;
+use crate::registry::*;
 use crate::source::{LineIndex, Sp};
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {

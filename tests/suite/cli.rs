@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use notice::rules::registry;
+use notice::registry;
 use predicates::prelude::*;
 use serde_json::Value;
 

@@ -2,7 +2,9 @@
 
 mod build;
 mod cli;
+mod corpus;
 mod hostile;
+mod layers;
 mod props;
 mod rules;
 mod tools;

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use notice::diag::{Diagnostic, FileReport, emit};
 use notice::model::Date;
+use notice::registry::{self, Rule};
 use notice::rules::CheckOptions;
-use notice::rules::registry::{self, Rule};
 use notice::source::SourceFile;
 
 /// The date the fixtures are checked as of: after every commencement date the rules know.
