@@ -3,7 +3,8 @@
 # Idempotent: a second run installs nothing and takes about a second.
 # Fails loudly: a tool that is missing afterwards is an error, never a skip.
 #
-#   Debian:  poppler-utils (pdfinfo, pdffonts), qpdf, chromium
+#   Debian:  poppler-utils (pdfinfo, pdffonts), qpdf, chromium,
+#            liblouis-bin + liblouis-data (lou_translate and the UEB tables, for braille)
 #   npm:     playwright-core + axe-core, pinned in tests/browser/package-lock.json
 #   PyPI:    page-validation, pikepdf, pdfminer.six, pinned in
 #            tests/pdf/requirements.txt, into the venv .venv-test/
@@ -20,6 +21,8 @@ missing=()
 command -v pdfinfo >/dev/null && command -v pdffonts >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v lou_translate >/dev/null || missing+=(liblouis-bin)
+[[ -e /usr/share/liblouis/tables/en-ueb-g2.ctb ]] || missing+=(liblouis-data)
 if ((${#missing[@]})); then
   sudo=""
   if [[ $EUID -ne 0 ]]; then

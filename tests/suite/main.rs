@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per concern.
 
+mod braille;
 mod build;
 mod cli;
 mod corpus;
