@@ -194,13 +194,13 @@ pub const CONTENTS_AFTER_PAGES: usize = 4;
 /// Lays the document out and cuts it into pages, with a contents page after the title
 /// block when it runs past [`CONTENTS_AFTER_PAGES`] pages without one.
 ///
-/// The contents gives the page each section starts on, as printed in the footer, so the
-/// numbers come from a layout that already holds the contents page: the document is laid
-/// out again with the numbers the previous pass found until they stop changing. The
-/// sections start on a fresh page after the contents, so only the number of contents pages
-/// can move them, and this settles at the second or third pass. Should it not settle
-/// within a few passes, the PDF is made without a contents page rather than with wrong
-/// numbers.
+/// The contents gives the page each section starts on, as printed in the footer. The
+/// sections start on a fresh page after the contents, so only the number of pages before
+/// them (title block and contents) can move them: their pages are read off the layout
+/// without contents, paginated from the first section, and the title block and contents
+/// alone are laid out until their page count settles. The whole document is then laid out
+/// once more, and every number checked against where its heading is; should one ever be
+/// wrong, the PDF is made without a contents page rather than with wrong numbers.
 fn lay_out_with_contents(doc: &Document, body: f32) -> (Layout, Vec<PagePlan>) {
     let bottom = layout::content_bottom(body);
     let plain = layout::layout(doc, body, None);
@@ -216,32 +216,56 @@ fn lay_out_with_contents(doc: &Document, body: f32) -> (Layout, Vec<PagePlan>) {
         return (plain, plain_pages);
     }
     let welsh = is_welsh(&doc.lang);
-    let mut numbers: Vec<usize> = listed
-        .iter()
-        .map(|&i| page_of(&plain_pages, plain.outline[i].item) + 2)
-        .collect();
-    for _ in 0..6 {
-        let contents = layout::Contents {
-            label: if welsh { "Cynnwys" } else { "Contents" }.to_string(),
-            page_word: if welsh { "tudalen" } else { "page" }.to_string(),
-            entries: listed
-                .iter()
-                .zip(&numbers)
-                .map(|(&i, &n)| (i, doc.sections[i].heading.clone(), n))
-                .collect(),
-        };
-        let l = layout::layout(doc, body, Some(&contents));
-        let pages = layout::paginate(&l.items, MARGIN, bottom);
-        let found: Vec<usize> = listed
+    let contents_with = |numbers: &[usize]| layout::Contents {
+        label: if welsh { "Cynnwys" } else { "Contents" }.to_string(),
+        page_word: if welsh { "tudalen" } else { "page" }.to_string(),
+        entries: listed
             .iter()
-            .map(|&i| page_of(&pages, l.outline[i].item) + 1)
-            .collect();
-        if found == numbers {
-            return (l, pages);
+            .zip(numbers)
+            .map(|(&i, &n)| (i, doc.sections[i].heading.clone(), n))
+            .collect(),
+    };
+    // The sections start on a fresh page after the contents, so their pages, counted from
+    // there, are those of the sections laid out alone: the layout without contents,
+    // paginated from the first section.
+    let first = plain.outline[0].item;
+    let body_pages = layout::paginate(&plain.items[first..], MARGIN, bottom);
+    let offsets: Vec<usize> = listed
+        .iter()
+        .map(|&i| page_of(&body_pages, plain.outline[i].item - first))
+        .collect();
+    // How many pages the title and contents take depends (a little) on the numbers'
+    // widths: lay out just those until the count settles. Each pass is a page or two.
+    let head = Document {
+        lang: doc.lang.clone(),
+        title: doc.title.clone(),
+        organisation: doc.organisation.clone(),
+        front_matter: doc.front_matter.clone(),
+        sections: Vec::new(),
+    };
+    let mut before = 1;
+    let mut numbers: Vec<usize> = offsets.iter().map(|o| before + o + 1).collect();
+    for _ in 0..6 {
+        let l = layout::layout(&head, body, Some(&contents_with(&numbers)));
+        let count = layout::paginate(&l.items, MARGIN, bottom).len();
+        if count == before {
+            break;
         }
-        numbers = found;
+        before = count;
+        numbers = offsets.iter().map(|o| before + o + 1).collect();
     }
-    (plain, plain_pages)
+    // The whole document once, and a check that every heading is where its entry says.
+    let l = layout::layout(doc, body, Some(&contents_with(&numbers)));
+    let pages = layout::paginate(&l.items, MARGIN, bottom);
+    let found: Vec<usize> = listed
+        .iter()
+        .map(|&i| page_of(&pages, l.outline[i].item) + 1)
+        .collect();
+    if found == numbers {
+        (l, pages)
+    } else {
+        (plain, plain_pages)
+    }
 }
 
 /// The index of the page that holds layout item `item`.
