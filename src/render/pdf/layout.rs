@@ -311,6 +311,85 @@ pub fn layout(doc: &Document, body: f32, contents: Option<&Contents>) -> Layout 
     b.out
 }
 
+/// The layout of a document with a contents page, made from the title block and contents
+/// laid out alone (`head`) and the document laid out without contents (`plain`): the
+/// sections of `plain` follow the contents of `head`, starting a new page. The same as
+/// laying the whole document out with the contents (the sections' lines do not depend on
+/// what is before them), without a second pass over the sections.
+pub fn splice(head: Layout, contents_entries: usize, plain: Layout) -> Layout {
+    let Some(first_entry) = plain.outline.first() else {
+        return head;
+    };
+    let first = first_entry.item;
+    let para_base = plain.items[first].para;
+    let node_base = plain.paras[para_base].node;
+    // The title block's links come first in both.
+    let title_links = head.links.len() - contents_entries;
+    let (paras_off, nodes_off, links_off, items_off) = (
+        head.paras.len(),
+        head.tags.nodes.len(),
+        head.links.len(),
+        head.items.len(),
+    );
+    let para = |p: usize| p - para_base + paras_off;
+    let node = |n: usize| n - node_base + nodes_off;
+    let link = |l: usize| l - title_links + links_off;
+    let item = |i: usize| i - first + items_off;
+
+    let mut out = head;
+    for mut placed in plain.paras.into_iter().skip(para_base) {
+        placed.node = node(placed.node);
+        for span in &mut placed.para.spans {
+            span.link = span.link.map(link);
+        }
+        out.paras.push(placed);
+    }
+    let mut body_nodes = plain.tags.nodes.into_iter();
+    let root = body_nodes.next().map(|n| n.children).unwrap_or_default();
+    let renumber = |c: Child| match c {
+        Child::Node(n) => Child::Node(node(n)),
+        other => other,
+    };
+    for mut n in body_nodes.skip(node_base - 1) {
+        n.children = n.children.into_iter().map(renumber).collect();
+        out.tags.nodes.push(n);
+    }
+    for c in root {
+        if matches!(c, Child::Node(n) if n >= node_base) {
+            out.tags.nodes[0].children.push(renumber(c));
+        }
+    }
+    out.links.extend(plain.links.into_iter().skip(title_links));
+    for (k, mut it) in plain.items.into_iter().skip(first).enumerate() {
+        it.para = para(it.para);
+        for m in &mut it.markers {
+            m.para = para(m.para);
+        }
+        if k == 0 {
+            it.break_before = true;
+        }
+        out.items.push(it);
+    }
+    out.rules.extend(plain.rules.into_iter().map(|r| Rule {
+        items: (item(r.items.0), item(r.items.1)),
+        x: r.x,
+    }));
+    fn shift(e: OutlineEntry, item: &dyn Fn(usize) -> usize) -> OutlineEntry {
+        OutlineEntry {
+            title: e.title,
+            item: item(e.item),
+            children: e.children.into_iter().map(|c| shift(c, item)).collect(),
+        }
+    }
+    out.outline = plain.outline.into_iter().map(|e| shift(e, &item)).collect();
+    for w in plain.warnings {
+        if !out.warnings.contains(&w) {
+            out.warnings.push(w);
+        }
+    }
+    out
+}
+
 impl Builder {
     fn line_height(&self) -> f32 {
         self.body * LINE_HEIGHT

@@ -198,9 +198,10 @@ pub const CONTENTS_AFTER_PAGES: usize = 4;
 /// sections start on a fresh page after the contents, so only the number of pages before
 /// them (title block and contents) can move them: their pages are read off the layout
 /// without contents, paginated from the first section, and the title block and contents
-/// alone are laid out until their page count settles. The whole document is then laid out
-/// once more, and every number checked against where its heading is; should one ever be
-/// wrong, the PDF is made without a contents page rather than with wrong numbers.
+/// alone are laid out until their page count settles. The sections' lines are then put
+/// after the contents ([`layout::splice`]), and every number checked against where its
+/// heading is; should one ever be wrong, the PDF is made without a contents page rather
+/// than with wrong numbers.
 fn lay_out_with_contents(doc: &Document, body: f32) -> (Layout, Vec<PagePlan>) {
     let bottom = layout::content_bottom(body);
     let plain = layout::layout(doc, body, None);
@@ -245,17 +246,24 @@ fn lay_out_with_contents(doc: &Document, body: f32) -> (Layout, Vec<PagePlan>) {
     };
     let mut before = 1;
     let mut numbers: Vec<usize> = offsets.iter().map(|o| before + o + 1).collect();
+    let mut head_layout = None;
     for _ in 0..6 {
         let l = layout::layout(&head, body, Some(&contents_with(&numbers)));
         let count = layout::paginate(&l.items, MARGIN, bottom).len();
         if count == before {
+            head_layout = Some(l);
             break;
         }
         before = count;
         numbers = offsets.iter().map(|o| before + o + 1).collect();
     }
-    // The whole document once, and a check that every heading is where its entry says.
-    let l = layout::layout(doc, body, Some(&contents_with(&numbers)));
+    let Some(head_layout) = head_layout else {
+        return (plain, plain_pages);
+    };
+    let plain_count = plain_pages.len();
+    // The sections as already laid out, after the contents; then a check that every
+    // heading is where its entry says.
+    let l = layout::splice(head_layout, listed.len(), plain);
     let pages = layout::paginate(&l.items, MARGIN, bottom);
     let found: Vec<usize> = listed
         .iter()
@@ -264,7 +272,11 @@ fn lay_out_with_contents(doc: &Document, body: f32) -> (Layout, Vec<PagePlan>) {
     if found == numbers {
         (l, pages)
     } else {
-        (plain, plain_pages)
+        // Never seen: lay the document out again, without the contents.
+        let plain = layout::layout(doc, body, None);
+        let pages = layout::paginate(&plain.items, MARGIN, bottom);
+        debug_assert_eq!(pages.len(), plain_count);
+        (plain, pages)
     }
 }
 

@@ -313,3 +313,46 @@ fn long_documents_get_a_contents_page_with_the_printed_numbers() {
     assert!(pages.len() <= CONTENTS_AFTER_PAGES);
     assert!(l.links.iter().all(|k| k.section.is_none()));
 }
+
+#[test]
+fn the_spliced_layout_is_the_full_layout() {
+    for body in [18.0, 24.0] {
+        let doc = fixture::long_document();
+        let (spliced, _) = lay_out_with_contents(&doc, body);
+        // The contents the splice used, read back from its entries.
+        let entries: Vec<(usize, String, usize)> = spliced
+            .links
+            .iter()
+            .enumerate()
+            .filter_map(|(k, link)| {
+                let section = link.section?;
+                let para = spliced
+                    .paras
+                    .iter()
+                    .find(|p| p.para.spans.iter().any(|s| s.link == Some(k)))?;
+                let page = para.para.text.rsplit(' ').next()?.parse().ok()?;
+                Some((section, doc.sections[section].heading.clone(), page))
+            })
+            .collect();
+        assert!(!entries.is_empty());
+        let contents = layout::Contents {
+            label: "Contents".into(),
+            page_word: "page".into(),
+            entries,
+        };
+        let full = layout::layout(&doc, body, Some(&contents));
+        assert_eq!(spliced.items, full.items);
+        assert_eq!(spliced.links, full.links);
+        assert_eq!(spliced.outline, full.outline);
+        assert_eq!(spliced.rules, full.rules);
+        assert_eq!(spliced.tags.nodes, full.tags.nodes);
+        assert_eq!(spliced.warnings, full.warnings);
+        let texts = |l: &Layout| -> Vec<(String, usize)> {
+            l.paras
+                .iter()
+                .map(|p| (p.para.text.clone(), p.node))
+                .collect()
+        };
+        assert_eq!(texts(&spliced), texts(&full));
+    }
+}
