@@ -28,6 +28,7 @@ fn all_formats() -> RenderOptions {
     RenderOptions {
         formats: Format::defaults(),
         pdf_body_size: 18.0,
+        braille_grade: 2,
     }
 }
 

@@ -4,7 +4,8 @@
 # Fails loudly: a tool that is missing afterwards is an error, never a skip.
 #
 #   Debian:  poppler-utils (pdfinfo, pdffonts), qpdf, chromium, groff, mandoc,
-#            shellcheck (actionlint checks the workflows' shell steps with it), epubcheck
+#            shellcheck (actionlint checks the workflows' shell steps with it), epubcheck,
+#            liblouis-bin + liblouis-data (lou_translate and the UEB tables, for braille)
 #   npm:     playwright-core + axe-core, pinned in tests/browser/package-lock.json
 #   PyPI:    page-validation, pikepdf, pdfminer.six, pinned in
 #            tests/pdf/requirements.txt; ruamel.yaml, PyYAML, jsonschema,
@@ -28,6 +29,8 @@ command -v mandoc >/dev/null || missing+=(mandoc)
 command -v shellcheck >/dev/null || missing+=(shellcheck)
 # Debian's epubcheck command needs binfmt_misc; the tests run its jar with java.
 [[ -f /usr/share/java/epubcheck.jar ]] || missing+=(epubcheck)
+command -v lou_translate >/dev/null || missing+=(liblouis-bin)
+[[ -e /usr/share/liblouis/tables/en-ueb-g2.ctb ]] || missing+=(liblouis-data)
 if ((${#missing[@]})); then
   sudo=""
   if [[ $EUID -ne 0 ]]; then

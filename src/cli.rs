@@ -186,6 +186,10 @@ pub struct BuildArgs {
     /// Body text size of the large-print PDF and Word file (`pdf`, `docx-large`), in points.
     #[arg(long, default_value = "18", value_parser = ["18", "20", "24"])]
     pub font_size: String,
+    /// Braille grade for `--format brf`: 2 (contracted, the usual reading code) or 1
+    /// (uncontracted, for learners and readers who ask for it).
+    #[arg(long, default_value = "2", value_parser = ["1", "2"])]
+    pub braille_grade: String,
     /// A folder of templates overriding the built-in ones, file by file.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,

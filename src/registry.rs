@@ -541,8 +541,14 @@ rules! {
         why: "A notice last updated before 25 May 2018 may have been written for the repealed 1998 Act. Many were published in the weeks before, in anticipation of the GDPR, so this is a warning: check the notice against current law.",
         fix: "Rewrite the notice for the UK GDPR and DPA 2018; `notice init` gives a complete starting point.",
     }
+    FORMATS_OFFERED = "PN708" "alternative-formats-offered" Warning "UK GDPR Art 12(1); Equality Act 2010 s20" {
+        summary: "the alternative formats offered are named and can be produced",
+        checks: "That `notice.alternative_formats.formats`, when given, names at least one format, and that each entry is a format someone can produce from the notice. `notice build` makes HTML (`--format html`), large print and giant print (`pdf`, 18, 20 or 24 pt), plain text (`txt`), braille (`brf`, UEB grade 2 or grade 1), Word and EPUB. A person or a supplier makes audio (a recording or DAISY), Easy Read, British Sign Language video and other languages (Welsh included) from the notice; `notice` cannot make those, and the rule accepts them. An entry that is neither (\"on request\", \"other formats\", a misspelling) is reported.",
+        why: "Art 12(1) asks for information in an easily accessible form, and the Equality Act 2010 asks for reasonable adjustments for disabled people. A list with nothing in it, or with an entry no one can turn into a copy, tells a reader nothing they can ask for, and the office cannot keep the promise. Formats that need a person (audio, Easy Read, BSL, translation) are fine to offer: make sure there is someone to make them within a few days of a request.",
+        fix: "Name the formats, for example:\n\n```yaml\nnotice:\n  alternative_formats:\n    formats: [large print, braille, audio, Easy Read]\n```\n\nThen `notice build --format pdf,brf` makes the large print and the braille.",
+    }
 
-    GENERATED_ENGLISH = "PN708" "generated-wording-english-only" Warning "UK GDPR Art 12(1)" {
+    GENERATED_ENGLISH = "PN709" "generated-wording-english-only" Warning "UK GDPR Art 12(1)" {
         summary: "the wording `notice` writes itself is in the notice's language",
         checks: "That `notice.language` is English (`en`, `en-GB`) when the notice relies on generated wording; for any other language it reports that the generated passages are English only.",
         why: "Information must be given in a concise, intelligible and easily accessible form (Art 12(1)); a Welsh notice whose rights and complaints passages are in English is not fully in the reader's language. The published notice marks those passages with their language (`lang=\"en\"`) so that a screen reader switches voice.",

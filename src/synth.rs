@@ -346,6 +346,7 @@ pub fn pipeline(bytes: &[u8]) -> PipelineRun {
     let opts = RenderOptions {
         formats: Format::defaults(),
         pdf_body_size: 18.0,
+        braille_grade: 2,
     };
     // A template or renderer error is an answer (reported to the user), not a crash.
     match crate::render::render_notice(&notice, &env, &opts) {

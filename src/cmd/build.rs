@@ -127,7 +127,12 @@ pub fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     let render_opts = RenderOptions {
         formats: args.format.0.clone(),
         pdf_body_size: args.font_size.parse().unwrap_or(18.0),
+        braille_grade: if args.braille_grade == "1" { 1 } else { 2 },
     };
+    // Braille needs liblouis's program: say what to install before anything is written.
+    if render_opts.formats.iter().any(|f| f.name() == "brf") {
+        notice::render::brf::louis_version().map_err(anyhow::Error::msg)?;
+    }
     let mut outcome = Outcome::Clean;
     let mut jobs: Vec<(String, &mut Input)> = Vec::new();
     for input in &mut inputs {

@@ -146,6 +146,81 @@ mod tests {
     use crate::rules::CheckOptions;
     use crate::source::SourceFile;
 
+    /// The summary of every example, at its own size and with every list made three and
+    /// ten times longer: short (so it fits on one large-print page), and every count it
+    /// gives and every section it names is true of the notice.
+    #[test]
+    fn the_summary_is_short_and_its_counts_are_true() {
+        let (env, _) = crate::templates::environment(None).unwrap();
+        for (stem, yaml) in crate::synth::SEEDS {
+            for scale in [1, 3, 10] {
+                let text = crate::synth::notice_yaml(yaml, scale);
+                let src = SourceFile::from_text(format!("{stem}.yaml"), text);
+                let checked = crate::check(
+                    &src,
+                    &CheckOptions {
+                        as_of: crate::model::Date::ymd(2026, 11, 25),
+                    },
+                );
+                let n = checked.notice.unwrap();
+                let doc = build(&n, &env).unwrap();
+                let summary = doc
+                    .sections
+                    .iter()
+                    .find(|s| s.id == "at-a-glance")
+                    .expect("a summary");
+                let fields = match summary.blocks.as_slice() {
+                    [super::super::Block::Fields(f)] => f,
+                    other => panic!("{stem}: summary is {other:?}"),
+                };
+                let total: usize = fields
+                    .iter()
+                    .map(|f| f.label.len() + crate::document::plain(&f.value).len())
+                    .sum();
+                assert!(
+                    total <= 1100,
+                    "{stem} x{scale}: summary of {total} characters"
+                );
+                let headings: Vec<&str> = doc.sections.iter().map(|s| s.heading.as_str()).collect();
+                for f in fields {
+                    let value = crate::document::plain(&f.value);
+                    // A named section exists.
+                    for (i, part) in value.split('"').enumerate() {
+                        if i % 2 == 1 {
+                            assert!(headings.contains(&part), "{stem}: no section {part:?}");
+                        }
+                    }
+                    let count = |unit: &str| {
+                        value
+                            .split_once(unit)
+                            .map(|(n, _)| n.trim().parse::<usize>().unwrap())
+                    };
+                    match f.label.as_str() {
+                        "What we collect" => {
+                            let n_kinds = n.file.data_categories.len();
+                            assert_eq!(count(" kinds of information").unwrap_or(n_kinds), n_kinds);
+                            if scale == 10 {
+                                assert!(value.contains("kinds of information"), "{value}");
+                            }
+                        }
+                        "Why" => {
+                            let n_purposes = n.purposes().len();
+                            assert_eq!(count(" purposes").unwrap_or(n_purposes), n_purposes);
+                        }
+                        "Who we share it with" => {
+                            let n_recipients = n.recipients().len();
+                            assert_eq!(
+                                count(" recipients or groups").unwrap_or(n_recipients),
+                                n_recipients
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     #[ignore]
     fn print_markdown() {

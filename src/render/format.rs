@@ -19,6 +19,8 @@ pub struct RenderContext<'a> {
     pub env: &'a minijinja::Environment<'a>,
     /// The body text size of large-print formats, in points (18 unless asked otherwise).
     pub body_size: f32,
+    /// The braille grade: 2 (contracted, the default) or 1 (uncontracted).
+    pub braille_grade: u8,
 }
 
 /// One format's output for one notice.
@@ -182,6 +184,7 @@ pub static FORMATS: &[&FormatSpec] = &[
     &super::docx::FORMAT,
     &super::docx::FORMAT_LARGE,
     &super::epub::FORMAT,
+    &super::brf::FORMAT,
 ];
 
 /// Parse a `--format` list: names separated by commas, or `all`. Order is kept and

@@ -7,6 +7,7 @@
 
 pub mod docx;
 pub mod epub;
+pub mod brf;
 pub mod format;
 pub mod html;
 pub mod pdf;
@@ -26,6 +27,8 @@ pub struct RenderOptions {
     pub formats: Vec<Format>,
     /// The large-print body size in points (18 by default; 20 or 24 on request).
     pub pdf_body_size: f32,
+    /// The braille grade: 2 (contracted, the default) or 1 (uncontracted).
+    pub braille_grade: u8,
 }
 
 /// One notice, rendered in memory.
@@ -58,6 +61,7 @@ pub fn render_document(
     let cx = RenderContext {
         env,
         body_size: opts.pdf_body_size,
+        braille_grade: opts.braille_grade,
     };
     let mut files = Vec::new();
     let mut warnings: Vec<RenderWarning> = Vec::new();

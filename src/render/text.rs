@@ -478,7 +478,7 @@ fn push_pieces(inlines: &[Inline], out: &mut Vec<Piece>) {
 /// What to write after a link's text so a reader of plain text can follow it, or `None`
 /// when the text already says it. E-mail links give the address, phone links the number
 /// (only if the text has different digits), in-page links nothing.
-fn link_target(text: &str, href: &str) -> Option<String> {
+pub(crate) fn link_target(text: &str, href: &str) -> Option<String> {
     let text = text.trim();
     let lower = href.to_ascii_lowercase();
     let target = if lower.starts_with("mailto:") {

@@ -112,12 +112,210 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
             Some("review the notice, then update `last_updated` and `next_review`"),
         ));
     }
-    if meta.alternative_formats.is_none() {
-        out.push(ALTERNATIVE_FORMATS.diag(
+    match &meta.alternative_formats {
+        None => out.push(ALTERNATIVE_FORMATS.diag(
             meta.title.span,
             "notice.alternative_formats",
             "the notice does not say how to get it in another format".into(),
             Some("add `alternative_formats: {formats: [large print, audio, braille, Easy Read]}`"),
+        )),
+        Some(alt) => formats_offered(alt, out),
+    }
+}
+
+/// What an offered format is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offered {
+    /// `notice build` makes it.
+    Made,
+    /// A person or supplier makes it from the notice (audio, Easy Read, a translation).
+    ByPeople,
+    /// Not a format anyone can make from the notice.
+    Unknown,
+}
+
+/// Words that mark a format `notice build` makes (HTML, large print, text, braille, Word,
+/// EPUB).
+const MADE: &[&str] = &[
+    "print",
+    "large",
+    "giant",
+    "pdf",
+    "html",
+    "web",
+    "webpage",
+    "online",
+    "text",
+    "txt",
+    "braille",
+    "brf",
+    "word",
+    "docx",
+    "epub",
+    "ebook",
+    "e-book",
+    "electronic",
+    "digital",
+];
+
+/// Words that mark a format people make from the notice.
+const BY_PEOPLE: &[&str] = &[
+    "audio",
+    "cd",
+    "tape",
+    "cassette",
+    "mp3",
+    "daisy",
+    "recording",
+    "recorded",
+    "easy",
+    "easyread",
+    "bsl",
+    "sign",
+    "video",
+    "language",
+    "languages",
+    "translation",
+    "translated",
+    "interpreter",
+    "interpreting",
+    "welsh",
+    "cymraeg",
+    "arabic",
+    "bengali",
+    "chinese",
+    "cantonese",
+    "mandarin",
+    "farsi",
+    "french",
+    "german",
+    "gujarati",
+    "hindi",
+    "italian",
+    "kurdish",
+    "lithuanian",
+    "pashto",
+    "polish",
+    "portuguese",
+    "punjabi",
+    "romanian",
+    "russian",
+    "somali",
+    "spanish",
+    "tamil",
+    "turkish",
+    "ukrainian",
+    "urdu",
+    "tigrinya",
+    "gaelic",
+    "irish",
+    "cornish",
+];
+
+/// Classifies one entry of `alternative_formats.formats`.
+pub fn classify(format: &str) -> Offered {
+    let lower = format.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(MADE) {
+        Offered::Made
+    } else if has(BY_PEOPLE) {
+        Offered::ByPeople
+    } else {
+        Offered::Unknown
+    }
+}
+
+fn formats_offered(
+    alt: &crate::source::Sp<crate::model::schema::AlternativeFormats>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if alt.value.formats.iter().all(|f| f.value.trim().is_empty()) {
+        out.push(FORMATS_OFFERED.diag(
+            alt.span,
+            "notice.alternative_formats.formats",
+            "the notice offers other formats but names none".into(),
+            Some("list them: `formats: [large print, braille, audio, Easy Read]`"),
         ));
+        return;
+    }
+    for f in &alt.value.formats {
+        if f.value.trim().is_empty() || classify(&f.value) != Offered::Unknown {
+            continue;
+        }
+        out.push(FORMATS_OFFERED.diag(
+            f.span,
+            "notice.alternative_formats.formats",
+            format!(
+                "\"{}\" is not a format anyone can produce from the notice",
+                f.value.trim()
+            ),
+            Some(
+                "name a format: large print, braille, plain text, Word, EPUB (`notice build` \
+                 makes these), or audio, Easy Read, BSL or a language (a person makes these)",
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Offered, classify};
+
+    #[test]
+    fn formats_are_classified_by_who_can_make_them() {
+        for f in [
+            "large print",
+            "Large-print PDF",
+            "giant print",
+            "Braille",
+            "plain text",
+            "Word",
+            "EPUB",
+            "web page",
+        ] {
+            assert_eq!(classify(f), Offered::Made, "{f}");
+        }
+        for f in [
+            "audio",
+            "Audio CD",
+            "Easy Read",
+            "British Sign Language",
+            "BSL",
+            "Welsh",
+            "other languages",
+            "Polish",
+        ] {
+            assert_eq!(classify(f), Offered::ByPeople, "{f}");
+        }
+        for f in ["on request", "other formats", "brail", "fax"] {
+            assert_eq!(classify(f), Offered::Unknown, "{f}");
+        }
+    }
+
+    #[test]
+    fn an_empty_list_of_formats_is_reported_once() {
+        let yaml = include_str!("../../tests/fixtures/rules/PN708/fail.yaml")
+            .replace("[large print, on request, brail]", "[]");
+        let src = crate::source::SourceFile::from_text("empty.yaml", yaml);
+        let checked = crate::check(
+            &src,
+            &crate::rules::CheckOptions {
+                as_of: crate::model::Date::ymd(2026, 11, 25),
+            },
+        );
+        let found: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "PN708")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            vec!["the notice offers other formats but names none"]
+        );
     }
 }

@@ -213,10 +213,11 @@ fn the_pdfs_pass_the_large_print_and_pdf_ua_checks() {
             .value
             .trim()
             .to_owned();
-        tools::check_pdf(
+        tools::check_pdf_with_text(
             &output(stem, &format!("{stem}-large-print.pdf")),
             &title,
             "en-GB",
+            &output(stem, &format!("{stem}.txt")),
         );
     }
 }

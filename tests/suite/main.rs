@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per concern.
 
 mod alt_formats;
+mod braille;
 mod build;
 mod cli;
 mod clients;

@@ -54,6 +54,7 @@ fn findings_for(rule: &Rule, src: &SourceFile) -> Vec<Diagnostic> {
         let opts = notice::render::RenderOptions {
             formats: notice::render::Format::all().collect(),
             pdf_body_size: 18.0,
+            braille_grade: 2,
         };
         let out = notice::render::render_notice(&notice, &env, &opts).expect("renders");
         diags.extend(out.warnings.iter().map(|w| w.to_diagnostic(src)));

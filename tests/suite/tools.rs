@@ -44,14 +44,22 @@ pub fn check_html_fails(files: &[PathBuf]) -> String {
 /// Checks a large-print PDF (A4, tagged, title, language, fonts, sizes,
 /// PDF/UA-1); panics if any check fails. Returns the checker's output.
 pub fn check_pdf(file: &Path, title: &str, lang: &str) -> String {
-    let (ok, text) = run_pdf(file, title, lang);
+    let (ok, text) = run_pdf(file, title, lang, None);
+    assert!(ok, "PDF checks failed for {}:\n{text}", file.display());
+    text
+}
+
+/// Like [`check_pdf`], with the notice's text output beside it (a line may end at a
+/// hyphen where the text has a space after it).
+pub fn check_pdf_with_text(file: &Path, title: &str, lang: &str, txt: &Path) -> String {
+    let (ok, text) = run_pdf(file, title, lang, Some(txt));
     assert!(ok, "PDF checks failed for {}:\n{text}", file.display());
     text
 }
 
 /// Like [`check_pdf`], but expects at least one check to fail.
 pub fn check_pdf_fails(file: &Path, title: &str, lang: &str) -> String {
-    let (ok, text) = run_pdf(file, title, lang);
+    let (ok, text) = run_pdf(file, title, lang, None);
     assert!(
         !ok,
         "PDF checks passed for {}, but a failure was expected:\n{text}",
@@ -171,11 +179,16 @@ pub fn check_ebook_html(files: &[PathBuf]) -> String {
 
 fn run_pdf(file: &Path, title: &str, lang: &str) -> (bool, String) {
     for tool in ["pdfinfo", "pdffonts", "qpdf"] {
+fn run_pdf(file: &Path, title: &str, lang: &str, txt: Option<&Path>) -> (bool, String) {
+    for tool in ["pdfinfo", "pdffonts", "pdftotext", "qpdf"] {
         require_command(tool);
     }
     require_path(&root().join(".venv-test/bin/python"));
     let mut cmd = Command::new(root().join("tests/pdf/check-pdf.sh"));
     cmd.arg(file).args(["--title", title, "--lang", lang]);
+    if let Some(txt) = txt {
+        cmd.arg("--text").arg(txt);
+    }
     verdict(cmd, "check-pdf")
 }
 

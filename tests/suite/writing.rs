@@ -45,7 +45,15 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
                 walk(root, &p, out);
             } else {
                 let rel = p.strip_prefix(root).expect("under root").to_owned();
-                out.insert(rel, std::fs::read(&p).expect("read file"));
+                match std::fs::read(&p) {
+                    Ok(bytes) => {
+                        out.insert(rel, bytes);
+                    }
+                    // A build running alongside renamed its temporary file into place
+                    // between listing and reading: the file it became is read next time.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_temp(&rel) => {}
+                    Err(e) => panic!("read {}: {e}", p.display()),
+                }
             }
         }
     }

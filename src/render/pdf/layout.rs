@@ -75,6 +75,10 @@ pub enum NodeKind {
     Div,
     /// A link; the index is into [`Layout::links`].
     Link(usize),
+    /// The contents list.
+    Toc,
+    /// One entry of the contents list.
+    TocItem,
 }
 
 /// How a list is marked.
@@ -177,6 +181,8 @@ pub struct Item {
     pub keep_with_prev: bool,
     /// List markers drawn on this line (more than one when a nested list starts an item).
     pub markers: Vec<Marker>,
+    /// This line starts a new page (the first section after the contents page).
+    pub break_before: bool,
 }
 
 /// A vertical rule beside a run of lines (a note).
@@ -218,6 +224,19 @@ pub struct Layout {
     pub warnings: Vec<crate::render::RenderWarning>,
 }
 
+/// The contents page to lay out after the title block: one entry per top-level section
+/// listed in the contents, with the page number its heading is printed on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contents {
+    /// The heading over the list ("Contents").
+    pub label: String,
+    /// The word before each page number ("page").
+    pub page_word: String,
+    /// Each entry: the section's index in the outline (= in the document's sections), its
+    /// heading, and its printed page number.
+    pub entries: Vec<(usize, String, usize)>,
+}
+
 /// Vertical spacing, as multiples of the body line height.
 mod gap {
     pub const PARAGRAPH: f32 = 1.0;
@@ -245,10 +264,16 @@ struct Builder {
     markers: Vec<Marker>,
     /// Extra indent for the second and later lines of the next paragraph placed.
     hang: f32,
+    /// The next line starts a new page.
+    break_next: bool,
 }
 
-/// Lays out the document. Pure: the same document always gives the same layout.
-pub fn layout(doc: &Document, body: f32) -> Layout {
+/// The id of the summary section, kept on one page when it fits on one.
+const SUMMARY_ID: &str = "at-a-glance";
+
+/// Lays out the document, with a contents page after the title block when `contents` is
+/// given. Pure: the same input always gives the same layout.
+pub fn layout(doc: &Document, body: f32, contents: Option<&Contents>) -> Layout {
     let mut b = Builder {
         body,
         out: Layout {
@@ -265,13 +290,104 @@ pub fn layout(doc: &Document, body: f32) -> Layout {
         after_heading: false,
         markers: Vec::new(),
         hang: 0.0,
+        break_next: false,
     };
     b.title_page(doc);
+    if let Some(contents) = contents {
+        b.contents(contents);
+    }
     for section in &doc.sections {
+        let first = b.out.items.len();
         let entry = b.section(section, 2);
+        if section.id == SUMMARY_ID {
+            // The summary stays on one page: no break inside it. (When it is longer than
+            // a page, pagination has no choice and breaks it anyway.)
+            for item in b.out.items.iter_mut().skip(first + 1) {
+                item.keep_with_prev = true;
+            }
+        }
         b.out.outline.push(entry);
     }
     b.out
+}
+
+/// The layout of a document with a contents page, made from the title block and contents
+/// laid out alone (`head`) and the document laid out without contents (`plain`): the
+/// sections of `plain` follow the contents of `head`, starting a new page. The same as
+/// laying the whole document out with the contents (the sections' lines do not depend on
+/// what is before them), without a second pass over the sections.
+pub fn splice(head: Layout, contents_entries: usize, plain: Layout) -> Layout {
+    let Some(first_entry) = plain.outline.first() else {
+        return head;
+    };
+    let first = first_entry.item;
+    let para_base = plain.items[first].para;
+    let node_base = plain.paras[para_base].node;
+    // The title block's links come first in both.
+    let title_links = head.links.len() - contents_entries;
+    let (paras_off, nodes_off, links_off, items_off) = (
+        head.paras.len(),
+        head.tags.nodes.len(),
+        head.links.len(),
+        head.items.len(),
+    );
+    let para = |p: usize| p - para_base + paras_off;
+    let node = |n: usize| n - node_base + nodes_off;
+    let link = |l: usize| l - title_links + links_off;
+    let item = |i: usize| i - first + items_off;
+
+    let mut out = head;
+    for mut placed in plain.paras.into_iter().skip(para_base) {
+        placed.node = node(placed.node);
+        for span in &mut placed.para.spans {
+            span.link = span.link.map(link);
+        }
+        out.paras.push(placed);
+    }
+    let mut body_nodes = plain.tags.nodes.into_iter();
+    let root = body_nodes.next().map(|n| n.children).unwrap_or_default();
+    let renumber = |c: Child| match c {
+        Child::Node(n) => Child::Node(node(n)),
+        other => other,
+    };
+    for mut n in body_nodes.skip(node_base - 1) {
+        n.children = n.children.into_iter().map(renumber).collect();
+        out.tags.nodes.push(n);
+    }
+    for c in root {
+        if matches!(c, Child::Node(n) if n >= node_base) {
+            out.tags.nodes[0].children.push(renumber(c));
+        }
+    }
+    out.links.extend(plain.links.into_iter().skip(title_links));
+    for (k, mut it) in plain.items.into_iter().skip(first).enumerate() {
+        it.para = para(it.para);
+        for m in &mut it.markers {
+            m.para = para(m.para);
+        }
+        if k == 0 {
+            it.break_before = true;
+        }
+        out.items.push(it);
+    }
+    out.rules.extend(plain.rules.into_iter().map(|r| Rule {
+        items: (item(r.items.0), item(r.items.1)),
+        x: r.x,
+    }));
+    fn shift(e: OutlineEntry, item: &dyn Fn(usize) -> usize) -> OutlineEntry {
+        OutlineEntry {
+            title: e.title,
+            item: item(e.item),
+            children: e.children.into_iter().map(|c| shift(c, item)).collect(),
+        }
+    }
+    out.outline = plain.outline.into_iter().map(|e| shift(e, &item)).collect();
+    for w in plain.warnings {
+        if !out.warnings.contains(&w) {
+            out.warnings.push(w);
+        }
+    }
+    out
 }
 
 impl Builder {
@@ -307,6 +423,29 @@ impl Builder {
             p.push_inlines(line, false, &mut self.out.links);
             self.paragraph(p, self.body, x, 0, NodeKind::P);
         }
+    }
+
+    /// The contents list: a heading, then one line per entry ("Who we are, page 5"), each
+    /// a link to its section; the sections start on the next page.
+    fn contents(&mut self, contents: &Contents) {
+        self.space(gap::BEFORE_H2);
+        let mut p = ParaBuilder::new();
+        p.push(&contents.label, true, None, false);
+        self.heading(p, 2, &contents.label, MARGIN, 0);
+        let toc = self.out.tags.add(0, NodeKind::Toc);
+        for (i, (section, heading, page)) in contents.entries.iter().enumerate() {
+            if i > 0 {
+                self.space(gap::FIELD);
+            }
+            let item = self.out.tags.add(toc, NodeKind::TocItem);
+            let mut p = ParaBuilder::new();
+            p.push_section_link(&heading_title(heading), *section, &mut self.out.links);
+            p.push(&format!(", {} ", contents.page_word), false, None, false);
+            p.push(&page.to_string(), false, None, true);
+            self.hang = self.body;
+            self.paragraph(p, self.body, MARGIN, item, NodeKind::P);
+        }
+        self.break_next = true;
     }
 
     fn section(&mut self, section: &Section, level: u16) -> OutlineEntry {
@@ -413,6 +552,7 @@ impl Builder {
             let space_before = std::mem::take(&mut self.pending);
             self.after_heading = false;
             let markers = std::mem::take(&mut self.markers);
+            let break_before = line == 0 && std::mem::take(&mut self.break_next);
             self.out.items.push(Item {
                 para: index,
                 line,
@@ -422,6 +562,7 @@ impl Builder {
                 space_before,
                 keep_with_prev,
                 markers,
+                break_before,
             });
         }
     }
@@ -635,7 +776,7 @@ pub fn paginate(items: &[Item], top: f32, bottom: f32) -> Vec<PagePlan> {
             } else {
                 item.space_before
             };
-            if next > start && y + before + item.height > available {
+            if next > start && (item.break_before || y + before + item.height > available) {
                 break;
             }
             y += before;
@@ -643,7 +784,7 @@ pub fn paginate(items: &[Item], top: f32, bottom: f32) -> Vec<PagePlan> {
             y += item.height;
             next += 1;
         }
-        if next < items.len() {
+        if next < items.len() && !items[next].break_before {
             let mut cut = next;
             while cut > start && items[cut].keep_with_prev {
                 cut -= 1;
@@ -679,6 +820,7 @@ mod tests {
             space_before: 27.0,
             keep_with_prev: keep,
             markers: Vec::new(),
+            break_before: false,
         }
     }
 
@@ -694,6 +836,15 @@ mod tests {
         assert_eq!(pages[0].tops.len(), 5);
         assert_eq!(pages[1].first, 5);
         assert_eq!(pages[1].tops[0], 0.0);
+    }
+
+    #[test]
+    fn a_forced_break_starts_a_page() {
+        let mut items: Vec<Item> = (0..4).map(|_| item(false)).collect();
+        items[2].break_before = true;
+        let pages = paginate(&items, 0.0, 300.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1].first, 2);
     }
 
     #[test]

@@ -135,8 +135,7 @@ pub fn render_pdf(doc: &Document, opts: &PdfOptions) -> Result<PdfOutput, PdfErr
     if !(MIN_BODY..=MAX_BODY).contains(&body) {
         return Err(PdfError::BodySize(body));
     }
-    let layout = layout::layout(doc, body);
-    let pages = layout::paginate(&layout.items, MARGIN, layout::content_bottom(body));
+    let (layout, pages) = lay_out_with_contents(doc, body);
 
     let configuration = ConfigurationBuilder::new()
         .with_accessibility_validator(Accessibility::UA1)
@@ -163,6 +162,7 @@ pub fn render_pdf(doc: &Document, opts: &PdfOptions) -> Result<PdfOutput, PdfErr
         annotations: Vec::new(),
         body,
         lang: lang.clone(),
+        positions: positions(&layout, &pages),
     };
     let total = pages.len();
     for (index, plan) in pages.iter().enumerate() {
@@ -181,10 +181,190 @@ pub fn render_pdf(doc: &Document, opts: &PdfOptions) -> Result<PdfOutput, PdfErr
     pdf.set_tag_tree(drawer.tag_tree(lang));
 
     let bytes = pdf.finish().map_err(explain)?;
+    let bytes = open_with_bookmarks(bytes)?;
     Ok(PdfOutput {
         bytes,
         warnings: layout.warnings.clone(),
     })
+}
+
+/// A document longer than this many pages gets a contents page.
+pub const CONTENTS_AFTER_PAGES: usize = 4;
+
+/// Lays the document out and cuts it into pages, with a contents page after the title
+/// block when it runs past [`CONTENTS_AFTER_PAGES`] pages without one.
+///
+/// The contents gives the page each section starts on, as printed in the footer. The
+/// sections start on a fresh page after the contents, so only the number of pages before
+/// them (title block and contents) can move them: their pages are read off the layout
+/// without contents, paginated from the first section, and the title block and contents
+/// alone are laid out until their page count settles. The sections' lines are then put
+/// after the contents ([`layout::splice`]), and every number checked against where its
+/// heading is; should one ever be wrong, the PDF is made without a contents page rather
+/// than with wrong numbers.
+fn lay_out_with_contents(doc: &Document, body: f32) -> (Layout, Vec<PagePlan>) {
+    let bottom = layout::content_bottom(body);
+    let plain = layout::layout(doc, body, None);
+    let plain_pages = layout::paginate(&plain.items, MARGIN, bottom);
+    let listed: Vec<usize> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.in_contents)
+        .map(|(i, _)| i)
+        .collect();
+    if plain_pages.len() <= CONTENTS_AFTER_PAGES || listed.is_empty() {
+        return (plain, plain_pages);
+    }
+    let welsh = is_welsh(&doc.lang);
+    let contents_with = |numbers: &[usize]| layout::Contents {
+        label: if welsh { "Cynnwys" } else { "Contents" }.to_string(),
+        page_word: if welsh { "tudalen" } else { "page" }.to_string(),
+        entries: listed
+            .iter()
+            .zip(numbers)
+            .map(|(&i, &n)| (i, doc.sections[i].heading.clone(), n))
+            .collect(),
+    };
+    // The sections start on a fresh page after the contents, so their pages, counted from
+    // there, are those of the sections laid out alone: the layout without contents,
+    // paginated from the first section.
+    let first = plain.outline[0].item;
+    let body_pages = layout::paginate(&plain.items[first..], MARGIN, bottom);
+    let offsets: Vec<usize> = listed
+        .iter()
+        .map(|&i| page_of(&body_pages, plain.outline[i].item - first))
+        .collect();
+    // How many pages the title and contents take depends (a little) on the numbers'
+    // widths: lay out just those until the count settles. Each pass is a page or two.
+    let head = Document {
+        lang: doc.lang.clone(),
+        title: doc.title.clone(),
+        organisation: doc.organisation.clone(),
+        front_matter: doc.front_matter.clone(),
+        sections: Vec::new(),
+    };
+    let mut before = 1;
+    let mut numbers: Vec<usize> = offsets.iter().map(|o| before + o + 1).collect();
+    let mut head_layout = None;
+    for _ in 0..6 {
+        let l = layout::layout(&head, body, Some(&contents_with(&numbers)));
+        let count = layout::paginate(&l.items, MARGIN, bottom).len();
+        if count == before {
+            head_layout = Some(l);
+            break;
+        }
+        before = count;
+        numbers = offsets.iter().map(|o| before + o + 1).collect();
+    }
+    let Some(head_layout) = head_layout else {
+        return (plain, plain_pages);
+    };
+    let plain_count = plain_pages.len();
+    // The sections as already laid out, after the contents; then a check that every
+    // heading is where its entry says.
+    let l = layout::splice(head_layout, listed.len(), plain);
+    let pages = layout::paginate(&l.items, MARGIN, bottom);
+    let found: Vec<usize> = listed
+        .iter()
+        .map(|&i| page_of(&pages, l.outline[i].item) + 1)
+        .collect();
+    if found == numbers {
+        (l, pages)
+    } else {
+        // Never seen: lay the document out again, without the contents.
+        let plain = layout::layout(doc, body, None);
+        let pages = layout::paginate(&plain.items, MARGIN, bottom);
+        debug_assert_eq!(pages.len(), plain_count);
+        (plain, pages)
+    }
+}
+
+/// The index of the page that holds layout item `item`.
+fn page_of(pages: &[PagePlan], item: usize) -> usize {
+    pages
+        .iter()
+        .position(|p| p.items().contains(&item))
+        .unwrap_or(0)
+}
+
+/// Whether the document is in Welsh.
+fn is_welsh(lang: &str) -> bool {
+    lang.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .eq_ignore_ascii_case("cy")
+}
+
+/// Makes the PDF open with its bookmarks showing: `/PageMode /UseOutlines` in the
+/// document catalog.
+///
+/// krilla 0.8 has no setting for the page mode, so the key is added to the finished file.
+/// krilla writes the catalog as the last object before a classic cross-reference table, so
+/// the key can go inside the catalog's dictionary and only the `startxref` offset after it
+/// moves: no other object's offset changes and the file stays a single revision. Each of
+/// those facts is checked first; if krilla ever writes the file differently, this returns
+/// an error (and the tests fail) instead of writing a damaged PDF.
+pub fn open_with_bookmarks(mut bytes: Vec<u8>) -> Result<Vec<u8>, PdfError> {
+    const KEY: &[u8] = b"/PageMode/UseOutlines";
+    let fail = |what: &str| {
+        PdfError::Writer(format!(
+            "could not set the PDF to open with its bookmarks showing: {what}"
+        ))
+    };
+    let find_last =
+        |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).rposition(|w| w == needle);
+    let xref = find_last(&bytes, b"\nxref\n").ok_or_else(|| fail("no cross-reference table"))? + 1;
+    let startxref = find_last(&bytes, b"\nstartxref\n").ok_or_else(|| fail("no startxref"))? + 1;
+    // The offset written after `startxref` must be the table's.
+    let number_at = startxref + b"startxref\n".len();
+    let number_end = number_at
+        + bytes[number_at..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .ok_or_else(|| fail("no startxref offset"))?;
+    let offset: usize = std::str::from_utf8(&bytes[number_at..number_end])
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| fail("unreadable startxref offset"))?;
+    if offset != xref {
+        return Err(fail("startxref does not point at the table"));
+    }
+    // The last object before the table must be the catalog, ending `>>\nendobj\n`.
+    let end = b">>\nendobj\n";
+    if !bytes[..xref].ends_with(end) {
+        return Err(fail("the last object is not a dictionary"));
+    }
+    // The catalog object: from the end of the object before it to the table.
+    let obj_start = find_last(&bytes[..xref - b"endobj\n".len()], b"endobj\n")
+        .map_or(0, |i| i + b"endobj\n".len());
+    let object = &bytes[obj_start..xref];
+    let has = |needle: &[u8]| object.windows(needle.len()).any(|w| w == needle);
+    if !has(b"/Type/Catalog") || has(b"/PageMode") {
+        return Err(fail(
+            "the last object is not the catalog, or already has a page mode",
+        ));
+    }
+    // The table's offsets must all be before the catalog's dictionary ends.
+    let insert_at = xref - end.len();
+    let table =
+        std::str::from_utf8(&bytes[xref..startxref]).map_err(|_| fail("unreadable table"))?;
+    let beyond = table
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let (a, _, kind) = (parts.next()?, parts.next()?, parts.next()?);
+            (kind == "n").then(|| a.parse::<usize>().ok()).flatten()
+        })
+        .any(|o| o >= insert_at);
+    if beyond {
+        return Err(fail("an object starts after the catalog"));
+    }
+    bytes.splice(insert_at..insert_at, KEY.iter().copied());
+    let new_offset = (offset + KEY.len()).to_string();
+    let (number_at, number_end) = (number_at + KEY.len(), number_end + KEY.len());
+    bytes.splice(number_at..number_end, new_offset.bytes());
+    Ok(bytes)
 }
 
 /// Draws pages and fills in the structure tree as content is marked.
@@ -198,6 +378,8 @@ struct Drawer<'a> {
     body: f32,
     /// The document language, for the footer's words.
     lang: String,
+    /// The page (from 0) and top of every layout item, for links inside the document.
+    positions: Vec<(usize, f32)>,
 }
 
 /// A link annotation to add once the page's content is finished.
@@ -237,10 +419,16 @@ impl Drawer<'_> {
         }
         for pending in links {
             let link = &self.layout.links[pending.link];
-            let target = Target::Action(Action::Link(LinkAction::new(link.url.clone())));
+            let target = match link.section.and_then(|s| self.layout.outline.get(s)) {
+                Some(entry) => {
+                    let (page, top) = self.positions[entry.item];
+                    Target::Destination(XyzDestination::new(page, Point::from_xy(0.0, top)).into())
+                }
+                None => Target::Action(Action::Link(LinkAction::new(link.url.clone()))),
+            };
             let annotation = Annotation::new_link(
                 LinkAnnotation::new(pending.rect, target),
-                Some(link_description(&link.text, &link.url)),
+                Some(self.link_description(link)),
             );
             let id = page.add_tagged_annotation(annotation);
             self.annotations[pending.slot] = id;
@@ -345,6 +533,22 @@ impl Drawer<'_> {
         }
     }
 
+    /// What a screen reader says for a link (see [`link_description`]); a contents entry
+    /// says where it goes in the document.
+    fn link_description(&self, link: &text::Link) -> String {
+        match link.section.and_then(|s| self.layout.outline.get(s)) {
+            Some(entry) => {
+                let page = self.positions[entry.item].0 + 1;
+                if is_welsh(&self.lang) {
+                    format!("{}, tudalen {page}", link.text)
+                } else {
+                    format!("{}, page {page}", link.text)
+                }
+            }
+            None => link_description(&link.text, &link.url),
+        }
+    }
+
     fn draw_footer(&self, surface: &mut Surface, index: usize, total: usize) {
         let mut p = text::ParaBuilder::new();
         p.push(
@@ -416,9 +620,11 @@ impl Drawer<'_> {
                     NodeKind::Link(link) => {
                         let link = &self.layout.links[*link];
                         Tag::Link
-                            .with_alt_text(Some(link_description(&link.text, &link.url)))
+                            .with_alt_text(Some(self.link_description(link)))
                             .into()
                     }
+                    NodeKind::Toc => Tag::TOC.into(),
+                    NodeKind::TocItem => Tag::TOCI.into(),
                 };
                 Some(Node::Group(TagGroup::with_children(tag, children)))
             }
@@ -521,8 +727,7 @@ fn visible_end(text: &str, start: usize, mut end: usize) -> usize {
 
 /// The footer: "Page 3 of 12", in Welsh for a Welsh document.
 fn page_label(lang: &str, page: usize, total: usize) -> String {
-    let primary = lang.split(['-', '_']).next().unwrap_or("");
-    if primary.eq_ignore_ascii_case("cy") {
+    if is_welsh(lang) {
         format!("Tudalen {page} o {total}")
     } else {
         format!("Page {page} of {total}")
@@ -546,12 +751,7 @@ fn link_description(text: &str, url: &str) -> String {
 /// Bookmarks: one per section, nested like the sections. A document with no sections gets
 /// one bookmark for its title, because PDF/UA needs an outline.
 fn outline(layout: &Layout, pages: &[PagePlan], doc: &Document) -> Outline {
-    let mut position = vec![(0usize, MARGIN); layout.items.len()];
-    for (p, plan) in pages.iter().enumerate() {
-        for (k, item) in plan.items().enumerate() {
-            position[item] = (p, plan.tops[k]);
-        }
-    }
+    let position = positions(layout, pages);
     fn node(entry: &OutlineEntry, position: &[(usize, f32)]) -> OutlineNode {
         let (page, top) = position.get(entry.item).copied().unwrap_or((0, MARGIN));
         let mut n = OutlineNode::new(
@@ -580,6 +780,17 @@ fn outline(layout: &Layout, pages: &[PagePlan], doc: &Document) -> Outline {
         ));
     }
     outline
+}
+
+/// The page (from 0) and top of every layout item.
+fn positions(layout: &Layout, pages: &[PagePlan]) -> Vec<(usize, f32)> {
+    let mut position = vec![(0usize, MARGIN); layout.items.len()];
+    for (p, plan) in pages.iter().enumerate() {
+        for (k, item) in plan.items().enumerate() {
+            position[item] = (p, plan.tops[k]);
+        }
+    }
+    position
 }
 
 /// Turns a krilla error into plain English.

@@ -154,7 +154,7 @@ fn a_minimal_document_renders() {
 
 #[test]
 fn nothing_is_smaller_than_16pt() {
-    let l = layout::layout(&fixture::document(), 18.0);
+    let l = layout::layout(&fixture::document(), 18.0, None);
     for item in &l.items {
         assert!(item.size >= 16.0);
     }
@@ -167,7 +167,7 @@ fn nothing_is_smaller_than_16pt() {
 fn headings_are_kept_with_what_follows() {
     for doc in [fixture::document(), fixture::long_document()] {
         for body in [18.0, 20.0, 24.0] {
-            let l = layout::layout(&doc, body);
+            let l = layout::layout(&doc, body, None);
             let pages = layout::paginate(&l.items, MARGIN, layout::content_bottom(body));
             for plan in &pages {
                 let last = plan.items().end - 1;
@@ -238,14 +238,122 @@ fn dump_fixture() {
 #[ignore]
 fn time_layout() {
     let doc = fixture::long_document();
-    let _ = layout::layout(&doc, 18.0);
+    let _ = layout::layout(&doc, 18.0, None);
     let start = std::time::Instant::now();
     for _ in 0..20 {
-        let l = layout::layout(&doc, 18.0);
+        let l = layout::layout(&doc, 18.0, None);
         let _ = layout::paginate(&l.items, MARGIN, layout::content_bottom(18.0));
     }
     eprintln!(
         "layout: {:.2} ms",
         start.elapsed().as_secs_f64() * 1000.0 / 20.0
     );
+}
+
+#[test]
+fn opens_with_its_bookmarks_showing() {
+    let bytes = render(18.0).bytes;
+    assert_eq!(count(&bytes, b"/PageMode/UseOutlines"), 1);
+    // The cross-reference offset still points at the table.
+    let at = bytes
+        .windows(10)
+        .rposition(|w| w == b"startxref\n")
+        .unwrap()
+        + 10;
+    let digits: String = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .map(|&b| char::from(b))
+        .collect();
+    let offset: usize = digits.parse().unwrap();
+    assert!(bytes[offset..].starts_with(b"xref\n"), "startxref is off");
+    // A file that is not as krilla writes it is refused, not damaged.
+    assert!(open_with_bookmarks(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".to_vec()).is_err());
+}
+
+#[test]
+fn long_documents_get_a_contents_page_with_the_printed_numbers() {
+    for body in [18.0, 24.0] {
+        let doc = fixture::long_document();
+        let (l, pages) = lay_out_with_contents(&doc, body);
+        assert!(pages.len() > CONTENTS_AFTER_PAGES);
+        // The contents entries are the links into the document, in order.
+        let entries: Vec<&text::Link> = l.links.iter().filter(|k| k.section.is_some()).collect();
+        let listed: Vec<usize> = (0..doc.sections.len())
+            .filter(|&i| doc.sections[i].in_contents)
+            .collect();
+        assert_eq!(entries.len(), listed.len());
+        // Each entry's paragraph says "…, page N", and N is the page its heading is on.
+        for (entry, &section) in entries.iter().zip(&listed) {
+            assert_eq!(entry.section, Some(section));
+            let para = l
+                .paras
+                .iter()
+                .find(|p| {
+                    p.para
+                        .spans
+                        .iter()
+                        .any(|s| s.link.is_some_and(|k| std::ptr::eq(&l.links[k], *entry)))
+                })
+                .unwrap();
+            let printed: usize = para.para.text.rsplit(' ').next().unwrap().parse().unwrap();
+            let actual = page_of(&pages, l.outline[section].item) + 1;
+            assert_eq!(printed, actual, "{}", para.para.text);
+        }
+        // The sections start on a fresh page after the contents.
+        let first = l.outline[0].item;
+        assert!(l.items[first].break_before);
+        assert_eq!(pages[page_of(&pages, first)].first, first);
+    }
+    // A short document has none.
+    let short = crate::document::Document {
+        sections: fixture::document().sections.into_iter().take(1).collect(),
+        ..fixture::document()
+    };
+    let (l, pages) = lay_out_with_contents(&short, 18.0);
+    assert!(pages.len() <= CONTENTS_AFTER_PAGES);
+    assert!(l.links.iter().all(|k| k.section.is_none()));
+}
+
+#[test]
+fn the_spliced_layout_is_the_full_layout() {
+    for body in [18.0, 24.0] {
+        let doc = fixture::long_document();
+        let (spliced, _) = lay_out_with_contents(&doc, body);
+        // The contents the splice used, read back from its entries.
+        let entries: Vec<(usize, String, usize)> = spliced
+            .links
+            .iter()
+            .enumerate()
+            .filter_map(|(k, link)| {
+                let section = link.section?;
+                let para = spliced
+                    .paras
+                    .iter()
+                    .find(|p| p.para.spans.iter().any(|s| s.link == Some(k)))?;
+                let page = para.para.text.rsplit(' ').next()?.parse().ok()?;
+                Some((section, doc.sections[section].heading.clone(), page))
+            })
+            .collect();
+        assert!(!entries.is_empty());
+        let contents = layout::Contents {
+            label: "Contents".into(),
+            page_word: "page".into(),
+            entries,
+        };
+        let full = layout::layout(&doc, body, Some(&contents));
+        assert_eq!(spliced.items, full.items);
+        assert_eq!(spliced.links, full.links);
+        assert_eq!(spliced.outline, full.outline);
+        assert_eq!(spliced.rules, full.rules);
+        assert_eq!(spliced.tags.nodes, full.tags.nodes);
+        assert_eq!(spliced.warnings, full.warnings);
+        let texts = |l: &Layout| -> Vec<(String, usize)> {
+            l.paras
+                .iter()
+                .map(|p| (p.para.text.clone(), p.node))
+                .collect()
+        };
+        assert_eq!(texts(&spliced), texts(&full));
+    }
 }

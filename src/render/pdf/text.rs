@@ -36,10 +36,14 @@ pub struct Span {
 /// A link found in the document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
-    /// The target (already restricted to https, http, mailto and tel).
+    /// The target (already restricted to https, http, mailto and tel); empty for a link
+    /// inside the document.
     pub url: String,
     /// The visible text.
     pub text: String,
+    /// For a link inside the document (a contents entry): the index of the section it
+    /// goes to, in the layout's outline.
+    pub section: Option<usize>,
 }
 
 /// Builds the text and spans of a paragraph from inlines, collapsing white space the way a
@@ -139,6 +143,7 @@ impl ParaBuilder {
                         links.push(Link {
                             url: url.clone(),
                             text: crate::document::plain(text).trim().to_string(),
+                            section: None,
                         });
                         self.push_inlines_in(text, bold, Some(index), links);
                     }
@@ -146,6 +151,17 @@ impl ParaBuilder {
                 Inline::Break => self.hard_break(),
             }
         }
+    }
+
+    /// Appends a link to the top-level section `section` (its index in the outline).
+    pub fn push_section_link(&mut self, text: &str, section: usize, links: &mut Vec<Link>) {
+        let index = links.len();
+        links.push(Link {
+            url: String::new(),
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            section: Some(section),
+        });
+        self.push(text, false, Some(index), false);
     }
 
     /// The text so far (white space already collapsed).
@@ -291,7 +307,10 @@ impl Para {
         let mut last: Option<usize> = None;
         for &(i, opportunity) in &all {
             let mandatory = opportunity == BreakOpportunity::Mandatory;
-            if !mandatory && inside(i) {
+            // Never after a hard hyphen or dash inside a word ("data-sharing",
+            // "9am–5pm"): the whole compound moves to the next line. Only a compound wider
+            // than the line is split there (by `split_wide`).
+            if !mandatory && (inside(i) || after_hyphen(&self.text[..i])) {
                 continue;
             }
             loop {
@@ -383,6 +402,17 @@ impl Para {
         }
         start
     }
+}
+
+/// Whether `before` (the text before a break opportunity) ends in a hyphen or dash that
+/// joins two words: one not preceded by a space. A spaced dash (" – ") is punctuation
+/// between words, and the break after its space is allowed.
+fn after_hyphen(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    matches!(
+        chars.next(),
+        Some('-' | '\u{2010}' | '\u{2013}' | '\u{2014}')
+    ) && chars.next().is_some_and(|c| !c.is_whitespace())
 }
 
 /// Whether a word looks like a URL or an e-mail address (and so must not be broken).
@@ -482,6 +512,40 @@ mod tests {
         }
         let joined: String = lines.iter().map(|l| &p.text[l.range.clone()]).collect();
         assert_eq!(joined.replace(' ', ""), format!("See{long}now"));
+    }
+
+    #[test]
+    fn no_break_after_a_hard_hyphen_or_dash() {
+        for compound in ["data-sharing", "9am\u{2013}5pm", "cross\u{2010}border"] {
+            let text = format!("We take part in regular {compound} arrangements");
+            let p = para(&[Inline::text(text.clone())], 18.0);
+            let start = text.find(compound).unwrap();
+            let first_part = start + compound.find(['-', '\u{2010}', '\u{2013}']).unwrap() + 3;
+            // Every width where the first part of the compound would still fit on the
+            // line but the whole compound would not.
+            let lo = p.width(0..first_part);
+            let hi = p.width(0..start + compound.len());
+            let mut max = lo + 0.5;
+            while max < hi {
+                let lines = p.break_lines(max);
+                let texts: Vec<&str> = lines.iter().map(|l| &p.text[l.range.clone()]).collect();
+                assert!(
+                    texts.iter().any(|t| t.contains(compound)),
+                    "{compound} split at {max}: {texts:?}"
+                );
+                max += 2.0;
+            }
+        }
+        // A spaced dash is punctuation: the line may break after it.
+        let p = para(&[Inline::text("one two \u{2013} three")], 18.0);
+        let max = p.width(0.."one two \u{2013}".len()) + 1.0;
+        let lines = p.break_lines(max);
+        assert_eq!(&p.text[lines[0].range.clone()], "one two \u{2013}");
+        // A compound wider than the line is still split, at its hyphen.
+        let p = para(&[Inline::text("information-sharing")], 18.0);
+        let lines = p.break_lines(p.width(0.."information-".len()) + 1.0);
+        let texts: Vec<&str> = lines.iter().map(|l| &p.text[l.range.clone()]).collect();
+        assert_eq!(texts, vec!["information-", "sharing"]);
     }
 
     #[test]

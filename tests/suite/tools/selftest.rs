@@ -51,9 +51,10 @@ fn html_checker_catches_inaccessible_page() {
 
 const TITLE: &str = "How we use your information";
 
-/// A one-page notice: a heading and two paragraphs of body text.
-/// `good` makes it PDF/UA-1, A4, tagged, in English; otherwise it is an
-/// untagged US Letter page with no language.
+/// A one-page notice: a heading, two paragraphs of body text and the page
+/// number. `good` makes it PDF/UA-1, A4, tagged, in English, opening with its
+/// bookmarks showing; otherwise it is an untagged US Letter page with no
+/// language, one line broken after a hard hyphen, and no page number.
 fn sample_pdf(good: bool, body_size: f32) -> Vec<u8> {
     let font = |name: &str| {
         let data = std::fs::read(root().join("assets/fonts").join(name)).unwrap();
@@ -90,7 +91,24 @@ fn sample_pdf(good: bool, body_size: f32) -> Vec<u8> {
             body_size,
             "Example Surgery holds information about you.",
         ),
-        (regular, body_size, "You can ask for a copy of it."),
+        (
+            regular.clone(),
+            body_size,
+            if good {
+                "You can ask for a copy of it."
+            } else {
+                "We take part in data-"
+            },
+        ),
+        (
+            regular,
+            body_size,
+            if good {
+                "Page 1 of 1"
+            } else {
+                "sharing schemes."
+            },
+        ),
     ];
     for (i, (font, size, text)) in lines.into_iter().enumerate() {
         let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
@@ -119,7 +137,12 @@ fn sample_pdf(good: bool, body_size: f32) -> Vec<u8> {
     }
     doc.set_metadata(metadata);
     doc.set_tag_tree(tree);
-    doc.finish().unwrap()
+    let bytes = doc.finish().unwrap();
+    if good {
+        notice::render::pdf::open_with_bookmarks(bytes).unwrap()
+    } else {
+        bytes
+    }
 }
 
 #[test]
@@ -145,6 +168,9 @@ fn pdf_checker_catches_untagged_small_print_pdf() {
         "FAIL smallest text >= 16 pt: 12 pt",
         "FAIL commonest text size >= 18 pt",
         "FAIL PDF/UA-1 (page-validation)",
+        "FAIL opens with bookmarks showing",
+        "FAIL every page says \"Page N of M\"",
+        "FAIL no line broken at a hard hyphen or dash: page 1:",
     ] {
         assert!(out.contains(problem), "expected {problem:?} in:\n{out}");
     }
