@@ -505,7 +505,6 @@ fn list(items: &[&str]) -> String {
         .join(", ")
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

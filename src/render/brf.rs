@@ -705,6 +705,7 @@ mod tests {
                 Inline::text("Last updated: "),
                 Inline::Keep("1 May 2026".into()),
             ]],
+            date: Some("2026-05-01".into()),
             sections: vec![
                 Section {
                     id: "a".into(),

@@ -5,9 +5,9 @@
 //! to them: the HTML, the large-print PDF and the plain text must each contain these words
 //! as a subsequence of their own words (see [`words_in`]).
 
+pub mod brf;
 pub mod docx;
 pub mod epub;
-pub mod brf;
 pub mod format;
 pub mod html;
 pub mod pdf;

@@ -256,6 +256,7 @@ fn two_renders_are_byte_identical() {
             let cx = RenderContext {
                 env: &env,
                 body_size: 18.0,
+                braille_grade: 2,
             };
             let a = f.render(&doc, &cx).unwrap().bytes;
             let b = f.render(&doc, &cx).unwrap().bytes;

@@ -515,7 +515,11 @@ proptest! {
         let (yaml, _) = c.make();
         let doc = document(&yaml);
         let env = env();
-        let cx = notice::render::RenderContext { env: &env, body_size: 18.0 };
+        let cx = notice::render::RenderContext {
+            env: &env,
+            body_size: 18.0,
+            braille_grade: 2,
+        };
         for name in ["docx", "epub"] {
             let f = notice::render::Format::by_name(name).unwrap();
             let bytes = f.render(&doc, &cx).map_err(TestCaseError::fail)?.bytes;

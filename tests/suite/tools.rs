@@ -177,8 +177,6 @@ pub fn check_ebook_html(files: &[PathBuf]) -> String {
     text
 }
 
-fn run_pdf(file: &Path, title: &str, lang: &str) -> (bool, String) {
-    for tool in ["pdfinfo", "pdffonts", "qpdf"] {
 fn run_pdf(file: &Path, title: &str, lang: &str, txt: Option<&Path>) -> (bool, String) {
     for tool in ["pdfinfo", "pdffonts", "pdftotext", "qpdf"] {
         require_command(tool);

@@ -242,6 +242,7 @@ fn lay_out_with_contents(doc: &Document, body: f32) -> (Layout, Vec<PagePlan>) {
         title: doc.title.clone(),
         organisation: doc.organisation.clone(),
         front_matter: doc.front_matter.clone(),
+        date: doc.date.clone(),
         sections: Vec::new(),
     };
     let mut before = 1;

@@ -198,6 +198,7 @@ fn alt_outputs() -> (String, Vec<u8>, Vec<u8>) {
     let cx = notice::render::RenderContext {
         env: &env,
         body_size: 18.0,
+        braille_grade: 2,
     };
     let render = |name| {
         notice::render::Format::by_name(name)
