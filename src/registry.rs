@@ -421,9 +421,9 @@ rules! {
         fix: "```yaml\ndata_categories:\n  - id: contact\n    name: Contact details\n    examples: [name, address, telephone number]\n```",
     }
     PUBLICLY_ACCESSIBLE = "PN407" "publicly-accessible-unstated" Warning "UK GDPR Art 14(2)(f)" {
-        summary: "a notice with third-party sources says whether any is publicly accessible",
-        checks: "That, where data comes from third parties, at least one `third_party` source says `publicly_accessible: true` or `false`. Reported once per notice.",
-        why: "Art 14(2)(f) requires the source and, if applicable, whether it came from publicly accessible sources (the ICO: there is no exception just because data is public).",
+        summary: "a notice with a source that may be public says whether it is",
+        checks: "That, where a `third_party` source plausibly is publicly accessible (its name or examples speak of the press, news or social media, websites or the internet, a public register such as the electoral register, Companies House or the Land Registry, or published material), some third-party source says `publicly_accessible: true` or `false`. Other organisations (police forces, council departments, commissioned services) are not asked about. Reported once per notice.",
+        why: "Art 14(2)(f) requires the source and, if applicable, whether it came from publicly accessible sources (the ICO: there is no exception just because data is public). \"If applicable\" means the question arises only where a source might be public; asking it of a partner organisation would be a wrong finding.",
         fix: "```yaml\npublicly_accessible: false\n```",
     }
 
@@ -568,13 +568,13 @@ rules! {
     }
     DEEMED_ACCEPTANCE = "PN907" "deemed-acceptance" Warning "UK GDPR Art 4(11), Art 7" {
         summary: "the notice does not claim that using the site means agreeing to it",
-        checks: "Free text for phrases such as \"by using our site … you agree\" or \"you accept this privacy notice\".",
+        checks: "Free text for phrases such as \"by using our site … you agree\" or \"you accept this privacy notice\". A sentence about cookies is PN916 instead.",
         why: "A privacy notice informs; it is not a contract or consent (Art 4(11), Art 7). Claiming deemed acceptance misstates the law and people's rights.",
         fix: "Remove the sentence.",
     }
     CHECK_BACK = "PN908" "onus-to-check-back" Warning "UK GDPR Art 13(3), Art 14(4)" {
         summary: "the notice does not put the duty to spot changes on the reader",
-        checks: "Free text asking readers to \"check back\" or \"continue to check\" for changes.",
+        checks: "Free text asking readers to \"check back\", \"continue to check\", \"refer back to\" or \"periodically review\" the notice, or to \"review this document\" or \"check our website for updates\" from time to time. It stands down when the notice also promises to tell people about changes (\"if there are important changes we will contact you\").",
         why: "Art 13(3) and Art 14(4) put the duty on the controller to tell people about new purposes before processing; readers cannot be expected to keep checking.",
         fix: "Say how the office will tell people about changes; add entries under `notice.changes`.",
     }
@@ -619,6 +619,12 @@ rules! {
         checks: "When checking as of 5 February 2026 or later, free text for \"adequacy decision\" or \"European Commission\" in a sentence about transfers.",
         why: "The Data (Use and Access) Act 2025 (Sch 9, from 5 February 2026) reworded Art 13(1)(f): a notice states the existence or absence of UK regulations under Art 45A, which replace the adequacy decisions of the EU regime (regulations under the old DPA 2018 s17A are treated as made under Art 45A). An EU adequacy decision is not what a UK transfer relies on.",
         fix: "Describe the transfer under `transfers`, with `safeguard: adequacy_regulations` where UK adequacy regulations cover it; `notice` writes the current wording.",
+    }
+    DEEMED_COOKIE_CONSENT = "PN916" "deemed-cookie-consent" Warning "PECR 2003 reg 6; UK GDPR Art 4(11)" {
+        summary: "the notice does not treat browsing as consent to cookies",
+        checks: "Free text where a sentence about cookies says that using or continuing to browse the site means agreeing or consenting (\"by using this website, you consent to the storing of cookies\").",
+        why: "PECR reg 6 requires consent for cookies that are not strictly necessary, and consent has the UK GDPR meaning: a freely given, specific, informed and unambiguous indication by a statement or clear affirmative action (Art 4(11), via PECR reg 2 as amended). Carrying on browsing is not a clear affirmative action (ICO cookie guidance), so the sentence describes consent the site does not have. It is a consent problem, not a privacy notice being \"agreed to\" (that is PN907).",
+        fix: "Ask for consent before setting non-essential cookies (a banner with equally prominent accept and reject choices), and describe that in the notice instead.",
     }
     // ── PN95x: found by the renderers, when building ─────────────────────────────────────
     /// A character the large-print PDF cannot draw.

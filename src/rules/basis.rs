@@ -8,6 +8,25 @@ use crate::model::rights::relies_on_consent;
 use crate::model::schema::LawfulBasis;
 use crate::registry::*;
 
+/// The help for a public task with no law named: the Police Reform and Social
+/// Responsibility Act 2011 is the law of police and crime commissioners only; anyone else is
+/// asked for the Act that gives the task.
+fn legislation_help(n: &Notice) -> String {
+    let name = n
+        .controller()
+        .map(|c| c.name.value.to_lowercase())
+        .unwrap_or_default();
+    let pcc = name.contains("crime commissioner")
+        || name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "pcc" | "opcc" | "pfcc" | "opfcc"));
+    if pcc {
+        "add `legislation: [Police Reform and Social Responsibility Act 2011]` or the Act that applies".into()
+    } else {
+        "add `legislation:` naming the Act (and section, where you can) that gives the office the task or duty".into()
+    }
+}
+
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let purposes = n.purposes();
     if purposes.is_empty() {
@@ -40,7 +59,7 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
                 b.span,
                 &path("legislation"),
                 format!("purpose `{}` relies on a public task or legal obligation but names no legislation", p.id.value),
-                Some("add `legislation: [Police Reform and Social Responsibility Act 2011]` or the Act that applies"),
+                Some(legislation_help(n)),
             ));
         }
         if let Some(b) = has(LawfulBasis::LegitimateInterests)

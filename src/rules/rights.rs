@@ -26,6 +26,9 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
         .and_then(|r| r.details.as_ref())
         .and_then(|d| d.portability.as_ref())
         && !n.purposes().iter().any(|p| portability_applies(p))
+        // With no lawful basis on any purpose, PN202 is the finding; whether portability
+        // applies cannot be known until the bases are given.
+        && n.purposes().iter().any(|p| !p.lawful_basis.is_empty())
     {
         out.push(PORTABILITY_OVERSTATED.diag(
             p.span,
@@ -108,10 +111,16 @@ fn provision(n: &Notice, out: &mut Vec<Diagnostic>) {
             Some("add `requirement: voluntary` (or `statutory`, `contractual`, `pre_contract`, `varies`)"),
         )),
         Some(r) if r.value != Requirement::Voluntary && p.consequences.is_none() => {
+            let what = match r.value {
+                Requirement::Varies => "providing data is required for some purposes and not others",
+                Requirement::Statutory => "providing data is a statutory requirement",
+                Requirement::Contractual => "providing data is a contractual requirement",
+                _ => "providing data is required to enter into a contract",
+            };
             out.push(PROVISION_REQUIREMENT.diag(
                 r.span,
                 "provision_requirement.consequences",
-                "providing data is required, but the notice does not say what happens if people do not".into(),
+                format!("{what}, but the notice does not say what happens if people do not provide it"),
                 Some("add `consequences:`"),
             ));
         }

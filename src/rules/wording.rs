@@ -31,6 +31,10 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let after_feb_2026 = !opts.as_of.is_before(commencement::DUAA_5_FEB_2026);
     let after_jun_2026 = !opts.as_of.is_before(commencement::DUAA_19_JUN_2026);
     let lines = LineIndex::new(&n.source.text);
+    let tells_of_changes = n
+        .texts()
+        .iter()
+        .any(|(_, t)| promises_to_tell_of_changes(&fold(&t.value)));
     for (path, text) in n.texts() {
         let lower = fold(&text.value);
         let mut lint = Lint {
@@ -90,20 +94,39 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         };
         // "By using our website you agree ..." is deemed acceptance; "by using our website's
         // contact form you can ..." is not, so these need agreement in the same sentence.
+        // "By using this website, you consent to cookies" is not about the notice at all: it
+        // deems consent to cookies, which PECR reg 6 with Art 4(11) forbids (PN916).
+        let by_using = [
+            "by using our site",
+            "by using this site",
+            "by using our website",
+            "by using this website",
+            "by continuing to use",
+            "by continuing to browse",
+            "if you continue to use",
+            "if you continue to browse",
+        ];
+        let agrees = |sentence: &str| {
+            ["agree", "accept", "consent"]
+                .iter()
+                .any(|w| sentence.contains(w))
+        };
         lint.phrases_where(
             &DEEMED_ACCEPTANCE,
-            &[
-                "by using our site",
-                "by using this site",
-                "by using our website",
-                "by using this website",
-            ],
-            |sentence| {
-                ["agree", "accept", "consent"]
-                    .iter()
-                    .any(|w| sentence.contains(w))
-            },
+            &by_using,
+            |sentence| agrees(sentence) && !sentence.contains("cookie"),
             deemed,
+        );
+        lint.phrases_where(
+            &DEEMED_COOKIE_CONSENT,
+            &by_using,
+            |sentence| agrees(sentence) && sentence.contains("cookie"),
+            |m| {
+                (
+                    format!("\"{m}\" treats browsing as consent to cookies; consent must be a clear positive act"),
+                    "ask for consent to non-essential cookies before setting them (for example a cookie banner with equal accept and reject buttons), and say so".to_owned(),
+                )
+            },
         );
         lint.phrases(
             &DEEMED_ACCEPTANCE,
@@ -119,26 +142,73 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
                 "say how the office will tell people about changes".to_owned(),
             )
         };
-        lint.phrases(&CHECK_BACK, &["check back"], check_back);
-        // "We continue to check our records" is not about the notice.
-        lint.phrases_where(
-            &CHECK_BACK,
-            &["continue to check"],
-            |sentence| {
-                [
-                    "page",
-                    "notice",
-                    "policy",
-                    "site",
-                    "change",
-                    "update",
-                    "regularly",
-                ]
-                .iter()
-                .any(|w| sentence.contains(w))
-            },
-            check_back,
-        );
+        // A notice that also promises to tell people about important changes has met the
+        // duty; asking readers to look now and then as well is harmless.
+        if !tells_of_changes {
+            lint.phrases(
+                &CHECK_BACK,
+                &["check back", "periodically review"],
+                check_back,
+            );
+            // "We continue to check our records" is not about the notice.
+            lint.phrases_where(
+                &CHECK_BACK,
+                &["continue to check"],
+                |sentence| {
+                    [
+                        "page",
+                        "notice",
+                        "policy",
+                        "site",
+                        "change",
+                        "update",
+                        "regularly",
+                    ]
+                    .iter()
+                    .any(|w| sentence.contains(w))
+                },
+                check_back,
+            );
+            // "Refer back to this notice", "review this document periodically", "check our
+            // website for updates": only when the reader is asked ("you", "please"); "we
+            // review this notice regularly" is the office's own duty.
+            lint.phrases_where(
+                &CHECK_BACK,
+                &[
+                    "refer back",
+                    "review this document",
+                    "review this notice",
+                    "review this privacy notice",
+                    "review this page",
+                    "review this policy",
+                    "check this page",
+                    "check our website for updates",
+                    "check the website for updates",
+                    "check for updates",
+                ],
+                |sentence| {
+                    (has_word(sentence, "you") || has_word(sentence, "please"))
+                        && [
+                            "notice", "page", "policy", "document", "website", "site", "update",
+                        ]
+                        .iter()
+                        .any(|w| sentence.contains(w))
+                        && [
+                            "periodically",
+                            "regularly",
+                            "from time to time",
+                            "each time",
+                            "whenever",
+                            "update",
+                            "refer back",
+                            "now and then",
+                        ]
+                        .iter()
+                        .any(|w| sentence.contains(w))
+                },
+                check_back,
+            );
+        }
         let assessment = |m: &str| {
             (
                 format!(
@@ -238,8 +308,8 @@ struct Lint<'a> {
     n: &'a Notice,
     lines: &'a LineIndex,
     path: &'a str,
-    /// The text folded to lower case once (see [`fold`]).
-    lower: &'a str,
+    /// The text folded once for matching (see [`fold`]).
+    lower: &'a Folded,
     text: &'a Sp<String>,
     out: &'a mut Vec<Diagnostic>,
 }
@@ -253,8 +323,19 @@ impl Lint<'_> {
         msg: String,
         help: String,
     ) {
+        let at = self.lower.to_orig(at);
         let span = self.locate(at);
         self.out.push(rule.diag(span, self.path, msg, Some(help)));
+    }
+
+    /// The words of a folded range as written, with runs of whitespace as one space (a
+    /// message quotes a phrase wrapped across lines on one line).
+    fn shown(&self, at: std::ops::Range<usize>) -> String {
+        let r = self.lower.to_orig(at);
+        self.text.value[r]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Find where a range of the value stands in the file. Plain and quoted one-line scalars
@@ -356,7 +437,7 @@ impl Lint<'_> {
         hits.dedup_by(|b, a| b.start < a.end);
         // One report per rule per field: the first hit, with a count of the rest.
         if let Some(first) = hits.first().cloned() {
-            let (mut m, h) = msg(&self.text.value[first.clone()]);
+            let (mut m, h) = msg(&self.shown(first.clone()));
             if hits.len() > 1 {
                 m.push_str(&format!(" (and {} more in this field)", hits.len() - 1));
             }
@@ -378,7 +459,7 @@ impl Lint<'_> {
                 if before.ends_with("uk") || before.ends_with("u.k.") || before.ends_with("eu") {
                     continue;
                 }
-                let m = self.text.value[i..i + p.len()].to_owned();
+                let m = self.shown(i..i + p.len());
                 self.report(
                     &EU_GDPR,
                     i..i + p.len(),
@@ -429,7 +510,7 @@ impl Lint<'_> {
                 self.report(
                     &FEE_WORDING,
                     i..i + p.len(),
-                    format!("\"{}\" is mentioned without the cases in which the law allows a fee", &self.text.value[i..i + p.len()]),
+                    format!("\"{}\" is mentioned without the cases in which the law allows a fee", self.shown(i..i + p.len())),
                     "say that requests are free, and that a reasonable fee applies only to manifestly unfounded or excessive requests or further copies".into(),
                 );
                 return;
@@ -442,21 +523,107 @@ impl Lint<'_> {
         for (range, digits) in phone_like(text) {
             if let Some(problem) = uk_number_problem(&digits) {
                 let shown = text[range.clone()].to_owned();
-                self.report(
-                    &PHONE_NUMBER,
-                    range,
+                let span = self.locate(range);
+                self.out.push(PHONE_NUMBER.diag(
+                    span,
+                    self.path,
                     format!("the telephone number {shown} {problem}"),
-                    "check the number and write all its digits".into(),
-                );
+                    Some("check the number and write all its digits"),
+                ));
             }
         }
     }
 }
 
-/// Lower-case for matching, keeping byte offsets (ASCII folding only, so every match in
-/// the folded text is at the same place in the original).
-fn fold(s: &str) -> String {
-    s.to_ascii_lowercase()
+/// A text folded for matching, with the way back to the original.
+///
+/// Real notices are typed, pasted and wrapped: the same phrase arrives in capitals, with
+/// curly apostrophes, hyphenated ("UK-GDPR") or broken across lines of a YAML block. The
+/// folded text is lower case; curly quotes and apostrophes are straight; a run of
+/// whitespace (line breaks, non-breaking spaces) is one space, or a blank line where the run
+/// holds one; a hyphen between two letters outside a web or e-mail address is a space; soft
+/// hyphens are gone. `orig[i]` is the byte in the original where folded byte `i` came from
+/// (`orig[len]` is the original's length), so a match is reported where it was written.
+struct Folded {
+    text: String,
+    orig: Vec<usize>,
+}
+
+impl std::ops::Deref for Folded {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Folded {
+    /// The original byte range of a folded range.
+    fn to_orig(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        // Where the next folded character came from is where this range ends.
+        self.orig[r.start]..self.orig[r.end]
+    }
+}
+
+fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut orig = Vec::with_capacity(s.len() + 1);
+    let mut chars = s.char_indices().peekable();
+    let push = |text: &mut String, orig: &mut Vec<usize>, c: char, at: usize| {
+        let before = text.len();
+        text.push(c);
+        orig.extend(std::iter::repeat_n(at, text.len() - before));
+    };
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_alphanumeric() || (c.is_ascii_punctuation() && c != '-') {
+            text.push(c.to_ascii_lowercase());
+            orig.push(i);
+            continue;
+        }
+        if c.is_whitespace() {
+            let mut newlines = usize::from(c == '\n');
+            while let Some(&(_, d)) = chars.peek() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                newlines += usize::from(d == '\n');
+                chars.next();
+            }
+            if newlines >= 2 {
+                push(&mut text, &mut orig, '\n', i);
+                push(&mut text, &mut orig, '\n', i);
+            } else {
+                push(&mut text, &mut orig, ' ', i);
+            }
+            continue;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => {
+                push(&mut text, &mut orig, '\'', i)
+            }
+            '\u{201c}' | '\u{201d}' | '\u{2033}' => push(&mut text, &mut orig, '"', i),
+            '\u{00ad}' => {}
+            '-' | '\u{2010}' | '\u{2011}' => {
+                let prev = s[..i].chars().next_back();
+                let next = s[i + c.len_utf8()..].chars().next();
+                let between_letters = prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                if between_letters && !in_address(s, i) {
+                    push(&mut text, &mut orig, ' ', i);
+                } else {
+                    push(&mut text, &mut orig, '-', i);
+                }
+            }
+            c => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => push(&mut text, &mut orig, l, i),
+                    _ => push(&mut text, &mut orig, c, i),
+                }
+            }
+        }
+    }
+    orig.push(s.len());
+    Folded { text, orig }
 }
 
 /// The sentence around a range of `text`: from the previous sentence end to the next one
@@ -476,6 +643,31 @@ fn sentence(text: &str, at: std::ops::Range<usize>) -> &str {
         .map_or(from, |i| i + 1);
     let end = (at.end..to).find(|&i| ends(text, i)).map_or(to, |i| i + 1);
     &text[floor_char(text, start)..ceil_char(text, end)]
+}
+
+/// Whether a (folded) text promises to tell people about changes to the notice or to the
+/// use of their data: "if there are important changes … we will contact you", "we will
+/// bring it to your attention before we start".
+fn promises_to_tell_of_changes(text: &str) -> bool {
+    let tell = [
+        "contact you",
+        "tell you",
+        "notify you",
+        "inform you",
+        "let you know",
+        "write to you",
+        "bring it to your attention",
+        "bring this to your attention",
+    ];
+    tell.iter().any(|t| {
+        text.match_indices(t).any(|(i, _)| {
+            let s = sentence(text, i..i + t.len());
+            (s.contains("we will") || s.contains("we'll") || s.contains("we shall"))
+                && ["change", "new use", "new purpose"]
+                    .iter()
+                    .any(|c| s.contains(c))
+        })
+    })
 }
 
 /// Whether `word` appears in `text` as a whole word.

@@ -4,6 +4,7 @@ mod build;
 mod cli;
 mod corpus;
 mod hostile;
+mod law;
 mod layers;
 mod props;
 mod rules;
