@@ -592,7 +592,7 @@ rules! {
     }
     MISNAMED = "PN911" "misnamed-law-or-body" Warning "UK GDPR Art 12(1)" {
         summary: "laws and public bodies are named correctly",
-        checks: "Free text for known misnamings, e.g. \"Police and Social Responsibility Act\" (the Police Reform and Social Responsibility Act 2011) or \"Independent Office of Police Conduct\" (the Independent Office for Police Conduct).",
+        checks: "Free text for known misnamings, e.g. \"Police and Social Responsibility Act\" (the Police Reform and Social Responsibility Act 2011), \"Independent Office of Police Conduct\" (the Independent Office for Police Conduct), \"Care Act 2015\" (2014), \"Civil Contingency Act\" (Civil Contingencies Act 2004), \"Fire and Rescue Act\" (Fire and Rescue Services Act 2004); and for bodies and laws that no longer exist or apply, from the date they went, with their successors: the Local Government Ombudsman (renamed 19 June 2017), the Independent Police Complaints Commission (IOPC from 8 January 2018), the Criminal Records Bureau (DBS from 1 December 2012), the Office of Surveillance Commissioners (IPCO from 1 September 2017), NHS Digital (NHS England from 1 February 2023), Public Health England (abolished 1 October 2021), the Law Enforcement Directive (not UK law from 1 January 2021) and the Data Protection Directive (repealed 25 May 2018). Matching ignores case, curly or straight apostrophes, hyphens and line breaks.",
         why: "A misnamed Act or body is harder to look up and undermines trust in the notice's accuracy (Art 12(1): transparent and intelligible).",
         fix: "Use the correct name given in the message.",
     }
@@ -625,6 +625,12 @@ rules! {
         checks: "Free text where a sentence about cookies says that using or continuing to browse the site means agreeing or consenting (\"by using this website, you consent to the storing of cookies\").",
         why: "PECR reg 6 requires consent for cookies that are not strictly necessary, and consent has the UK GDPR meaning: a freely given, specific, informed and unambiguous indication by a statement or clear affirmative action (Art 4(11), via PECR reg 2 as amended). Carrying on browsing is not a clear affirmative action (ICO cookie guidance), so the sentence describes consent the site does not have. It is a consent problem, not a privacy notice being \"agreed to\" (that is PN907).",
         fix: "Ask for consent before setting non-essential cookies (a banner with equally prominent accept and reject choices), and describe that in the notice instead.",
+    }
+    LINK_TEXT = "PN917" "vague-link-text" Warning "UK GDPR Art 12(1); WCAG 2.2 SC 2.4.4" {
+        summary: "link text says where the link goes",
+        checks: "Markdown links in free text whose words are only \"here\", \"click here\", \"see below\", \"this link\", \"read more\" or the like, and the words \"click here\" anywhere. One finding per field.",
+        why: "People using screen readers often list a page's links out of context; \"click here\" tells them nothing, and \"click\" assumes a mouse. Art 12(1) asks for information that is easily accessible and intelligible; WCAG 2.2 success criterion 2.4.4 (link purpose) asks that a link's words say where it goes.",
+        fix: "Name the destination in the link: `[our retention schedule](https://www.example.gov.uk/retention)`.",
     }
     // ── PN95x: found by the renderers, when building ─────────────────────────────────────
     /// A character the large-print PDF cannot draw.

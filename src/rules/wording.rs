@@ -6,8 +6,8 @@
 
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
-use crate::model::Notice;
 use crate::model::schema::Contact;
+use crate::model::{Date, Notice};
 use crate::registry::*;
 use crate::source::{LineIndex, Sp};
 
@@ -31,6 +31,12 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let after_feb_2026 = !opts.as_of.is_before(commencement::DUAA_5_FEB_2026);
     let after_jun_2026 = !opts.as_of.is_before(commencement::DUAA_19_JUN_2026);
     let lines = LineIndex::new(&n.source.text);
+    let welsh = n
+        .file
+        .notice
+        .as_ref()
+        .and_then(|m| m.language.as_ref())
+        .is_some_and(|l| l.value.to_ascii_lowercase().starts_with("cy"));
     let tells_of_changes = n
         .texts()
         .iter()
@@ -73,7 +79,7 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             eea,
         );
         lint.words(&EEA_BOUNDARY, &["privacy shield"], eea);
-        lint.unqualified_gdpr();
+        lint.unqualified_gdpr(welsh);
         lint.words(&SAR_LEGACY, &["40 days", "£10"], |m| {
             (
                 format!("\"{m}\" is a subject access term from the repealed 1998 Act"),
@@ -249,12 +255,48 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             );
         }
         for (wrong, right) in MISNAMES {
-            lint.phrases(&MISNAMED, &[wrong], |m| {
+            lint.words(&MISNAMED, &[wrong], |m| {
                 (
                     format!("\"{m}\" should be \"{right}\""),
                     format!("write \"{right}\""),
                 )
             });
+        }
+        for d in DEFUNCT {
+            if opts.as_of.is_before(d.since) {
+                continue;
+            }
+            lint.words(&MISNAMED, &[d.name], |m| {
+                (
+                    format!("\"{m}\" {}", d.what),
+                    format!("write \"{}\"", d.now),
+                )
+            });
+        }
+        lint.link_text();
+        if welsh {
+            lint.phrases(&DPA_1998, &["deddf diogelu data 1998"], |m| {
+                (
+                    format!("\"{m}\" (the Data Protection Act 1998) was repealed on 25 May 2018"),
+                    "cite GDPR y DU and Deddf Diogelu Data 2018".into(),
+                )
+            });
+            lint.find(
+                &EEA_BOUNDARY,
+                &["ardal economaidd ewropeaidd", "aee"],
+                true,
+                |sentence| {
+                    ["tu allan", "trosglwyddo", "tu hwnt", "anfon"]
+                        .iter()
+                        .any(|w| sentence.contains(w))
+                },
+                |m| {
+                    (
+                        format!("\"{m}\" (the European Economic Area) describes the EU transfer regime; UK law restricts transfers outside the UK"),
+                        "say whether data leaves the UK, and set `transfers.outside_uk`".to_owned(),
+                    )
+                },
+            );
         }
         lint.phrases(
             &CONSENT_WORDING,
@@ -288,8 +330,101 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A body that no longer exists, or a law that no longer applies, with what replaced it.
+struct Defunct {
+    name: &'static str,
+    /// Said after the quoted name.
+    what: &'static str,
+    now: &'static str,
+    /// From when the name is out of date.
+    since: Date,
+}
+
+/// Defunct bodies and laws that no longer apply in the UK, with their successors. The dates
+/// are those of the change (see docs/law.md).
+const DEFUNCT: &[Defunct] = &[
+    Defunct {
+        name: "local government ombudsman",
+        what: "was renamed the Local Government and Social Care Ombudsman in 2017",
+        now: "Local Government and Social Care Ombudsman",
+        since: Date::ymd(2017, 6, 19),
+    },
+    Defunct {
+        name: "independent police complaints commission",
+        what: "was replaced by the Independent Office for Police Conduct on 8 January 2018",
+        now: "Independent Office for Police Conduct",
+        since: Date::ymd(2018, 1, 8),
+    },
+    Defunct {
+        name: "criminal records bureau",
+        what: "was replaced by the Disclosure and Barring Service on 1 December 2012",
+        now: "Disclosure and Barring Service",
+        since: Date::ymd(2012, 12, 1),
+    },
+    Defunct {
+        name: "office of surveillance commissioners",
+        what: "was replaced by the Investigatory Powers Commissioner's Office on 1 September 2017",
+        now: "Investigatory Powers Commissioner's Office",
+        since: Date::ymd(2017, 9, 1),
+    },
+    Defunct {
+        name: "office of the surveillance commissioners",
+        what: "was replaced by the Investigatory Powers Commissioner's Office on 1 September 2017",
+        now: "Investigatory Powers Commissioner's Office",
+        since: Date::ymd(2017, 9, 1),
+    },
+    Defunct {
+        name: "nhs digital",
+        what: "merged into NHS England on 1 February 2023",
+        now: "NHS England",
+        since: Date::ymd(2023, 2, 1),
+    },
+    Defunct {
+        name: "public health england",
+        what: "was abolished on 1 October 2021; its health protection work passed to the UK Health Security Agency",
+        now: "UK Health Security Agency",
+        since: Date::ymd(2021, 10, 1),
+    },
+    Defunct {
+        name: "law enforcement directive",
+        what: "is an EU directive that has not applied in the UK since 1 January 2021; law enforcement processing is governed by Part 3 of the Data Protection Act 2018",
+        now: "Part 3 of the Data Protection Act 2018",
+        since: Date::ymd(2021, 1, 1),
+    },
+    Defunct {
+        name: "data protection directive",
+        what: "was repealed on 25 May 2018",
+        now: "UK GDPR",
+        since: Date::ymd(2018, 5, 25),
+    },
+    Defunct {
+        name: "directive 95/46/ec",
+        what: "was repealed on 25 May 2018",
+        now: "UK GDPR",
+        since: Date::ymd(2018, 5, 25),
+    },
+];
+
 /// Misnamed laws and bodies, with the right name.
 const MISNAMES: &[(&str, &str)] = &[
+    ("care act 2015", "Care Act 2014"),
+    ("fire and rescue act", "Fire and Rescue Services Act 2004"),
+    ("civil contingency act", "Civil Contingencies Act 2004"),
+    ("human rights act 1988", "Human Rights Act 1998"),
+    ("crime and disorder act 1988", "Crime and Disorder Act 1998"),
+    (
+        "freedom of information act 2002",
+        "Freedom of Information Act 2000",
+    ),
+    (
+        "environmental information regulations 2005",
+        "Environmental Information Regulations 2004",
+    ),
+    ("data protection act 2017", "Data Protection Act 2018"),
+    (
+        "police reform and social responsibility act 2012",
+        "Police Reform and Social Responsibility Act 2011",
+    ),
     (
         "police and social responsibility act",
         "Police Reform and Social Responsibility Act 2011",
@@ -445,8 +580,24 @@ impl Lint<'_> {
         }
     }
 
-    fn unqualified_gdpr(&mut self) {
+    fn unqualified_gdpr(&mut self, welsh: bool) {
         let lower = self.lower;
+        // Welsh puts the qualifier after the name: "GDPR y DU" is the UK GDPR, "GDPR yr UE"
+        // the EU one.
+        if welsh {
+            for p in ["gdpr yr ue", "rheoliad cyffredinol ar ddiogelu data yr ue"] {
+                if let Some(i) = lower.find(p) {
+                    let m = self.shown(i..i + p.len());
+                    self.report(
+                        &EU_GDPR,
+                        i..i + p.len(),
+                        format!("\"{m}\" names the EU regulation; the law in the UK is the UK GDPR (GDPR y DU)"),
+                        "write \"GDPR y DU\"".into(),
+                    );
+                    return;
+                }
+            }
+        }
         for p in ["gdpr", "general data protection regulation"] {
             for (i, _) in lower.match_indices(p) {
                 if !boundary_before(lower, i)
@@ -459,6 +610,10 @@ impl Lint<'_> {
                 if before.ends_with("uk") || before.ends_with("u.k.") || before.ends_with("eu") {
                     continue;
                 }
+                let after = &lower[i + p.len()..];
+                if welsh && (after.starts_with(" y du") || after.starts_with(" yr ue")) {
+                    continue;
+                }
                 let m = self.shown(i..i + p.len());
                 self.report(
                     &EU_GDPR,
@@ -468,6 +623,58 @@ impl Lint<'_> {
                 );
                 return;
             }
+        }
+    }
+
+    /// Link text that does not say where the link goes ("click here", "see below"): a
+    /// reader listing the links on a page hears only "here, here, here".
+    fn link_text(&mut self) {
+        let lower = self.lower;
+        const VAGUE: &[&str] = &[
+            "here",
+            "click here",
+            "click",
+            "see below",
+            "below",
+            "this link",
+            "link",
+            "read more",
+            "more",
+            "more information",
+            "this page",
+        ];
+        let mut from = 0;
+        while let Some(j) = lower[from..].find("](") {
+            let close = from + j;
+            from = close + 2;
+            let Some(open) = lower[..close].rfind('[') else {
+                continue;
+            };
+            let label = lower[open + 1..close].trim();
+            if VAGUE.contains(&label) {
+                let m = self.shown(open + 1..close);
+                self.report(
+                    &LINK_TEXT,
+                    open + 1..close,
+                    format!("the link text \"{m}\" does not say where the link goes"),
+                    "use words that name the page, e.g. \"[our retention schedule](https://…)\""
+                        .into(),
+                );
+                return;
+            }
+        }
+        for (i, _) in lower.match_indices("click here") {
+            if in_address(lower, i) {
+                continue;
+            }
+            let m = self.shown(i..i + "click here".len());
+            self.report(
+                &LINK_TEXT,
+                i..i + "click here".len(),
+                format!("\"{m}\" does not say where the link goes"),
+                "use words that name the page, e.g. \"[our retention schedule](https://…)\"".into(),
+            );
+            return;
         }
     }
 

@@ -148,3 +148,163 @@ fn the_pcc_act_is_suggested_only_to_a_pcc() {
         assert!(!help(other).contains("Police Reform"), "{other}");
     }
 }
+
+// ── Item 4: wording lints that survive real typing ─────────────────────────────────────
+
+#[test]
+fn phrases_are_found_however_they_are_typed() {
+    for (body, rule) in [
+        ("We follow the DATA PROTECTION ACT 1998.", "PN901"),
+        ("We follow the Data-Protection Act 1998.", "PN901"),
+        (
+            "|\n      We follow the General\n      Data Protection Regulation.",
+            "PN903",
+        ),
+        (
+            "|\n      We never send data outside the European\n      Economic Area.",
+            "PN902",
+        ),
+        ("Contact the Information Commissioners Office.", "PN911"),
+        ("Please check\u{a0}back regularly.", "PN908"),
+        (
+            "Please refer back to this notice each time you write to us.",
+            "PN908",
+        ),
+    ] {
+        let found = with_body(body);
+        assert!(found.contains(&rule), "{body:?}: {found:?}");
+    }
+    // A curly apostrophe does not hide a name, and the finding quotes the text as typed.
+    let d = findings_with(
+        "PN907/fail.yaml",
+        BODY_PN907,
+        "    body: \"Complaints go to the Local Government Ombudsman\u{2019}s office.\"",
+    );
+    let m = d.iter().find(|d| d.rule == "PN911").expect("PN911");
+    assert!(
+        m.message.contains("Local Government Ombudsman"),
+        "{}",
+        m.message
+    );
+}
+
+#[test]
+fn a_phrase_wrapped_across_lines_is_located_where_it_starts() {
+    let d = findings_with(
+        "PN907/fail.yaml",
+        BODY_PN907,
+        "    body: |\n      We follow the General\n      Data Protection Regulation.",
+    );
+    let m = d.iter().find(|d| d.rule == "PN903").expect("PN903");
+    assert_eq!(
+        m.message.split('"').nth(1),
+        Some("General Data Protection Regulation")
+    );
+    assert_eq!(m.span.line, 45, "{m:?}");
+}
+
+#[test]
+fn renamed_statutes_and_defunct_bodies_name_their_successors() {
+    for (body, successor) in [
+        ("Our powers come from the Care Act 2015.", "Care Act 2014"),
+        (
+            "We plan under the Civil Contingency Act 2004.",
+            "Civil Contingencies Act 2004",
+        ),
+        (
+            "We act under the Fire and Rescue Act 2004.",
+            "Fire and Rescue Services Act 2004",
+        ),
+        (
+            "You can complain to the Local Government Ombudsman (LGO).",
+            "Local Government and Social Care Ombudsman",
+        ),
+        (
+            "The Act incorporates the Law Enforcement Directive (LED).",
+            "Part 3 of the Data Protection Act 2018",
+        ),
+        (
+            "We check records with the Criminal Records Bureau.",
+            "Disclosure and Barring Service",
+        ),
+    ] {
+        let d = findings_with("PN907/fail.yaml", BODY_PN907, &format!("    body: {body}"));
+        let m = d
+            .iter()
+            .find(|d| d.rule == "PN911")
+            .unwrap_or_else(|| panic!("{body}"));
+        assert!(
+            m.help.as_deref().unwrap_or("").contains(successor),
+            "{body}: {m:?}"
+        );
+    }
+    // The right names are not findings.
+    for body in [
+        "We act under the Fire and Rescue Services Act 2004 and the Care Act 2014.",
+        "You can complain to the Local Government and Social Care Ombudsman.",
+    ] {
+        assert!(!with_body(body).contains(&"PN911"), "{body}");
+    }
+}
+
+#[test]
+fn a_body_is_defunct_only_from_the_day_it_went() {
+    let src = |body: &str| {
+        let base = source(Path::new("tests/fixtures/rules/PN907/fail.yaml"));
+        SourceFile::from_text(
+            "v.yaml",
+            base.text
+                .replacen(BODY_PN907, &format!("    body: {body}"), 1),
+        )
+    };
+    let s = src("We share data with the Independent Police Complaints Commission.");
+    let on = |d| check_on(&s, d).iter().any(|d| d.rule == "PN911");
+    assert!(!on(notice::model::Date::ymd(2018, 1, 7)));
+    assert!(on(notice::model::Date::ymd(2018, 1, 8)));
+}
+
+#[test]
+fn vague_link_text_is_found() {
+    for body in [
+        "Read our retention schedule [here](https://www.wessex-pcc.example/retention).",
+        "To see our retention schedule, click here.",
+        "\"[See below](#contact) for how to contact us.\"",
+    ] {
+        assert!(with_body(body).contains(&"PN917"), "{body}");
+    }
+    for body in [
+        "Read [our retention schedule](https://www.wessex-pcc.example/retention).",
+        "Our contact details are below.",
+    ] {
+        assert!(!with_body(body).contains(&"PN917"), "{body}");
+    }
+}
+
+#[test]
+fn welsh_notices_are_read_in_welsh() {
+    let welsh = |body: &str| {
+        let base = source(Path::new("tests/fixtures/rules/PN907/fail.yaml"));
+        let text = base
+            .text
+            .replacen(BODY_PN907, &format!("    body: {body}"), 1)
+            .replacen(
+                "  title: Privacy notice\n",
+                "  title: Hysbysiad preifatrwydd\n  language: cy\n",
+                1,
+            );
+        let src = SourceFile::from_text("cy.yaml", text);
+        check_on(&src, AS_OF)
+            .into_iter()
+            .map(|d| d.rule)
+            .collect::<Vec<_>>()
+    };
+    assert!(welsh("Rydym yn dilyn Deddf Diogelu Data 1998.").contains(&"PN901"));
+    assert!(welsh("Rydym yn dilyn GDPR yr UE.").contains(&"PN903"));
+    assert!(!welsh("Rydym yn dilyn GDPR y DU.").contains(&"PN903"));
+    assert!(
+        welsh("Nid ydym yn trosglwyddo data y tu allan i'r Ardal Economaidd Ewropeaidd.")
+            .contains(&"PN902")
+    );
+    // The Welsh forms are not looked for in an English notice.
+    assert!(!with_body("Rydym yn dilyn Deddf Diogelu Data 1998.").contains(&"PN901"));
+}
