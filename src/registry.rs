@@ -301,6 +301,13 @@ rules! {
         fix: "```yaml\njoint_controllers:\n  - id: vru\n    name: Hampshire and Isle of Wight Constabulary\n    arrangement: We run the Violence Reduction Unit together; requests go to our DPO.\n```",
     }
 
+    CONTROLLER_LEGAL_PERSON = "PN108" "controller-legal-person" Warning "UK GDPR Art 13(1)(a), Art 14(1)(a), Art 4(7)" {
+        summary: "the controller is named as the legal person",
+        checks: "That `controller.name` is not an office (\"The Office of the Police and Crime Commissioner\", \"The OPCC\"), a post holder (\"the Chief Executive\") or a fire and rescue service, none of which is a legal person that can be a controller.",
+        why: "Art 13(1)(a) requires the identity of the controller, the natural or legal person or public authority that decides why and how data is used (Art 4(7)). A PCC's office serves the Commissioner, a corporation sole (Police Reform and Social Responsibility Act 2011 s1); a fire and rescue service is run by a fire and rescue authority or council. Naming the office leaves people unsure who is answerable.",
+        fix: "```yaml\ncontroller:\n  name: The Police and Crime Commissioner for Wessex\n  short_name: OPCC\n```",
+    }
+
     // ── PN2xx: purposes and lawful bases ───────────────────────────────────────────────
     PURPOSES_MISSING = "PN201" "purposes-missing" Error "UK GDPR Art 13(1)(c), Art 14(1)(c)" {
         summary: "the notice lists the purposes of the processing",
@@ -378,9 +385,16 @@ rules! {
     }
     POLICY_DOCUMENT = "PN305" "appropriate-policy-document" Warning "DPA 2018 Sch 1 para 5, paras 38-41" {
         summary: "a notice relying on Schedule 1 conditions declares its appropriate policy document",
-        checks: "That a notice using a Schedule 1 Part 1 para 1 or Part 2 condition has an `appropriate_policy_document` block.",
-        why: "Most of these conditions are met only if the controller has an appropriate policy document (Sch 1 para 5 and Part 4). It need not be published, but linking it is common public-sector practice and shows the condition is really met. Some Part 2 paragraphs (e.g. para 10(2)) dispense with it; `notice` does not try to decide those cases, hence a warning.",
+        checks: "That a notice using a Schedule 1 Part 1 para 1 or Part 2 condition has an `appropriate_policy_document` block; and that a public authority that declares special category or criminal offence data has one even where it names no Schedule 1 paragraph.",
+        why: "Most of these conditions are met only if the controller has an appropriate policy document (Sch 1 para 5 and Part 4). It need not be published, but linking it is common public-sector practice and shows the condition is really met. Some Part 2 paragraphs (e.g. para 10(2)) dispense with it; `notice` does not try to decide those cases, hence a warning. A public authority processing special category or criminal offence data for its functions almost always relies on Sch 1 Part 1 para 1 (employment) or Part 2 para 6 (statutory purposes), both of which need the document, so it is asked for even when no paragraph is named.",
         fix: "```yaml\nappropriate_policy_document:\n  title: Appropriate policy document\n  url: https://www.example-pcc.gov.uk/apd\n  last_reviewed: 2026-03-01\n```",
+    }
+
+    SENSITIVE_DATA_UNDECLARED = "PN306" "sensitive-data-undeclared" Warning "UK GDPR Art 9(1), Art 10, Art 13(1)(c), Art 14(1)(d)" {
+        summary: "purposes that speak of health, offences and the like come with the data they imply",
+        checks: "That a notice whose purposes speak of health, medical care, disability, ethnicity, religion, sexual orientation, trade unions, biometrics or genetics declares special category data, and one whose purposes speak of offences, offenders, criminal records, convictions, victims, vetting or misconduct declares criminal offence data. \"Crime\" alone is not enough (\"crime prevention\", \"the police and crime plan\" are about the office's work, not about people's offences). Asked once per kind, on the first purpose that speaks of it.",
+        why: "Special category data needs an Art 9(2) condition and criminal offence data an Art 10 authority, and people must be able to see both (Art 13(1)(c), Art 14(1)(d)). A notice that runs health services or deals with crime but declares neither either hides the condition or has not noticed the data. This is a warning: the words may not mean the data is used, and then the office can leave it.",
+        fix: "```yaml\ndata_categories:\n  - id: health\n    name: Information about your health\n    kind: special\n```",
     }
 
     // ── PN4xx: sharing, sources, transfers ─────────────────────────────────────────────
@@ -631,6 +645,12 @@ rules! {
         checks: "Markdown links in free text whose words are only \"here\", \"click here\", \"see below\", \"this link\", \"read more\" or the like, and the words \"click here\" anywhere. One finding per field.",
         why: "People using screen readers often list a page's links out of context; \"click here\" tells them nothing, and \"click\" assumes a mouse. Art 12(1) asks for information that is easily accessible and intelligible; WCAG 2.2 success criterion 2.4.4 (link purpose) asks that a link's words say where it goes.",
         fix: "Name the destination in the link: `[our retention schedule](https://www.example.gov.uk/retention)`.",
+    }
+    ICO_FEE_EXEMPTION = "PN918" "ico-fee-exemption-claim" Warning "Data Protection (Charges and Information) Regulations 2018 reg 2, Sch; UK GDPR Art 5(1)(a)" {
+        summary: "the notice does not claim the office is exempt from registering with or paying the ICO",
+        checks: "From 25 May 2018, free text saying the office is \"exempt from registering\" or \"exempt from (paying) the fee\", or \"not required to register\" with the Information Commissioner.",
+        why: "Registration under the 1998 Act ended on 25 May 2018. Since then every controller pays the Information Commissioner a data protection fee unless an exemption in the Data Protection (Charges and Information) Regulations 2018 applies, and those exemptions (staff administration, accounts, not-for-profit bodies and the like) rarely cover a public body's work. A claim of exemption is either out of date or wrong, and a notice must be accurate (Art 5(1)(a)). This is a warning: a controller may really be exempt, and then should say under which exemption.",
+        fix: "Give the fee reference: `ico_registration: Z1234567`, and remove the claim.",
     }
     // ── PN95x: found by the renderers, when building ─────────────────────────────────────
     /// A character the large-print PDF cannot draw.

@@ -274,6 +274,34 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             });
         }
         lint.link_text();
+        if !opts.as_of.is_before(Date::ymd(2018, 5, 25)) {
+            lint.phrases_where(
+                &ICO_FEE_EXEMPTION,
+                &[
+                    "exempt from registering",
+                    "exempt from registration",
+                    "exempt from notification",
+                    "exempt from paying",
+                    "exempt from the fee",
+                    "exempt from the data protection fee",
+                    "not required to register",
+                    "not need to register",
+                    "not required to pay",
+                ],
+                |sentence| {
+                    sentence.contains("commissioner")
+                        || has_word(sentence, "ico")
+                        || sentence.contains("controller")
+                        || sentence.contains("fee")
+                },
+                |m| {
+                    (
+                        format!("\"{m}\": since 25 May 2018 controllers pay the Information Commissioner a data protection fee unless an exemption in the 2018 Charges Regulations applies"),
+                        "give the ICO fee reference in `ico_registration`, or name the exemption relied on".into(),
+                    )
+                },
+            );
+        }
         if welsh {
             lint.phrases(&DPA_1998, &["deddf diogelu data 1998"], |m| {
                 (

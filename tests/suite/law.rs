@@ -308,3 +308,103 @@ fn welsh_notices_are_read_in_welsh() {
     // The Welsh forms are not looked for in an English notice.
     assert!(!with_body("Rydym yn dilyn Deddf Diogelu Data 1998.").contains(&"PN901"));
 }
+
+// ── Item 3: the same law wherever the fact is written ──────────────────────────────────
+
+#[test]
+fn schedule_1_is_asked_of_conditions_given_on_sources() {
+    // Leicestershire states Art 9 conditions per source, in a table.
+    let found = rules_with(
+        "PN407/pass.yaml",
+        "    publicly_accessible: true\n",
+        "    publicly_accessible: true\n    special_category_conditions:\n      - condition: substantial_public_interest\n",
+    );
+    assert!(found.contains(&"PN302"), "{found:?}");
+}
+
+#[test]
+fn an_art_10_authority_must_name_a_law() {
+    // Environment Agency: "under the same official authority".
+    let found = rules_with(
+        "PN306/pass.yaml",
+        "official_authority: Police Reform and Social Responsibility Act 2011, section 143",
+        "official_authority: the same official authority",
+    );
+    assert!(found.contains(&"PN304"), "{found:?}");
+}
+
+#[test]
+fn purposes_that_speak_of_health_or_offences_ask_for_the_data() {
+    // Sussex: health care services; no special category data declared.
+    let found = rules_with(
+        "PN907/pass.yaml",
+        "    name: To reply to your letters and e-mails",
+        "    name: To provide health care and counselling",
+    );
+    assert!(found.contains(&"PN306"), "{found:?}");
+    // "Crime prevention" is the office's work, not people's offences.
+    let found = rules_with(
+        "PN907/pass.yaml",
+        "    name: To reply to your letters and e-mails",
+        "    name: To set the police and crime plan and fund crime prevention",
+    );
+    assert!(!found.contains(&"PN306"), "{found:?}");
+}
+
+#[test]
+fn an_art_9_condition_needs_special_category_data_to_cover() {
+    // NHS England: Art 9(2)(h) given, no health data declared.
+    let found = rules_with(
+        "PN305/fail.yaml",
+        "  - id: health\n    name: Information about your health\n    kind: special\n",
+        "  - id: health\n    name: Information about your health\n",
+    );
+    assert!(found.contains(&"PN301"), "{found:?}");
+}
+
+#[test]
+fn a_public_authority_with_special_data_is_asked_for_its_policy_document() {
+    let found = rules_with(
+        "PN306/pass.yaml",
+        "appropriate_policy_document:\n  title: Appropriate policy document\n  url: https://www.wessex-pcc.example/apd\n",
+        "",
+    );
+    assert!(found.contains(&"PN305"), "{found:?}");
+}
+
+#[test]
+fn the_controller_is_the_legal_person() {
+    for name in [
+        "The OPCC",
+        "The Office of the Police and Crime Commissioner",
+        "Devon and Somerset Fire and Rescue Service",
+        "The Chief Executive of the Office",
+    ] {
+        let found = rules_with(
+            "PN108/pass.yaml",
+            "  name: The Police and Crime Commissioner for Wessex\n",
+            &format!("  name: {name}\n"),
+        );
+        assert!(found.contains(&"PN108"), "{name}: {found:?}");
+    }
+    for name in [
+        "Devon and Somerset Fire and Rescue Authority",
+        "The Chief Constable of Staffordshire Police",
+        "Cabinet Office",
+    ] {
+        let found = rules_with(
+            "PN108/pass.yaml",
+            "  name: The Police and Crime Commissioner for Wessex\n",
+            &format!("  name: {name}\n"),
+        );
+        assert!(!found.contains(&"PN108"), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn a_claim_of_ico_exemption_is_questioned_only_after_registration_ended() {
+    let base = source(Path::new("tests/fixtures/rules/PN918/fail.yaml"));
+    let on = |d| check_on(&base, d).iter().any(|d| d.rule == "PN918");
+    assert!(on(notice::model::Date::ymd(2018, 5, 25)));
+    assert!(!on(notice::model::Date::ymd(2018, 5, 24)));
+}
