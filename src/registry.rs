@@ -33,6 +33,62 @@ pub struct Rule {
     pub stage: Stage,
 }
 
+/// The day a rule's law came into force, and the instrument that brought it in. A check
+/// as of an earlier day does not apply the rule (`notice check --as-of`).
+#[derive(Debug)]
+pub struct InForce {
+    /// Year, month, day.
+    pub ymd: (i32, u32, u32),
+    /// The day, as written.
+    pub day: &'static str,
+    /// The provision and the commencement instrument.
+    pub by: &'static str,
+}
+
+/// The GDPR applies and the DPA 2018 is in force; the DPA 1998 is repealed.
+pub const GDPR_DAY: InForce = InForce {
+    ymd: (2018, 5, 25),
+    day: "25 May 2018",
+    by: "GDPR Art 99(2); DPA 2018 s212 and SI 2018/625 reg 2 (DPA 1998 repealed by Sch 19 para 44)",
+};
+/// The UK GDPR replaces the EU GDPR at the end of the transition period.
+pub const UK_GDPR_DAY: InForce = InForce {
+    ymd: (2021, 1, 1),
+    day: "1 January 2021",
+    by: "European Union (Withdrawal) Act 2018 s3; SI 2019/419 (DPPEC (EU Exit) Regulations 2019), in force on IP completion day (11pm, 31 December 2020)",
+};
+/// The first DUAA 2025 commencement that changes Arts 13 and 14.
+pub const DUAA_FEB_2026: InForce = InForce {
+    ymd: (2026, 2, 5),
+    day: "5 February 2026",
+    by: "DUAA 2025 ss70, 76, 77, 80, 85; SI 2026/82 reg 2",
+};
+/// Complaints to controllers; Art 77 omitted.
+pub const DUAA_JUN_2026: InForce = InForce {
+    ymd: (2026, 6, 19),
+    day: "19 June 2026",
+    by: "DUAA 2025 s103, Sch 10; SI 2026/82 reg 3",
+};
+
+impl Rule {
+    /// From when the rule applies; `None` for rules about the file itself, which apply on
+    /// any day. The dates and their sources are listed in `docs/law.md`.
+    pub fn in_force(&self) -> Option<&'static InForce> {
+        match self.id {
+            // The file, its format and its accessibility: any day.
+            "PN001" | "PN002" | "PN003" | "PN004" | "PN005" | "PN006" | "PN007" | "PN008"
+            | "PN009" | "PN010" | "PN011" | "PN012" | "PN701" | "PN705" | "PN707" | "PN911"
+            | "PN912" | "PN917" | "PN950" => None,
+            // The UK representative (UK GDPR Art 27); the UK transfer boundary, the UK
+            // GDPR's name, "the Commissioner", UK adequacy regulations.
+            "PN103" | "PN902" | "PN903" | "PN906" | "PN915" => Some(&UK_GDPR_DAY),
+            "PN910" => Some(&DUAA_FEB_2026),
+            "PN603" | "PN604" => Some(&DUAA_JUN_2026),
+            _ => Some(&GDPR_DAY),
+        }
+    }
+}
+
 /// When a rule is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -66,7 +122,8 @@ impl Rule {
     /// The rule's documentation as Markdown, as `notice explain` prints it.
     pub fn docs(&self) -> String {
         format!(
-            "# {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n## What it checks\n\n{checks}\n\n## Why\n\n{why}\n\n## How to fix\n\n{fix}\n",
+            "# {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n{from}\n\n## What it checks\n\n{checks}\n\n## Why\n\n{why}\n\n## How to fix\n\n{fix}\n",
+            from = in_force_line(self),
             id = self.id,
             name = self.name,
             summary = capitalise(self.summary),
@@ -103,7 +160,8 @@ pub fn reference_markdown() -> String {
     }
     for r in ALL {
         out.push_str(&format!(
-            "\n## {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n### What it checks\n\n{checks}\n\n### Why\n\n{why}\n\n### How to fix\n\n{fix}\n",
+            "\n## {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n{from}\n\n### What it checks\n\n{checks}\n\n### Why\n\n{why}\n\n### How to fix\n\n{fix}\n",
+            from = in_force_line(r),
             id = r.id,
             name = r.name,
             summary = capitalise(r.summary),
@@ -115,6 +173,14 @@ pub fn reference_markdown() -> String {
         ));
     }
     out
+}
+
+/// "Applies from …", or "Applies on any day".
+fn in_force_line(r: &Rule) -> String {
+    match r.in_force() {
+        Some(f) => format!("Applies from {} ({}).", f.day, f.by),
+        None => "Applies on any day (it is about the file, not the law of a date).".to_owned(),
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -574,10 +640,10 @@ rules! {
         why: "\"The Data Protection Act\" is ambiguous between the repealed 1998 Act and the 2018 Act.",
         fix: "Write \"the Data Protection Act 2018\".",
     }
-    SUPERVISORY_AUTHORITY = "PN906" "supervisory-authority-wording" Warning "DPA 2018 s165; DUAA 2025 s103" {
+    SUPERVISORY_AUTHORITY = "PN906" "supervisory-authority-wording" Warning "UK GDPR Art 4(21) (SI 2019/419); DPA 2018 s165; DUAA 2025 s103" {
         summary: "complaints to the regulator are described in current terms",
-        checks: "When checking as of 19 June 2026 or later, free text for \"Article 77\" or \"supervisory authority\".",
-        why: "The Data (Use and Access) Act 2025 s103 omitted Art 77 from 19 June 2026: complaints now go to the Information Commissioner under DPA 2018 s165 (and to the controller under s164A). The term \"supervisory authority\" no longer describes the route.",
+        checks: "When checking as of 1 January 2021 or later, free text for \"supervisory authority\"; from 19 June 2026 also \"Article 77\".",
+        why: "From 1 January 2021 the UK GDPR names the Information Commissioner where the EU GDPR said \"supervisory authority\" (Art 4(21), as amended by SI 2019/419). The Data (Use and Access) Act 2025 s103 then omitted Art 77 from 19 June 2026: complaints now go to the Information Commissioner under DPA 2018 s165 (and to the controller under s164A).",
         fix: "Say \"complain to the Information Commissioner's Office\"; `notice` writes the regulator's details itself.",
     }
     DEEMED_ACCEPTANCE = "PN907" "deemed-acceptance" Warning "UK GDPR Art 4(11), Art 7" {
@@ -628,9 +694,9 @@ rules! {
         why: "Information and rights requests are free (Art 12(5)); a reasonable fee is allowed only for manifestly unfounded or excessive requests or further copies (Art 15(3)).",
         fix: "Say requests are free, and qualify any fee.",
     }
-    ADEQUACY_WORDING = "PN915" "adequacy-decision-wording" Warning "UK GDPR Art 13(1)(f), Art 45A (from 5 February 2026)" {
+    ADEQUACY_WORDING = "PN915" "adequacy-decision-wording" Warning "UK GDPR Art 13(1)(f), Art 45A; DPA 2018 s17A (until 5 February 2026)" {
         summary: "transfers are described under the UK's own adequacy regulations",
-        checks: "When checking as of 5 February 2026 or later, free text for \"adequacy decision\" or \"European Commission\" in a sentence about transfers.",
+        checks: "When checking as of 1 January 2021 or later, free text for \"adequacy decision\" or \"European Commission\" in a sentence about transfers. The message names the UK instrument of the day: adequacy regulations under DPA 2018 s17A until 4 February 2026, under Art 45A from 5 February 2026.",
         why: "The Data (Use and Access) Act 2025 (Sch 9, from 5 February 2026) reworded Art 13(1)(f): a notice states the existence or absence of UK regulations under Art 45A, which replace the adequacy decisions of the EU regime (regulations under the old DPA 2018 s17A are treated as made under Art 45A). An EU adequacy decision is not what a UK transfer relies on.",
         fix: "Describe the transfer under `transfers`, with `safeguard: adequacy_regulations` where UK adequacy regulations cover it; `notice` writes the current wording.",
     }

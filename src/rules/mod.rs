@@ -50,6 +50,12 @@ pub fn check(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
     rights::check(notice, opts, &mut out);
     notice_meta::check(notice, opts, &mut out);
     wording::check(notice, opts, &mut out);
+    // The law of the day: a rule whose provision was not yet in force does not apply.
+    out.retain(|d| {
+        crate::registry::find(d.rule)
+            .and_then(|r| r.in_force())
+            .is_none_or(|f| !opts.as_of.is_before(Date::ymd(f.ymd.0, f.ymd.1, f.ymd.2)))
+    });
     crate::diag::sort(&mut out);
     // A YAML alias repeats a value in several places; report each finding once.
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);

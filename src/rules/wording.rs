@@ -87,9 +87,16 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             )
         });
         lint.dpa_without_year();
+        // From 1 January 2021 the UK GDPR says "the Commissioner" where the EU GDPR said
+        // "supervisory authority"; from 19 June 2026 Art 77 itself is gone. (The rule's
+        // commencement, in the registry, keeps it quiet before 2021.)
         if after_jun_2026 {
             lint.words(&SUPERVISORY_AUTHORITY, &["article 77", "supervisory authority"], |m| {
                 (format!("\"{m}\" no longer describes the complaint route (Art 77 was omitted on 19 June 2026)"), "say \"complain to the Information Commissioner's Office\"".into())
+            });
+        } else {
+            lint.words(&SUPERVISORY_AUTHORITY, &["supervisory authority"], |m| {
+                (format!("\"{m}\" is the EU GDPR's term; since 1 January 2021 the UK GDPR names the Information Commissioner"), "say \"complain to the Information Commissioner's Office\"".into())
             });
         }
         let deemed = |m: &str| {
@@ -241,19 +248,25 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
                 (format!("\"{m}\" is the wording of Art 22, replaced by Arts 22A–22D on 5 February 2026"), "use `automated_decision_making` and let `notice` write the current wording".into())
             });
         }
-        if after_feb_2026 {
-            lint.phrases_where(
-                &ADEQUACY_WORDING,
-                &["adequacy decision", "european commission"],
-                |sentence| ["transfer", "outside", "send", "adequa"].iter().any(|w| sentence.contains(w)),
-                |m| {
-                    (
-                        format!("\"{m}\" is the EU transfer regime; UK transfers rely on adequacy regulations under Art 45A"),
-                        "say whether UK adequacy regulations cover the transfer, or which safeguard it relies on".into(),
-                    )
-                },
-            );
-        }
+        // EU adequacy decisions stopped governing UK transfers on 1 January 2021 (UK
+        // adequacy regulations under DPA 2018 s17A); from 5 February 2026 they are made
+        // under Art 45A.
+        let regs = if after_feb_2026 {
+            "adequacy regulations under Art 45A"
+        } else {
+            "adequacy regulations under DPA 2018 s17A"
+        };
+        lint.phrases_where(
+            &ADEQUACY_WORDING,
+            &["adequacy decision", "european commission"],
+            |sentence| ["transfer", "outside", "send", "adequa"].iter().any(|w| sentence.contains(w)),
+            |m| {
+                (
+                    format!("\"{m}\" is the EU transfer regime; UK transfers rely on {regs}"),
+                    "say whether UK adequacy regulations cover the transfer, or which safeguard it relies on".into(),
+                )
+            },
+        );
         for (wrong, right) in MISNAMES {
             lint.words(&MISNAMED, &[wrong], |m| {
                 (

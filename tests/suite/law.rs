@@ -408,3 +408,109 @@ fn a_claim_of_ico_exemption_is_questioned_only_after_registration_ended() {
     assert!(on(notice::model::Date::ymd(2018, 5, 25)));
     assert!(!on(notice::model::Date::ymd(2018, 5, 24)));
 }
+
+// ── Item 5: `--as-of` is the law of that day ───────────────────────────────────────────
+
+/// The boundary dates of docs/law.md.
+const BOUNDARIES: &[(i32, u32, u32)] = &[(2018, 5, 25), (2021, 1, 1), (2026, 2, 5), (2026, 6, 19)];
+
+fn before(d: notice::model::Date) -> notice::model::Date {
+    // Every boundary is the first of a month or the 5th, 19th or 25th: the day before is
+    // in the same month unless it is the 1st.
+    match (d.year, d.month, d.day) {
+        (y, Some(1), Some(1)) => notice::model::Date::ymd(y - 1, 12, 31),
+        (y, Some(m), Some(day)) => notice::model::Date::ymd(y, m, day - 1),
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn every_rule_of_the_law_carries_a_boundary_date() {
+    for r in notice::registry::ALL {
+        if let Some(f) = r.in_force() {
+            assert!(BOUNDARIES.contains(&f.ymd), "{} in force {:?}", r.id, f.ymd);
+            assert!(!f.by.is_empty());
+        }
+    }
+}
+
+#[test]
+fn each_rule_is_quiet_the_day_before_its_law_and_fires_on_the_day() {
+    // A rule's fail fixture, checked the day before its law came into force, does not
+    // trip it; checked on the day, it does (unless the fixture's own dates make it quiet
+    // then: a review date not yet due, a notice not yet stale; PN607's fixture is about the
+    // Art 22C safeguards of 5 February 2026).
+    let quiet_on_the_day = ["PN607", "PN703", "PN704"];
+    for r in notice::registry::ALL {
+        let Some(f) = r.in_force() else { continue };
+        let path = Path::new("tests/fixtures/rules")
+            .join(r.id)
+            .join("fail.yaml");
+        let src = source(&path);
+        let day = notice::model::Date::ymd(f.ymd.0, f.ymd.1, f.ymd.2);
+        let fired = |d| check_on(&src, d).iter().any(|x| x.rule == r.id);
+        assert!(
+            !fired(before(day)),
+            "{} fires the day before {}",
+            r.id,
+            f.day
+        );
+        if !quiet_on_the_day.contains(&r.id) && r.stage == notice::registry::Stage::Check {
+            assert!(fired(day), "{} does not fire on {}", r.id, f.day);
+        }
+    }
+}
+
+#[test]
+fn the_1998_act_and_the_eea_were_right_before_their_successors() {
+    let with = |body: &str| {
+        let base = source(Path::new("tests/fixtures/rules/PN907/fail.yaml"));
+        SourceFile::from_text(
+            "v.yaml",
+            base.text
+                .replacen(BODY_PN907, &format!("    body: {body}"), 1),
+        )
+    };
+    let d = notice::model::Date::ymd;
+    let on = |src: &SourceFile, date, rule| check_on(src, date).iter().any(|x| x.rule == rule);
+    let dpa = with("We comply with the Data Protection Act 1998.");
+    assert!(!on(&dpa, d(2018, 5, 24), "PN901"));
+    assert!(on(&dpa, d(2018, 5, 25), "PN901"));
+    let eea = with("We do not transfer your data outside the EEA.");
+    assert!(!on(&eea, d(2020, 12, 31), "PN902"));
+    assert!(on(&eea, d(2021, 1, 1), "PN902"));
+    let gdpr = with("We comply with the GDPR.");
+    assert!(!on(&gdpr, d(2020, 12, 31), "PN903"));
+    assert!(on(&gdpr, d(2021, 1, 1), "PN903"));
+    // "Supervisory authority" is out of date from 2021; "Article 77" only from 19 June 2026.
+    let sa = with("You can complain to the supervisory authority.");
+    assert!(!on(&sa, d(2020, 12, 31), "PN906"));
+    assert!(on(&sa, d(2021, 1, 1), "PN906"));
+    let art77 = with("You have the right under Article 77 to complain.");
+    assert!(!on(&art77, d(2026, 6, 18), "PN906"));
+    assert!(on(&art77, d(2026, 6, 19), "PN906"));
+    // The adequacy message names the UK instrument of the day.
+    let adq = with("We transfer data to countries with an adequacy decision.");
+    let msg = |date| {
+        check_on(&adq, date)
+            .into_iter()
+            .find(|x| x.rule == "PN915")
+            .map(|x| x.message)
+            .unwrap_or_default()
+    };
+    assert!(msg(d(2021, 1, 1)).contains("s17A"));
+    assert!(msg(d(2026, 2, 5)).contains("Art 45A"));
+}
+
+#[test]
+fn explain_shows_when_a_rule_applies_from() {
+    let r = notice::registry::find("PN603").unwrap();
+    assert!(
+        r.docs()
+            .contains("Applies from 19 June 2026 (DUAA 2025 s103"),
+        "{}",
+        r.docs()
+    );
+    let r = notice::registry::find("PN001").unwrap();
+    assert!(r.docs().contains("Applies on any day"));
+}

@@ -257,9 +257,9 @@ const COMMENCEMENT: &[(&str, Date)] = &[
     ("PN603", Date::ymd(2026, 6, 19)),
     ("PN604", Date::ymd(2026, 6, 19)),
     ("PN607", Date::ymd(2026, 2, 5)),
-    ("PN906", Date::ymd(2026, 6, 19)),
+    ("PN906", Date::ymd(2021, 1, 1)),
     ("PN910", Date::ymd(2026, 2, 5)),
-    ("PN915", Date::ymd(2026, 2, 5)),
+    ("PN915", Date::ymd(2021, 1, 1)),
 ];
 
 fn day_before(d: Date) -> Date {
