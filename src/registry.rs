@@ -348,7 +348,7 @@ rules! {
         why: "A UK-established controller has no Art 27 representative; naming one confuses people about who to contact.",
         fix: "Remove the `representative` block, or set `established_in_uk: false` if the controller really is outside the UK.",
     }
-    DPO_MISSING = "PN105" "dpo-missing" Error "UK GDPR Art 13(1)(b), Art 37(1)(a), Art 37(7)" {
+    DPO_MISSING = "PN105" "dpo-missing" Error "UK GDPR Art 13(1)(b), Art 14(1)(b), Art 37(1)(a), Art 37(7)" {
         summary: "a public authority gives its data protection officer's contact details",
         checks: "That a controller with `public_authority: true` has a `dpo` block with at least one contact route.",
         why: "Art 37(1)(a) makes a DPO mandatory for public authorities (every PCC is one, under the Freedom of Information Act 2000 and DPA 2018 s7). Art 13(1)(b) and Art 37(7) require the DPO's contact details to be published. A name is not required; a role and a direct route are.",
@@ -381,7 +381,7 @@ rules! {
         why: "Articles 13(1)(c) and 14(1)(c) require the purposes for which personal data is processed, with the lawful basis of each.",
         fix: "```yaml\npurposes:\n  - id: correspondence\n    name: To reply to your letters and e-mails\n    lawful_basis: [public_task]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n```",
     }
-    NO_LAWFUL_BASIS = "PN202" "purpose-without-lawful-basis" Error "UK GDPR Art 13(1)(c), Art 6(1)" {
+    NO_LAWFUL_BASIS = "PN202" "purpose-without-lawful-basis" Error "UK GDPR Art 13(1)(c), Art 14(1)(c), Art 6(1)" {
         summary: "every purpose names at least one lawful basis",
         checks: "That every purpose has a non-empty `lawful_basis`.",
         why: "Art 13(1)(c) requires the legal basis for each purpose; processing without an Art 6(1) basis is unlawful. The ICO expects the notice to map each purpose to its basis.",
@@ -405,7 +405,7 @@ rules! {
         why: "Art 6(1) (as amended by the Data (Use and Access) Act 2025 s70) says points (ea) and (f) do not apply to processing by public authorities in the performance of their tasks. A PCC office relying on legitimate interests for, say, handling complaints has no lawful basis; it may rely on it only for things outside its public tasks.",
         fix: "Use `public_task` (with the legislation) for the office's functions. If the purpose really is outside them, say so:\n\n```yaml\nlawful_basis: [legitimate_interests]\noutside_public_tasks: true\n```",
     }
-    RECOGNISED_LI = "PN206" "recognised-legitimate-interest" Error "UK GDPR Art 6(1)(ea), Annex 1" {
+    RECOGNISED_LI = "PN206" "recognised-legitimate-interest" Error "UK GDPR Art 13(1)(c), Art 14(1)(c), Art 6(1)(ea), Annex 1" {
         summary: "a recognised legitimate interest is in force and names its Annex 1 condition",
         checks: "That a purpose relying on `recognised_legitimate_interest` names its Annex 1 condition in `recognised_legitimate_interest`, and that the check date is on or after 5 February 2026, when Art 6(1)(ea) came into force (SI 2026/82).",
         why: "Art 6(1)(ea) applies only where one of the conditions in Annex 1 is met (for example disclosure for another body's public task, national security, emergencies, crime, safeguarding). The exact Annex 1 wording should be checked against legislation.gov.uk: `notice` takes the condition as text rather than guessing an enumeration.",
@@ -417,7 +417,7 @@ rules! {
         why: "Recital 43 and the ICO say consent is unlikely to be freely given where there is a clear imbalance of power, as with public authorities; public task is usually the right basis for their functions. This is guidance, so it is a warning.",
         fix: "Review each consent-only purpose: if it carries out a statutory function, use `public_task` and name the legislation.",
     }
-    CONSENT_WITHDRAWAL = "PN208" "consent-withdrawal-route" Error "UK GDPR Art 13(2)(c), Art 7(3)" {
+    CONSENT_WITHDRAWAL = "PN208" "consent-withdrawal-route" Error "UK GDPR Art 13(2)(c), Art 14(2)(d), Art 7(3)" {
         summary: "where consent is relied on, people can see how to withdraw it",
         checks: "That a notice relying on consent (Art 6(1)(a) or Art 9(2)(a)) gives a way to withdraw it: a `withdraw_consent` on the purpose, or a contact route for rights.",
         why: "Art 13(2)(c) requires the right to withdraw consent at any time to be stated, and Art 7(3) says withdrawing must be as easy as giving consent. `notice` writes the sentence; it needs a route to put in it.",
@@ -464,10 +464,10 @@ rules! {
     }
 
     // ── PN4xx: sharing, sources, transfers ─────────────────────────────────────────────
-    RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Warning "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
+    RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Error "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
         summary: "the notice says who personal data is shared with",
         checks: "That a `recipients` list is present (an empty list says no one).",
-        why: "Art 13(1)(e) requires the recipients or categories of recipients, if any, including processors. Silence leaves people unable to tell whether data is shared.",
+        why: "Art 13(1)(e) and Art 14(1)(e) require the recipients or categories of recipients, if any, including processors. Silence leaves people unable to tell whether data is shared. As with transfers (PN402), the law asks only where there are recipients, but `notice` asks for an explicit answer (`recipients: []` for none), so the severity is the same as PN402's.",
         fix: "```yaml\nrecipients:\n  - id: kent-police\n    name: Kent Police\n```",
     }
     TRANSFERS_UNDECLARED = "PN402" "transfers-undeclared" Error "UK GDPR Art 13(1)(f), Art 14(1)(f)" {
@@ -476,13 +476,13 @@ rules! {
         why: "Art 13(1)(f) (as reworded by the Data (Use and Access) Act 2025 from 5 February 2026) requires the fact of any intended transfer and its safeguards. `notice` requires an explicit answer: none is a valid answer, silence is not, because hosting and support by overseas suppliers are easily overlooked.",
         fix: "```yaml\ntransfers:\n  outside_uk: false\n```",
     }
-    TRANSFER_DETAILS = "PN403" "transfer-details" Error "UK GDPR Art 13(1)(f), Arts 45A-49" {
+    TRANSFER_DETAILS = "PN403" "transfer-details" Error "UK GDPR Art 13(1)(f), Art 14(1)(f), Arts 45A-49" {
         summary: "each transfer names where it goes, what it relies on and how to get a copy",
         checks: "That `outside_uk: true` comes with at least one destination, and that every destination relying on Art 46 or 47 safeguards (`idta`, `uk_addendum`, `binding_corporate_rules`, `other_safeguards`) says how to obtain a copy of them (`copy_from`); and that `outside_uk: false` has no destinations.",
         why: "Art 13(1)(f) requires the existence or absence of regulations under Art 45A, or for transfers under Art 46 or 47 (or the second subparagraph of Art 49(1)), the safeguards relied on and the means to obtain a copy or where they have been made available. Transfers under adequacy regulations or an Art 49 derogation have no safeguards to copy; the second-subparagraph derogation is not open to public authorities exercising their public powers (Art 49(3)).",
         fix: "```yaml\ntransfers:\n  outside_uk: true\n  destinations:\n    - destination: United States\n      recipients: [survey-provider]\n      safeguard: idta\n      copy_from: Ask our Data Protection Officer for a copy.\n```",
     }
-    UNDISCLOSED_TRANSFER = "PN404" "undisclosed-transfer" Error "UK GDPR Art 13(1)(f)" {
+    UNDISCLOSED_TRANSFER = "PN404" "undisclosed-transfer" Error "UK GDPR Art 13(1)(f), Art 14(1)(f)" {
         summary: "a recipient outside the UK is disclosed as a transfer",
         checks: "That when `transfers.outside_uk` is `false`, no recipient has a `location` outside the United Kingdom.",
         why: "Sending data to a recipient outside the UK is a restricted transfer (including to the EEA), which Art 13(1)(f) requires the notice to disclose.",
@@ -514,7 +514,7 @@ rules! {
         why: "Art 13(2)(a) requires the period for which data will be stored or, if that is not possible, the criteria used to determine it.",
         fix: "```yaml\nretention:\n  default: 4 years from the date of last contact\n  rules:\n    - id: complaints\n      records: Complaint files\n      period: 10 years after the last entry\n```",
     }
-    RETENTION_VAGUE = "PN502" "retention-vague" Warning "UK GDPR Art 13(2)(a); ICO right to be informed" {
+    RETENTION_VAGUE = "PN502" "retention-vague" Warning "UK GDPR Art 13(2)(a), Art 14(2)(a); ICO right to be informed" {
         summary: "retention gives a period, criteria or a reachable schedule",
         checks: "That retention is more than \"as long as necessary\": a default period, rules, criteria, or a policy with a link.",
         why: "The ICO accepts criteria or a schedule reference, but \"as long as necessary\" alone tells people nothing, and a schedule named without a link cannot be found.",
@@ -522,7 +522,7 @@ rules! {
     }
 
     // ── PN6xx: rights, complaints, requirement, decisions ─────────────────────────────
-    RIGHTS_CONTACT = "PN601" "rights-contact-missing" Error "UK GDPR Art 13(2)(b), Art 12(2)" {
+    RIGHTS_CONTACT = "PN601" "rights-contact-missing" Error "UK GDPR Art 13(2)(b), Art 14(2)(c), Art 12(2)" {
         summary: "people can see how to exercise their rights",
         checks: "That a contact route for rights exists: `rights.contact`, or the DPO's or the controller's contact details.",
         why: "Art 13(2)(b) requires the existence of the rights, and Art 12(2) requires the controller to facilitate their exercise; a right with no route is no use.",
@@ -558,7 +558,7 @@ rules! {
         why: "Art 13(2)(f) requires the existence of automated decision-making, including profiling, to be disclosed. As with transfers, `notice` asks for an explicit answer so that the notice can say so plainly.",
         fix: "```yaml\nautomated_decision_making:\n  used: false\n```",
     }
-    ADM_DETAILS = "PN607" "automated-decision-details" Error "UK GDPR Art 13(2)(f), Arts 22A-22D" {
+    ADM_DETAILS = "PN607" "automated-decision-details" Error "UK GDPR Art 22C(2); Art 13(2)(f), Art 14(2)(g)" {
         summary: "each automated decision is explained, with its safeguards",
         checks: "That `used: true` lists at least one decision, each with `logic` and `significance`; and, as of 5 February 2026, `safeguards` (how to make representations, get human intervention and contest the decision); and that `used: false` lists none.",
         why: "Art 13(2)(f) requires meaningful information about the logic involved and the significance and envisaged consequences. From 5 February 2026 Arts 22A–22D (Data (Use and Access) Act 2025 s80) replace Art 22 and require the Art 22C safeguards.",
@@ -566,19 +566,19 @@ rules! {
     }
 
     // ── PN7xx: the notice itself ───────────────────────────────────────────────────────
-    NOTICE_MISSING = "PN701" "notice-block-missing" Error "UK GDPR Art 12(1)" {
+    NOTICE_MISSING = "PN701" "notice-block-missing" Error "notice format" {
         summary: "the notice has a `notice` block with its title",
         checks: "That a `notice` block is present.",
         why: "The title, language and dates come from it; without it the published notice has no title and readers cannot tell how current it is.",
         fix: "```yaml\nnotice:\n  title: Privacy notice\n  last_updated: 2026-03-01\n  next_review: 2027-03-01\n```",
     }
-    LAST_UPDATED_MISSING = "PN702" "last-updated-missing" Warning "ICO right to be informed; UK GDPR Art 13(3)" {
+    LAST_UPDATED_MISSING = "PN702" "last-updated-missing" Warning "ICO right to be informed guidance" {
         summary: "the notice says when it was last updated",
         checks: "That `notice.last_updated` is given.",
         why: "The ICO says privacy information must be regularly reviewed and new uses brought to people's attention; a date lets people see how current the notice is.",
         fix: "```yaml\nnotice:\n  last_updated: 2026-03-01\n```",
     }
-    REVIEW_OVERDUE = "PN703" "review-overdue" Warning "ICO right to be informed; UK GDPR Art 13(3), Art 14(4)" {
+    REVIEW_OVERDUE = "PN703" "review-overdue" Warning "ICO right to be informed guidance" {
         summary: "the next review date has not passed",
         checks: "That `notice.next_review` is not before the check date (`--as-of`, default today).",
         why: "The office committed to review the notice by this date. An overdue review is the commonest way a notice falls behind the law (the 1998 Act, EEA transfers, complaints to controllers). This is guidance, so a warning: use `--deny-warnings` to make CI fail on it.",
@@ -628,7 +628,7 @@ rules! {
         why: "Since 1 January 2021 the law in the UK is the UK GDPR (DPA 2018 s3(10)); the EU GDPR is a different instrument. Historical references may be fine, so this is a warning.",
         fix: "Write \"UK GDPR\" (or \"UK General Data Protection Regulation\").",
     }
-    SAR_LEGACY = "PN904" "subject-access-1998-terms" Warning "UK GDPR Art 12(3), Art 12(5)" {
+    SAR_LEGACY = "PN904" "subject-access-1998-terms" Warning "UK GDPR Art 12(3), Art 12A (from 5 February 2026), Art 12(5)" {
         summary: "subject access is not described in 1998 Act terms",
         checks: "Free text for \"40 days\" or \"£10\".",
         why: "Under the 1998 Act a subject access request cost £10 and took 40 days. Now it is free (Art 12(5)) and answered within one month, extendable by two (Art 12(3), Art 12A).",

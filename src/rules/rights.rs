@@ -133,7 +133,7 @@ fn automated(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         out.push(ADM_UNDECLARED.diag(
             FILE_START,
             "automated_decision_making",
-            "the notice does not say whether automated decisions are made about people".into(),
+            "the notice does not say whether automated decisions are made about people; the law asks about those that are made, and `notice` asks for an answer either way".into(),
             Some("add `automated_decision_making: {used: false}` if none are made"),
         ));
         return;

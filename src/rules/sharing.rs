@@ -15,7 +15,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         out.push(RECIPIENTS_UNDECLARED.diag(
             FILE_START,
             "recipients",
-            "the notice does not say who personal data is shared with".into(),
+            "the notice does not say who personal data is shared with; the law asks for the recipients if there are any, and `notice` asks for an answer either way".into(),
             Some(
                 "add `recipients:` listing who receives data (or `recipients: []` if no one does)",
             ),
@@ -136,7 +136,7 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
         out.push(TRANSFERS_UNDECLARED.diag(
             FILE_START,
             "transfers",
-            "the notice does not say whether personal data is sent outside the UK".into(),
+            "the notice does not say whether personal data is sent outside the UK; the law asks about transfers that are made, and `notice` asks for an answer either way".into(),
             Some("add `transfers: {outside_uk: false}` if it is not, or list the transfers"),
         ));
         return;
