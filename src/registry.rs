@@ -424,6 +424,13 @@ rules! {
         fix: "```yaml\nwithdraw_consent: Use the unsubscribe link in any of our e-mails, or contact us.\n```",
     }
 
+    DIRECT_MARKETING_UNSTATED = "PN209" "direct-marketing-unstated" Warning "UK GDPR Art 21(2)-(4), Art 13(2)(b), Art 14(2)(c)" {
+        summary: "a purpose that sends newsletters, invitations or appeals says whether it is direct marketing",
+        checks: "That a purpose whose name speaks of newsletters, bulletins, a mailing list, marketing, fundraising, promotional material or invitations has `direct_marketing: true` or `false`.",
+        why: "Direct marketing is any advertising or marketing material directed at particular people, including promoting an organisation's aims, events and fundraising (DPA 2018 s122(5); ICO direct marketing guidance). Where data is used for it, people have an absolute right to object (Art 21(2)-(3)), which must be brought to their attention explicitly and separately (Art 21(4)); `notice` writes that right only when it knows. The words may describe something else (a bulletin of statutory information), so this is a warning.",
+        fix: "```yaml\npurposes:\n  - id: newsletter\n    name: To send you our newsletter\n    lawful_basis: [consent]\n    direct_marketing: true\n```",
+    }
+
     // ── PN3xx: special category and criminal offence data ──────────────────────────────
     SPECIAL_CONDITION = "PN301" "special-category-condition" Warning "UK GDPR Art 9(2); ICO special category guidance" {
         summary: "special category data comes with an Art 9(2) condition",
@@ -607,6 +614,13 @@ rules! {
         checks: "That `last_updated` is not before 25 May 2018, when the GDPR and DPA 2018 replaced the 1998 Act.",
         why: "A notice last updated before 25 May 2018 may have been written for the repealed 1998 Act. Many were published in the weeks before, in anticipation of the GDPR, so this is a warning: check the notice against current law.",
         fix: "Rewrite the notice for the UK GDPR and DPA 2018; `notice init` gives a complete starting point.",
+    }
+
+    NEW_PURPOSE_COMMITMENT = "PN708" "new-purpose-commitment" Warning "UK GDPR Art 13(3), Art 14(4); ICO right to be informed guidance" {
+        summary: "the notice says people will be told before their data is used for a new purpose",
+        checks: "That some text in the notice (usually `notice.review_statement`) promises to tell people before their data is used for a new purpose, or about changes to how it is used: \"we will\" with \"tell you\", \"contact you\", \"let you know\", \"bring it to your attention\" and a new purpose, new use or change. Reported once, at the review statement or the title.",
+        why: "Art 13(3) and Art 14(4) require the controller, before further processing for a purpose other than the one data was collected for, to give people information on that purpose. The duty arises when it happens, not in the notice; but the ICO expects a notice to say how people will be told, and a notice that instead asks readers to keep checking (PN908) leaves them to find it themselves. A warning: an office that tells people in other ways meets the law.",
+        fix: "```yaml\nnotice:\n  review_statement: |\n    If we plan to use your information for a new purpose, we will tell you before we start.\n```",
     }
 
     // ── PN9xx: wording ─────────────────────────────────────────────────────────────────

@@ -128,6 +128,21 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
             Some("check whether these purposes carry out the office's functions; if so, their basis is `public_task`"),
         ));
     }
+    // Newsletters, event invitations and fundraising may be direct marketing, which brings
+    // the absolute right to object (Art 21(2)-(4)): ask, once per purpose, unless answered.
+    for (i, p) in purposes.iter().enumerate() {
+        if p.direct_marketing.is_some() {
+            continue;
+        }
+        if let Some(word) = speaks_of_marketing(p) {
+            out.push(DIRECT_MARKETING_UNSTATED.diag(
+                p.name.span,
+                &format!("purposes[{i}].direct_marketing"),
+                format!("purpose `{}` speaks of \"{word}\" but does not say whether it is direct marketing", p.id.value),
+                Some("add `direct_marketing: true` if it sends promotional material or appeals (people then have an absolute right to object), or `direct_marketing: false`"),
+            ));
+        }
+    }
     let consent_purpose = purposes
         .iter()
         .enumerate()
@@ -147,4 +162,39 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
             ));
         }
     }
+}
+
+/// Words in a purpose that suggest direct marketing (the ICO: promoting aims and ideals,
+/// events and fundraising count, not only selling).
+const MARKETING_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "e-newsletter",
+    "bulletin",
+    "bulletins",
+    "e-bulletin",
+    "mailing list",
+    "marketing",
+    "fundraising",
+    "promotional",
+    "invitations",
+    "invite you",
+];
+
+fn speaks_of_marketing(p: &crate::model::schema::Purpose) -> Option<&'static str> {
+    // The name only: a description is often shared text (a YAML alias) that gives
+    // examples of other purposes.
+    let text = p.name.value.to_lowercase();
+    MARKETING_WORDS.iter().copied().find(|w| {
+        text.match_indices(*w).any(|(i, _)| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[i + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
 }

@@ -17,6 +17,10 @@ fn rules_with(fixture: &str, from: &str, to: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The fixtures' promise to tell people before a new use (PN708), which also stands PN908
+/// down; the PN908 tests replace it.
+const PROMISE: &str = "  review_statement: If we plan to use your information for a new purpose, we will tell you before we start.\n";
+
 fn findings_with(fixture: &str, from: &str, to: &str) -> Vec<notice::diag::Diagnostic> {
     let base = source(Path::new("tests/fixtures/rules").join(fixture).as_path());
     assert!(base.text.contains(from), "{fixture} has no {from:?}");
@@ -29,6 +33,24 @@ const BODY_PN907: &str = "    body: By using our website you agree to this priva
 
 fn with_body(body: &str) -> Vec<&'static str> {
     rules_with("PN907/fail.yaml", BODY_PN907, &format!("    body: {body}"))
+}
+
+/// Like [`with_body`], with the fixture's promise about new uses replaced by a plain
+/// review statement.
+fn with_body_no_promise(body: &str) -> Vec<&'static str> {
+    let base = source(Path::new("tests/fixtures/rules/PN907/fail.yaml"));
+    let text = base
+        .text
+        .replacen(BODY_PN907, &format!("    body: {body}"), 1)
+        .replacen(
+            PROMISE,
+            "  review_statement: We review this notice every year.\n",
+            1,
+        );
+    check_on(&SourceFile::from_text("v.yaml", text), AS_OF)
+        .into_iter()
+        .map(|d| d.rule)
+        .collect()
 }
 
 // ── Item 2: wrong findings ─────────────────────────────────────────────────────────────
@@ -65,18 +87,18 @@ fn public_sources_are_asked_about_only_when_a_source_may_be_public() {
 #[test]
 fn check_back_stands_down_when_the_notice_promises_to_tell_people() {
     let asked = "Please check our website for updates from time to time.";
-    assert!(with_body(asked).contains(&"PN908"));
+    assert!(with_body_no_promise(asked).contains(&"PN908"));
     // North Yorkshire 2020, Leicestershire: the reader is asked, and also promised.
     let promised = "We may need to change this notice, so please check our website for updates from time to time. If there are important changes, such as a change to where your data is processed, we will contact you to tell you.";
-    assert!(!with_body(promised).contains(&"PN908"));
+    assert!(!with_body_no_promise(promised).contains(&"PN908"));
     // The office reviewing its own notice is not an onus on the reader.
-    assert!(!with_body("We review this notice regularly.").contains(&"PN908"));
+    assert!(!with_body_no_promise("We review this notice regularly.").contains(&"PN908"));
     for onus in [
         "We encourage you to periodically review this privacy notice.",
         "We encourage you to review this document periodically.",
         "Please refer back to this Privacy Notice whenever you send us personal data.",
     ] {
-        assert!(with_body(onus).contains(&"PN908"), "{onus}");
+        assert!(with_body_no_promise(onus).contains(&"PN908"), "{onus}");
     }
 }
 
@@ -171,7 +193,7 @@ fn phrases_are_found_however_they_are_typed() {
             "PN908",
         ),
     ] {
-        let found = with_body(body);
+        let found = with_body_no_promise(body);
         assert!(found.contains(&rule), "{body:?}: {found:?}");
     }
     // A curly apostrophe does not hide a name, and the finding quotes the text as typed.
@@ -200,7 +222,7 @@ fn a_phrase_wrapped_across_lines_is_located_where_it_starts() {
         m.message.split('"').nth(1),
         Some("General Data Protection Regulation")
     );
-    assert_eq!(m.span.line, 45, "{m:?}");
+    assert_eq!(m.span.line, 46, "{m:?}");
 }
 
 #[test]
@@ -513,4 +535,47 @@ fn explain_shows_when_a_rule_applies_from() {
     );
     let r = notice::registry::find("PN001").unwrap();
     assert!(r.docs().contains("Applies on any day"));
+}
+
+#[test]
+fn a_newsletter_purpose_is_asked_whether_it_is_direct_marketing() {
+    let found = rules_with(
+        "PN209/pass.yaml",
+        "    direct_marketing: true\n",
+        "    direct_marketing: false\n",
+    );
+    assert!(!found.contains(&"PN209"), "an answer either way: {found:?}");
+    for name in [
+        "To send you our e-bulletin",
+        "Fundraising appeals",
+        "Our mailing list",
+    ] {
+        let found = rules_with(
+            "PN209/fail.yaml",
+            "To send you our newsletter and invitations to events",
+            name,
+        );
+        assert!(found.contains(&"PN209"), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn a_promise_to_tell_people_of_changes_of_use_meets_pn708() {
+    for promise in [
+        "If we have any new uses of your personal data, we will bring it to your attention before we start.",
+        "If there are important changes, such as a change to where your data is processed, we will contact you to tell you.",
+    ] {
+        let found = rules_with(
+            "PN708/pass.yaml",
+            PROMISE,
+            &format!("  review_statement: {promise}\n"),
+        );
+        assert!(!found.contains(&"PN708"), "{promise}: {found:?}");
+    }
+    let found = rules_with(
+        "PN708/pass.yaml",
+        PROMISE,
+        "  review_statement: We will place any updates on this page.\n",
+    );
+    assert!(found.contains(&"PN708"), "{found:?}");
 }
