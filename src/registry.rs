@@ -662,7 +662,7 @@ rules! {
     }
     DEEMED_ACCEPTANCE = "PN907" "deemed-acceptance" Warning "UK GDPR Art 4(11), Art 7" {
         summary: "the notice does not claim that using the site means agreeing to it",
-        checks: "Free text for phrases such as \"by using our site … you agree\" or \"you accept this privacy notice\". A sentence about cookies is PN916 instead.",
+        checks: "Free text for phrases such as \"by using our site … you agree\" or \"you accept this privacy notice\", and consent by conduct (\"by communicating electronically with us, you acknowledge and agree\"). A sentence about cookies is PN916 instead.",
         why: "A privacy notice informs; it is not a contract or consent (Art 4(11), Art 7). Claiming deemed acceptance misstates the law and people's rights.",
         fix: "Remove the sentence.",
     }
@@ -731,6 +731,18 @@ rules! {
         checks: "From 25 May 2018, free text saying the office is \"exempt from registering\" or \"exempt from (paying) the fee\", or \"not required to register\" with the Information Commissioner.",
         why: "Registration under the 1998 Act ended on 25 May 2018. Since then every controller pays the Information Commissioner a data protection fee unless an exemption in the Data Protection (Charges and Information) Regulations 2018 applies, and those exemptions (staff administration, accounts, not-for-profit bodies and the like) rarely cover a public body's work. A claim of exemption is either out of date or wrong, and a notice must be accurate (Art 5(1)(a)). This is a warning: a controller may really be exempt, and then should say under which exemption.",
         fix: "Give the fee reference: `ico_registration: Z1234567`, and remove the claim.",
+    }
+    POSTCODE = "PN919" "postcode-format" Warning "UK GDPR Art 12(2), Art 13(1)(a)" {
+        summary: "postcodes in contact addresses are written as postcodes",
+        checks: "That the last line of each contact `address` that looks like a UK postcode has the space before its last three characters (\"EX3 0NW\", not \"EX30NW\").",
+        why: "An address people cannot post to is a contact route they cannot use (Art 12(2), Art 13(1)(a)). A postcode without its space is usually still delivered, but it is also how a digit goes missing unnoticed; it is a warning.",
+        fix: "```yaml\naddress: [The Knowle, Clyst St George, Exeter, EX3 0NW]\n```",
+    }
+    ART9_AS_BASIS = "PN920" "art-9-condition-as-basis" Warning "UK GDPR Art 6(1), Art 9(2), Art 13(1)(c)" {
+        summary: "an Art 9(2) condition is not presented as an Art 6 lawful basis",
+        checks: "Free text where an Art 6 basis is followed directly by an Article 9 reference (\"Legal obligation: Article 9(2)(h)\").",
+        why: "Processing special category data needs both an Art 6(1) lawful basis and an Art 9(2) condition (since 20 August 2025 Art 9(2) applies only to processing \"based on Article 6(1)\"). Writing one as the other leaves people unable to tell what the basis is (Art 13(1)(c)).",
+        fix: "Give the basis in `lawful_basis` and the condition in `special_category_conditions`; `notice` writes both.",
     }
     // ── PN95x: found by the renderers, when building ─────────────────────────────────────
     /// A character the large-print PDF cannot draw.

@@ -239,6 +239,41 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    // A period that ends only when people ask ("kept unless you ask us to remove it") is
+    // neither a period nor the criteria for one.
+    let periods = r
+        .default
+        .iter()
+        .map(|d| ("retention.default".to_owned(), d))
+        .chain(
+            r.rules
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("retention.rules[{i}].period"), &x.period)),
+        );
+    for (path, period) in periods {
+        let lower = period.value.to_lowercase();
+        let on_request = [
+            "unless you ask",
+            "unless you request",
+            "until you ask",
+            "until you request",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        let bounded = lower.chars().any(|c| c.is_ascii_digit())
+            || ["year", "month", "week", "day"]
+                .iter()
+                .any(|w| lower.contains(w));
+        if on_request && !bounded {
+            out.push(RETENTION_VAGUE.diag(
+                period.span,
+                &path,
+                format!("the period \"{}\" ends only if people ask; it gives no period or criteria", period.value.trim()),
+                Some("say how long the data is kept, or the criteria that decide it (people's right to erasure is separate)"),
+            ));
+        }
+    }
     let concrete = r.default.is_some() || r.criteria.is_some() || !r.rules.is_empty();
     let policy_linked = r.policy.as_ref().is_some_and(|p| p.url.is_some());
     if !concrete && !policy_linked {

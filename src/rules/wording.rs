@@ -147,6 +147,60 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             |sentence| agrees(sentence) && !sentence.contains("cookie"),
             deemed,
         );
+        // Consent by conduct: "by communicating electronically with us, you acknowledge and
+        // agree" (to transfers, to processing).
+        lint.phrases_where(
+            &DEEMED_ACCEPTANCE,
+            &[
+                "by communicating",
+                "by contacting us",
+                "by e mailing us",
+                "by emailing us",
+                "by writing to us",
+                "by submitting",
+                "by providing",
+                "by giving us",
+                "by sending us",
+            ],
+            |sentence| {
+                ["agree", "consent", "acknowledge"]
+                    .iter()
+                    .any(|w| sentence.contains(w))
+                    && !sentence.contains("cookie")
+            },
+            |m| {
+                (
+                    format!("\"{m}\" treats what people do as their agreement; consent must be a clear affirmative act (and a transfer relying on consent needs explicit consent)"),
+                    "remove the sentence, and give the real lawful basis (and, for transfers, the safeguard)".to_owned(),
+                )
+            },
+        );
+        // An Art 9(2) condition given as an Art 6 basis ("Legal obligation: Article 9(2)(h)").
+        for basis in [
+            "legal obligation",
+            "public task",
+            "consent",
+            "legitimate interests",
+            "vital interests",
+            "contract",
+        ] {
+            lint.phrases(
+                &ART9_AS_BASIS,
+                &[
+                    &format!("{basis}: article 9"),
+                    &format!("{basis} article 9"),
+                    &format!("{basis} - article 9"),
+                    &format!("{basis} (article 9"),
+                    &format!("{basis}: art 9"),
+                ],
+                |m| {
+                    (
+                        format!("\"{m}\" presents an Art 9(2) condition as an Art 6 lawful basis"),
+                        "give the Art 6 basis and the Art 9(2) condition separately (`lawful_basis` and `special_category_conditions`)".to_owned(),
+                    )
+                },
+            );
+        }
         lint.phrases_where(
             &DEEMED_COOKIE_CONSENT,
             &by_using,
@@ -373,6 +427,20 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         );
         lint.unqualified_fee();
         lint.phone_numbers();
+    }
+    for (path, c) in contacts(n) {
+        let Some(last) = c.address.last() else {
+            continue;
+        };
+        let t = last.value.trim();
+        if let Some(fixed) = postcode_without_space(t) {
+            out.push(POSTCODE.diag(
+                last.span,
+                &format!("{path}.address[{}]", c.address.len() - 1),
+                format!("the postcode \"{t}\" has no space (\"{fixed}\")"),
+                Some(format!("write \"{fixed}\"")),
+            ));
+        }
     }
     for (path, phone) in contact_phones(n) {
         let lower = fold(&phone.value);
@@ -1024,6 +1092,30 @@ fn boundary_after(s: &str, i: usize) -> bool {
     s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// A UK postcode written without the space before its inward code ("EX30NW"), with the
+/// space put back ("EX3 0NW"). The inward code is a digit and two letters; the outward
+/// code one or two letters, a digit, and an optional letter or digit.
+fn postcode_without_space(t: &str) -> Option<String> {
+    let b = t.as_bytes();
+    if !(5..=7).contains(&b.len()) || !b.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let (out, inw) = t.split_at(t.len() - 3);
+    let i = inw.as_bytes();
+    let inward = i[0].is_ascii_digit() && i[1].is_ascii_uppercase() && i[2].is_ascii_uppercase();
+    let o = out.as_bytes();
+    let letters = o.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let rest = &o[letters..];
+    let outward = (1..=2).contains(&letters)
+        && !rest.is_empty()
+        && rest[0].is_ascii_digit()
+        && rest.len() <= 2
+        && rest[1..]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    (inward && outward).then(|| format!("{out} {inw}"))
+}
+
 /// Runs of digits (separated by single spaces) that start with 0 at a word boundary: the
 /// shape of a UK telephone number.
 fn phone_like(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
@@ -1086,8 +1178,8 @@ fn uk_number_problem(digits: &str) -> Option<String> {
     }
 }
 
-/// Every telephone number in contact details, with its path.
-fn contact_phones(n: &Notice) -> Vec<(String, &Sp<String>)> {
+/// Every contact block, with its path.
+fn contacts(n: &Notice) -> Vec<(String, &Sp<Contact>)> {
     let f = &n.file;
     let contacts = [
         (
@@ -1132,8 +1224,16 @@ fn contact_phones(n: &Notice) -> Vec<(String, &Sp<String>)> {
             j.contact.as_ref(),
         ));
     }
+    contacts
+        .into_iter()
+        .filter_map(|(p, c)| Some((p, c?)))
+        .collect()
+}
+
+/// Every telephone number in contact details, with its path.
+fn contact_phones(n: &Notice) -> Vec<(String, &Sp<String>)> {
     let mut out = Vec::new();
-    for (path, c) in contacts.into_iter().filter_map(|(p, c)| Some((p, c?))) {
+    for (path, c) in contacts(n) {
         if let Some(p) = &c.phone {
             out.push((format!("{path}.phone"), p));
         }
@@ -1183,6 +1283,22 @@ mod tests {
         );
         let i = t.find("Version").unwrap();
         assert_eq!(sentence(t, i..i + 7).trim(), "Version 2.1 applies.");
+    }
+
+    #[test]
+    fn finds_postcodes_without_their_space() {
+        assert_eq!(postcode_without_space("EX30NW").as_deref(), Some("EX3 0NW"));
+        assert_eq!(
+            postcode_without_space("ME159BZ").as_deref(),
+            Some("ME15 9BZ")
+        );
+        assert_eq!(
+            postcode_without_space("SW1A2AA").as_deref(),
+            Some("SW1A 2AA")
+        );
+        assert_eq!(postcode_without_space("EX3 0NW"), None);
+        assert_eq!(postcode_without_space("Exeter"), None);
+        assert_eq!(postcode_without_space("DEVON"), None);
     }
 
     #[test]

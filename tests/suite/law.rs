@@ -579,3 +579,30 @@ fn a_promise_to_tell_people_of_changes_of_use_meets_pn708() {
     );
     assert!(found.contains(&"PN708"), "{found:?}");
 }
+
+#[test]
+fn consent_by_conduct_is_not_consent() {
+    // Sussex: transfers "agreed" by e-mailing the university.
+    let found = with_body(
+        "By communicating electronically with us, you acknowledge and agree to your data being processed outside the UK.",
+    );
+    assert!(found.contains(&"PN907"), "{found:?}");
+    assert!(!with_body("By contacting us you help us improve our service.").contains(&"PN907"));
+}
+
+#[test]
+fn a_period_that_ends_only_on_request_is_not_a_period() {
+    // Environment Agency: lower-tier registrations kept "unless you ask".
+    let found = rules_with(
+        "PN907/pass.yaml",
+        "  default: 2 years from the date of last contact",
+        "  default: Kept unless you ask us to remove it",
+    );
+    assert!(found.contains(&"PN502"), "{found:?}");
+    let found = rules_with(
+        "PN907/pass.yaml",
+        "  default: 2 years from the date of last contact",
+        "  default: 2 years, or until you ask us to remove it if sooner",
+    );
+    assert!(!found.contains(&"PN502"), "{found:?}");
+}
