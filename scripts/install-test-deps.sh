@@ -3,10 +3,13 @@
 # Idempotent: a second run installs nothing and takes about a second.
 # Fails loudly: a tool that is missing afterwards is an error, never a skip.
 #
-#   Debian:  poppler-utils (pdfinfo, pdffonts), qpdf, chromium
+#   Debian:  poppler-utils (pdfinfo, pdffonts), qpdf, chromium, groff, mandoc,
+#            shellcheck (actionlint checks the workflows' shell steps with it)
 #   npm:     playwright-core + axe-core, pinned in tests/browser/package-lock.json
 #   PyPI:    page-validation, pikepdf, pdfminer.six, pinned in
-#            tests/pdf/requirements.txt, into the venv .venv-test/
+#            tests/pdf/requirements.txt, and ruamel.yaml, PyYAML, jsonschema,
+#            pre-commit, actionlint, hadolint, pinned in tests/clients/requirements.txt,
+#            into the venv .venv-test/
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +23,9 @@ missing=()
 command -v pdfinfo >/dev/null && command -v pdffonts >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v groff >/dev/null || missing+=(groff)
+command -v mandoc >/dev/null || missing+=(mandoc)
+command -v shellcheck >/dev/null || missing+=(shellcheck)
 if ((${#missing[@]})); then
   sudo=""
   if [[ $EUID -ne 0 ]]; then
@@ -57,6 +63,13 @@ if ! stamp_ok tests/pdf/requirements.txt "$venv/.installed-requirements"; then
     die "pip install into $venv failed"
   stamp_write tests/pdf/requirements.txt "$venv/.installed-requirements"
 fi
+if ! stamp_ok tests/clients/requirements.txt "$venv/.installed-client-requirements"; then
+  say "pip install -r tests/clients/requirements.txt into $venv"
+  [[ -x "$venv/bin/python" ]] || "$python" -m venv "$venv" || die "could not create $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r tests/clients/requirements.txt ||
+    die "pip install into $venv failed"
+  stamp_write tests/clients/requirements.txt "$venv/.installed-client-requirements"
+fi
 
 # --- Prove every tool runs (not just that a file exists).
 pdfinfo -v >/dev/null 2>&1 || die "pdfinfo does not run"
@@ -67,6 +80,16 @@ qpdf --version >/dev/null || die "qpdf does not run"
   die "playwright-core or axe-core missing in $browser/node_modules"
 "$venv/bin/python" -c "import page, pikepdf, pdfminer.high_level" ||
   die "page-validation, pikepdf or pdfminer.six missing in $venv"
+"$venv/bin/python" -c "import ruamel.yaml, yaml, jsonschema" ||
+  die "ruamel.yaml, PyYAML or jsonschema missing in $venv"
+"$venv/bin/pre-commit" --version >/dev/null || die "pre-commit does not run"
+"$venv/bin/actionlint" -version >/dev/null || die "actionlint does not run"
+"$venv/bin/hadolint" --version >/dev/null || die "hadolint does not run"
+groff --version >/dev/null || die "groff does not run"
+shellcheck --version >/dev/null || die "shellcheck does not run"
+# mandoc has no --version; linting an empty page proves it runs.
+printf '.TH T 1 2026-01-01\n.SH NAME\nt \\- t\n' | mandoc -Tlint -W error >/dev/null ||
+  die "mandoc does not run"
 
 say "ok in $((SECONDS - started))s: $(pdfinfo -v 2>&1 | head -1), $(qpdf --version | head -1)," \
   "$(/usr/bin/chromium --version 2>/dev/null), node $(node --version)"

@@ -65,7 +65,7 @@ pub enum Command {
     /// large-print copy of the notice it has published today); --strict refuses to render a
     /// notice with errors. A notice that cannot be understood is never rendered.
     #[command(
-        after_help = "Examples:\n  notice build                            build notices/ into out/\n  notice build notices/kent.yaml --format pdf --font-size 24\n  notice build --out public/ --strict"
+        after_help = "Examples:\n  notice build                            build notices/ into out/\n  notice build notices/kent.yaml --format pdf --font-size 24\n  notice build --out public/ --strict\n  notice build notices/kent.yaml --format html --watch   rebuild on every save"
     )]
     Build(BuildArgs),
     /// Write a complete, commented starter notice to fill in (or copy out the templates).
@@ -87,6 +87,7 @@ pub enum Command {
     )]
     Explain {
         /// The rule id (PN202) or name (purpose-without-lawful-basis).
+        #[arg(value_parser = RuleParser, hide_possible_values = true)]
         rule: String,
     },
     /// Print the JSON Schema of the notice format, for editors.
@@ -183,6 +184,13 @@ pub struct BuildArgs {
     /// A folder of templates overriding the built-in ones, file by file.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Keep running, and build again whenever a notice or a template changes (Ctrl-C
+    /// stops). Reload the page in the browser to see the new build.
+    #[arg(long)]
+    pub watch: bool,
+    /// Stop watching after this many builds (for tests).
+    #[arg(long, hide = true, requires = "watch", value_name = "N")]
+    pub watch_builds: Option<usize>,
 }
 
 /// `notice init`.
@@ -263,6 +271,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions annotations on pull requests.
     Github,
+    /// A Markdown table of every finding, for a CI job summary.
+    Markdown,
 }
 
 /// The formats `build` writes: names from the format registry (`notice::render::format`).
@@ -278,6 +288,40 @@ impl std::fmt::Display for FormatList {
 
 fn parse_formats(s: &str) -> Result<FormatList, String> {
     notice::render::format::parse_list(s).map(FormatList)
+}
+
+/// Any text, so that `notice explain` can answer an unknown rule with a suggestion; the
+/// rule ids and names are offered as possible values so shells complete them.
+#[derive(Debug, Clone, Copy)]
+struct RuleParser;
+
+impl clap::builder::TypedValueParser for RuleParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        value
+            .to_str()
+            .map(str::to_owned)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let rules = notice::registry::ALL;
+        let ids = rules
+            .iter()
+            .map(|r| clap::builder::PossibleValue::new(r.id).help(r.summary));
+        let names = rules
+            .iter()
+            .map(|r| clap::builder::PossibleValue::new(r.name).help(r.summary));
+        Some(Box::new(ids.chain(names)))
+    }
 }
 
 fn parse_date(s: &str) -> Result<notice::model::Date, String> {

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use crate::diag::Diagnostic;
 use crate::model::schema::NoticeFile;
 use crate::registry;
-use crate::source::{SourceFile, Span};
+use crate::source::{SourceFile, Span, strip_comment};
 use crate::suggest::suggest;
 
 /// Nesting deeper than this is not a notice (the format needs about eight levels).
@@ -57,6 +57,10 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     };
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
     options.reject_unsupported_tags = true;
+    // YAML 1.2 core: only `true` and `false` (also `True`, `TRUE`, `False`, `FALSE`) are
+    // booleans. YAML 1.1's `yes`, `no`, `on`, `off`, `y` and `n` are refused for a yes/no
+    // field, as the JSON Schema and YAML 1.2 editors refuse them.
+    options.strict_booleans = true;
     options.with_snippet = false;
 
     // Tracking the field path of every node costs about a third of the parse, and the path
@@ -65,6 +69,16 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     let first = serde_saphyr::from_str_with_options::<NoticeFile>(&src.text, options.clone());
     if let Ok(file) = first {
         return Ok(file);
+    }
+    // A file that is not well-formed YAML (an unclosed `[`) can fail first on a type (the
+    // deserializer sees `[` where a block belongs); the syntax error is the real one.
+    if let Err(e) =
+        serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(&src.text, options.clone())
+    {
+        let d = convert_error(src, &e, "");
+        if d.rule == registry::YAML_SYNTAX.id {
+            return Err(vec![d]);
+        }
     }
     let path = RefCell::new(String::new());
     let result = serde_saphyr::with_deserializer_from_str_with_options(&src.text, options, |de| {
@@ -139,6 +153,8 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             } else {
                 format!("{path}.{field}")
             };
+            // serde notices a missing key at the end of its block; point at the block.
+            let span = block_span(src, &path).unwrap_or(span);
             registry::MISSING_FIELD.diag(
                 span,
                 &full,
@@ -188,7 +204,7 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             span,
             &path,
             format!("`{}` should be `true` or `false`", display_path(&path)),
-            None::<String>,
+            Some("write `true` or `false`: YAML 1.2, which editors and notice follow, reads `yes`, `no`, `on` and `off` as text"),
         ),
         E::DuplicateMappingKey { key, .. } => registry::DUPLICATE_KEY.diag(
             span,
@@ -252,6 +268,120 @@ fn convert_error(src: &SourceFile, err: &serde_saphyr::Error, path: &str) -> Dia
             )
         }
     }
+}
+
+/// One step of a field path: a key, or a list position.
+#[derive(Debug, PartialEq)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `purposes[2].lawful_basis` as steps.
+fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        while !rest.is_empty() {
+            let (n, after) = rest.split_once(']')?;
+            out.push(Step::Index(n.parse().ok()?));
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    Some(out)
+}
+
+/// One line of block-style YAML, as far as finding a block needs.
+struct Line {
+    /// Byte offset of the line in the file.
+    offset: usize,
+    /// Columns before the content.
+    indent: usize,
+    /// The content, without indentation or comment; empty for blank and comment lines.
+    content: String,
+}
+
+impl Line {
+    fn is_item(&self) -> bool {
+        self.content == "-" || self.content.starts_with("- ")
+    }
+
+    /// The key this line starts with at indentation `indent` (a key after a list dash sits
+    /// two columns right of the dash), with its byte offset in the file.
+    fn key_at(&self, indent: usize) -> Option<(&str, usize)> {
+        let (body, at) = if self.indent == indent {
+            (self.content.as_str(), self.indent)
+        } else if self.is_item() && self.indent + 2 == indent {
+            (&self.content[2..], self.indent + 2)
+        } else {
+            return None;
+        };
+        let key = body.split_once(':')?.0;
+        (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .then_some((key, self.offset + at))
+    }
+}
+
+/// Where the block at `path` starts, in block-style YAML: its key, or the dash of its list
+/// item. `None` when the path cannot be followed (flow style, tabs), so the caller keeps
+/// the place serde gave.
+fn block_span(src: &SourceFile, path: &str) -> Option<Span> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in src.text.split_inclusive('\n') {
+        let content = strip_comment(raw.trim_end_matches(['\n', '\r'])).trim_end();
+        let trimmed = content.trim_start_matches(' ');
+        lines.push(Line {
+            offset,
+            indent: content.len() - trimmed.len(),
+            content: trimmed.to_owned(),
+        });
+        offset += raw.len();
+    }
+    let lines: Vec<&Line> = lines.iter().filter(|l| !l.content.is_empty()).collect();
+    // The block being searched: lines[from..to], its keys at `indent`.
+    let (mut from, mut to) = (0, lines.len());
+    let mut indent = lines.first()?.indent;
+    let mut found: Option<(usize, usize)> = None;
+    for step in steps(path)? {
+        match step {
+            Step::Key(key) => {
+                let at = (from..to).find_map(|i| {
+                    let (k, at) = lines[i].key_at(indent)?;
+                    (k == key).then_some((i, at))
+                })?;
+                found = Some((at.1, key.len()));
+                // The value: the lines after the key, deeper than it or a list at its level.
+                let i = at.0;
+                let end = (i + 1..to)
+                    .find(|&j| {
+                        lines[j].indent < indent
+                            || (lines[j].indent == indent && !lines[j].is_item())
+                            || (lines[j].indent + 2 == indent && lines[j].is_item())
+                    })
+                    .unwrap_or(to);
+                from = i + 1;
+                to = end;
+                indent = lines.get(from).filter(|_| from < to)?.indent;
+            }
+            Step::Index(n) => {
+                let items: Vec<usize> = (from..to)
+                    .filter(|&j| lines[j].indent == indent && lines[j].is_item())
+                    .collect();
+                let i = *items.get(n)?;
+                let end = items.get(n + 1).copied().unwrap_or(to);
+                found = Some((lines[i].offset + lines[i].indent, 1));
+                from = i;
+                to = end;
+                indent += 2;
+            }
+        }
+    }
+    let (start, len) = found?;
+    Some(src.span_of(start, start + len))
 }
 
 /// What a breached budget means, for the message.
@@ -388,6 +518,42 @@ mod tests {
         assert!(has_content("notice:\n"));
         assert!(has_content("--- notice: x\n"));
         assert!(has_content("---x\n"));
+    }
+
+    #[test]
+    fn paths_become_steps() {
+        assert_eq!(
+            steps("purposes[2].lawful_basis"),
+            Some(vec![
+                Step::Key("purposes"),
+                Step::Index(2),
+                Step::Key("lawful_basis")
+            ])
+        );
+        assert_eq!(
+            steps("a[0][1]"),
+            Some(vec![Step::Key("a"), Step::Index(0), Step::Index(1)])
+        );
+        assert_eq!(steps(""), Some(vec![]));
+        assert_eq!(steps("a[x]"), None);
+    }
+
+    #[test]
+    fn blocks_are_found_by_path() {
+        let text = "notice:\n  title: T\ncontroller:\n  name: C\n  contact:\n    email: e\npurposes:\n- id: a\n  name: A\n- id: b\n  lawful_basis:\n    - consent\n# end\n";
+        let src = SourceFile::from_text("n.yaml", text.to_owned());
+        let at = |path: &str| {
+            block_span(&src, path).map(|s| (s.line, s.column, src.text[s.start..s.end].to_owned()))
+        };
+        assert_eq!(at("controller"), Some((3, 1, "controller".to_owned())));
+        assert_eq!(at("controller.contact"), Some((5, 3, "contact".to_owned())));
+        assert_eq!(at("purposes[1]"), Some((10, 1, "-".to_owned())));
+        assert_eq!(
+            at("purposes[1].lawful_basis"),
+            Some((11, 3, "lawful_basis".to_owned()))
+        );
+        assert_eq!(at("purposes[2]"), None);
+        assert_eq!(at("dpo"), None);
     }
 
     #[test]

@@ -335,7 +335,7 @@ pub fn pipeline(bytes: &[u8]) -> PipelineRun {
     let _ = emit::human(&reports, false);
     let _ = emit::human(&reports, true);
     let _ = emit::json(&reports);
-    let _ = emit::sarif(&reports);
+    let _ = emit::sarif(&reports, std::path::Path::new("/fuzz"));
     let _ = emit::github(&reports);
     let _ = emit::summary_line(&reports);
     let Some(notice) = checked.notice else {

@@ -48,9 +48,17 @@ enum Done {
     NotWritten(String),
 }
 
-/// Run `notice build`.
+/// Run `notice build` (or, with `--watch`, keep building as files change).
 pub fn run(args: &BuildArgs) -> Result<Outcome> {
+    if args.watch {
+        return super::watch::run(args);
+    }
     let files = collect_inputs(&args.input.paths)?;
+    build(args, &files)
+}
+
+/// Build `files` once: check them all, then render and write those that can be.
+pub fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     let opts = CheckOptions {
         as_of: args.input.as_of.unwrap_or_else(Date::today),
     };
@@ -63,7 +71,7 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
     // 1. Read and check everything first, on every core.
-    let sources = parallel_map(&files, |path| SourceFile::read(path));
+    let sources = parallel_map(files, |path| SourceFile::read(path));
     let sources = sources
         .into_iter()
         .collect::<Result<Vec<SourceFile>, _>>()

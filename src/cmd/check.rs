@@ -2,7 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use super::{Outcome, collect_inputs};
 use crate::cli::{CheckArgs, OutputFormat};
@@ -39,8 +39,12 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     let text = match args.format {
         OutputFormat::Human => emit::human(&reports, color_wanted()),
         OutputFormat::Json => emit::json(&reports),
-        OutputFormat::Sarif => emit::sarif(&reports),
+        OutputFormat::Sarif => {
+            let base = std::env::current_dir().context("cannot read the current folder")?;
+            emit::sarif(&reports, &base)
+        }
         OutputFormat::Github => emit::github(&reports),
+        OutputFormat::Markdown => emit::markdown(&reports),
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;

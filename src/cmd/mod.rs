@@ -6,6 +6,7 @@ pub mod diff;
 pub mod info;
 pub mod init;
 pub mod manual;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

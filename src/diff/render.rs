@@ -250,7 +250,7 @@ pub fn changelog(c: &Comparison, date: Date) -> String {
         "# Paste under `changes:` in the `notice:` block of {} (newest last).\n",
         c.new.file
     );
-    out.push_str(&format!("    - date: {date}\n"));
+    out.push_str(&format!("    - date: \"{date}\"\n"));
     out.push_str(&format!("      kind: {kind}\n"));
     out.push_str("      summary: >-\n");
     out.push_str(&wrap(&summary, "        ", "        "));

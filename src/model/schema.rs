@@ -15,6 +15,23 @@ use serde::Deserialize;
 
 use crate::source::Sp;
 
+/// What a date field accepts, as a JSON Schema `pattern`: `YYYY-MM-DD`, `YYYY-MM` or
+/// `YYYY`, years 1900 to 2999, with the days each month has (29 February only in a leap
+/// year). It accepts exactly what [`crate::model::Date::parse`] accepts, so an editor
+/// underlines the dates `notice check` rejects; a test holds the two together. Dates are
+/// text: quote them (`"2024-04-12"`) so that YAML 1.1 readers do not turn them into dates.
+pub const DATE_PATTERN: &str = concat!(
+    "^(?:",
+    "(?:19|2[0-9])[0-9]{2}",
+    "(?:-(?:",
+    "(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?",
+    "|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?",
+    "|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?",
+    "))?",
+    "|(?:(?:19|2[0-9])(?:0[48]|[2468][048]|[13579][26])|2[048]00)-02-29",
+    ")$"
+);
+
 /// Free text, written in Markdown (paragraphs, lists, `**bold**`, links). Raw HTML is shown
 /// as text, never passed through.
 pub type Markdown = Sp<String>;
@@ -88,11 +105,15 @@ pub struct NoticeMeta {
     /// A version label, e.g. `2.1`.
     pub version: Option<Sp<String>>,
     /// When the notice was first published (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` where only
-    /// the month or year is known).
+    /// the month or year is known), in quotes: `"2024-04-12"`.
+    #[schemars(pattern(DATE_PATTERN))]
     pub published: Option<Sp<String>>,
-    /// When the notice was last updated (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    /// When the notice was last updated (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), in quotes:
+    /// `"2024-04-12"`.
+    #[schemars(pattern(DATE_PATTERN))]
     pub last_updated: Option<Sp<String>>,
-    /// When the notice is next due for review (`YYYY-MM-DD`).
+    /// When the notice is next due for review (`YYYY-MM-DD`), in quotes: `"2025-04-12"`.
+    #[schemars(pattern(DATE_PATTERN))]
     pub next_review: Option<Sp<String>>,
     /// Who owns the notice (a role), e.g. `Chief Executive Officer`.
     pub owner: Option<Sp<String>>,
@@ -127,7 +148,8 @@ pub struct AlternativeFormats {
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// When (`YYYY-MM-DD`, `YYYY-MM`, or `YYYY` where the notice gives only a year, as in a
-    /// heading "Privacy Notice Updated 2021").
+    /// heading "Privacy Notice Updated 2021"), in quotes: `"2024-04-12"`.
+    #[schemars(pattern(DATE_PATTERN))]
     pub date: Sp<String>,
     /// What changed, in a sentence.
     pub summary: Option<Sp<String>>,
@@ -706,7 +728,8 @@ pub struct PolicyDocument {
     pub title: Option<Sp<String>>,
     /// Where it is published (`https:` URL).
     pub url: Option<Sp<String>>,
-    /// When it was last reviewed (`YYYY-MM-DD`).
+    /// When it was last reviewed (`YYYY-MM-DD`), in quotes: `"2024-04-12"`.
+    #[schemars(pattern(DATE_PATTERN))]
     pub last_reviewed: Option<Sp<String>>,
 }
 

@@ -8,11 +8,46 @@
 use serde_json::Value;
 
 /// The JSON Schema of the notice format, pretty-printed.
+///
+/// Editors show a field's `description` as plain text when the pointer rests on it, so
+/// each description is one paragraph per line (the doc comments' line wraps undone) with
+/// no Markdown; the same words with their Markdown are in `markdownDescription`, which
+/// VS Code and yaml-language-server prefer where they can render it.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(super::schema::NoticeFile);
+    let mut schema = schema.to_value();
+    tidy_descriptions(&mut schema);
     let mut s = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
     s.push('\n');
     s
+}
+
+/// Every `description` in the schema unwrapped, as plain text, beside a
+/// `markdownDescription` that keeps the Markdown.
+fn tidy_descriptions(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(d)) = map.get("description") {
+                let markdown = unwrap_lines(d);
+                let plain = markdown.replace('`', "");
+                map.insert("description".into(), Value::String(plain));
+                map.insert("markdownDescription".into(), Value::String(markdown));
+            }
+            // Strings are left alone; a property named `description` is a schema to tidy.
+            map.values_mut().for_each(tidy_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy_descriptions),
+        _ => {}
+    }
+}
+
+/// Paragraphs joined into single lines; blank lines between paragraphs kept.
+fn unwrap_lines(s: &str) -> String {
+    s.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// The format as Markdown: one table per block, fields in order, with their types and
@@ -43,7 +78,7 @@ pub fn markdown(example: &str) -> String {
     for name in structs {
         let def = &defs[name.as_str()];
         out.push_str(&format!("## {name}\n\n"));
-        if let Some(d) = def.get("description").and_then(Value::as_str) {
+        if let Some(d) = markdown_of(def) {
             out.push_str(&one_line(d));
             out.push_str("\n\n");
         }
@@ -53,7 +88,7 @@ pub fn markdown(example: &str) -> String {
     for name in enums {
         let def = &defs[name.as_str()];
         out.push_str(&format!("### {name}\n\n"));
-        if let Some(d) = def.get("description").and_then(Value::as_str) {
+        if let Some(d) = markdown_of(def) {
             out.push_str(&one_line(d));
             out.push_str("\n\n");
         }
@@ -69,7 +104,7 @@ pub fn markdown(example: &str) -> String {
                 .or_else(|| v.get("enum").and_then(|e| e.get(0)))
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            let desc = v.get("description").and_then(Value::as_str).unwrap_or("");
+            let desc = markdown_of(v).unwrap_or("");
             out.push_str(&format!("| `{value}` | {} |\n", one_line(desc)));
         }
         out.push('\n');
@@ -82,6 +117,13 @@ pub fn markdown(example: &str) -> String {
     out
 }
 
+/// A schema's description with its Markdown.
+fn markdown_of(v: &Value) -> Option<&str> {
+    v.get("markdownDescription")
+        .or_else(|| v.get("description"))
+        .and_then(Value::as_str)
+}
+
 fn table(out: &mut String, def: &Value, defs: &Value) {
     let required: Vec<&str> = def
         .get("required")
@@ -91,7 +133,7 @@ fn table(out: &mut String, def: &Value, defs: &Value) {
     out.push_str("| key | type | required | what it is |\n|---|---|---|---|\n");
     if let Some(props) = def.get("properties").and_then(Value::as_object) {
         for (key, p) in props {
-            let desc = p.get("description").and_then(Value::as_str).unwrap_or("");
+            let desc = markdown_of(p).unwrap_or("");
             let req = if required.contains(&key.as_str()) {
                 "yes"
             } else {
@@ -188,6 +230,88 @@ mod tests {
                 path.display()
             );
         }
+    }
+
+    #[test]
+    fn descriptions_read_well_in_an_editor() {
+        let schema: Value = serde_json::from_str(&json_schema()).unwrap();
+        let mut seen = 0;
+        let mut stack = vec![&schema];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Object(map) => {
+                    if let Some(d) = map.get("description").and_then(Value::as_str) {
+                        seen += 1;
+                        assert!(!d.contains('`'), "backticks in {d:?}");
+                        for para in d.split("\n\n") {
+                            assert!(!para.contains('\n'), "a hard wrap in {d:?}");
+                        }
+                        let md = map["markdownDescription"].as_str().unwrap();
+                        assert_eq!(md.replace('`', ""), d);
+                    }
+                    stack.extend(map.values());
+                }
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+        assert!(seen > 100, "{seen} descriptions");
+        assert_eq!(unwrap_lines("a\nb\n\nc  d\n"), "a b\n\nc d");
+    }
+
+    #[test]
+    fn date_fields_carry_the_date_pattern() {
+        let schema: Value = serde_json::from_str(&json_schema()).unwrap();
+        let defs = &schema["$defs"];
+        for (def, key) in [
+            ("NoticeMeta", "published"),
+            ("NoticeMeta", "last_updated"),
+            ("NoticeMeta", "next_review"),
+            ("Change", "date"),
+            ("PolicyDocument", "last_reviewed"),
+        ] {
+            assert_eq!(
+                defs[def]["properties"][key]["pattern"],
+                super::super::schema::DATE_PATTERN,
+                "{def}.{key}"
+            );
+        }
+    }
+
+    /// The schema's date pattern accepts exactly the dates the parser accepts.
+    #[test]
+    fn date_pattern_agrees_with_the_parser() {
+        let re = regex::Regex::new(super::super::schema::DATE_PATTERN).unwrap();
+        let mut checked = 0;
+        let mut agree = |s: &str| {
+            let ours = super::super::Date::parse(s).is_some();
+            assert_eq!(re.is_match(s), ours, "{s:?}: the parser says {ours}");
+            checked += 1;
+        };
+        for year in (1890..=1910)
+            .chain(1996..=2030)
+            .chain([2096, 2100, 2400, 2800, 2999, 3000])
+        {
+            agree(&format!("{year}"));
+            for month in 0..=13 {
+                agree(&format!("{year}-{month:02}"));
+                for day in 0..=32 {
+                    agree(&format!("{year}-{month:02}-{day:02}"));
+                }
+            }
+        }
+        for odd in [
+            "",
+            "2018-5-1",
+            "18-05-01",
+            "2018-05-01T00:00",
+            "23/05/2018",
+            "2018-23-05",
+            "２０１８",
+        ] {
+            agree(odd);
+        }
+        assert!(checked > 25_000);
     }
 
     #[test]

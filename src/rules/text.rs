@@ -8,7 +8,7 @@
 
 use crate::diag::Diagnostic;
 use crate::registry;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, strip_comment};
 
 /// Every text check over one source, unsorted.
 pub fn check_source(src: &SourceFile) -> Vec<Diagnostic> {
@@ -116,21 +116,4 @@ fn placeholders(src: &SourceFile) -> Vec<Diagnostic> {
         offset += line.len();
     }
     out
-}
-
-/// A line without its YAML comment (a `#` at the start or after a space, outside quotes).
-fn strip_comment(line: &str) -> &str {
-    let mut quote: Option<char> = None;
-    let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '#' && prev.is_whitespace() => return &line[..i],
-            None => {}
-        }
-        prev = c;
-    }
-    line
 }

@@ -2,6 +2,7 @@
 
 mod build;
 mod cli;
+mod clients;
 mod corpus;
 mod hostile;
 mod law;

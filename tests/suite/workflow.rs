@@ -248,7 +248,7 @@ fn diff_changelog_entry_pastes_into_the_notice() {
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let entry = stdout(&o);
-    assert!(entry.contains("- date: 2024-06-03"), "{entry}");
+    assert!(entry.contains("- date: \"2024-06-03\""), "{entry}");
     assert!(entry.contains("summary:"), "{entry}");
     assert!(entry.contains("kind: major"), "{entry}");
     assert!(flat(&entry).contains("new purpose “To understand the needs of victims of crime”"));
@@ -287,7 +287,7 @@ fn diff_changelog_entry_pastes_into_the_notice() {
     assert!(entry.contains("kind: minor"), "{entry}");
     assert!(entry.contains("Editorial changes only"), "{entry}");
     let today = notice::model::Date::today().to_string();
-    assert!(entry.contains(&format!("- date: {today}")), "{entry}");
+    assert!(entry.contains(&format!("- date: \"{today}\"")), "{entry}");
 
     // --date needs --changelog, and a full date.
     assert_eq!(
