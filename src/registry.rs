@@ -116,6 +116,7 @@ impl Rule {
             span,
             path: path.to_owned(),
             help: help.map(Into::into),
+            also: Vec::new(),
         }
     }
 

@@ -7,13 +7,10 @@ use crate::model::{Notice, has_channel};
 use crate::registry::*;
 use crate::source::Span;
 
-/// Where to point when something is missing from the whole file.
-pub(super) const FILE_START: Span = Span {
-    start: 0,
-    end: 0,
-    line: 1,
-    column: 1,
-};
+/// Where to point when something is missing from the whole file: nowhere. A missing block
+/// has no line to quote, so the finding names the block and where it goes instead of
+/// showing line 1.
+pub(super) const FILE_START: Span = Span::UNKNOWN;
 
 pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let Some(c) = &n.file.controller else {

@@ -60,7 +60,7 @@ fn complaints(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
                 span,
                 "complaints.controller",
                 "the notice does not say how to complain to the office (`complaints.controller`), which is required from 19 June 2026".into(),
-                Some("add `complaints: {controller: {form: <https address>, email: <address>}}`"),
+                Some("add `complaints: {controller: {form: <https address>, address: [<postal address>]}}` (a way online and another way, such as post or phone)"),
             ));
         }
         Some(c) if !has_channel(c) => out.push(COMPLAINTS_TO_CONTROLLER.diag(

@@ -143,7 +143,7 @@ fn a_published_date_dates_the_notice() {
     let found = rules_with(
         "PN702/fail.yaml",
         "  title: Privacy notice\n",
-        "  title: Privacy notice\n  published: 2026-09-14\n",
+        "  title: Privacy notice\n  published: \"2026-09-14\"\n",
     );
     assert!(!found.contains(&"PN702"), "{found:?}");
 }
@@ -605,4 +605,90 @@ fn a_period_that_ends_only_on_request_is_not_a_period() {
         "  default: 2 years, or until you ask us to remove it if sooner",
     );
     assert!(!found.contains(&"PN502"), "{found:?}");
+}
+
+// ── Item 7: findings a person can act on ───────────────────────────────────────────────
+
+#[test]
+fn one_rule_on_many_items_is_one_finding_with_every_location() {
+    let src = source(Path::new("tests/corpus/sussex-university-2017.yaml"));
+    let diags = check_on(&src, AS_OF);
+    let pn202: Vec<_> = diags.iter().filter(|d| d.rule == "PN202").collect();
+    assert_eq!(pn202.len(), 1, "{pn202:#?}");
+    assert_eq!(pn202[0].also.len(), 6);
+    assert!(
+        pn202[0]
+            .message
+            .starts_with("7 purposes have no lawful basis: `marketing`")
+    );
+    let report = notice::diag::FileReport {
+        source: src.clone(),
+        diagnostics: diags.clone(),
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&notice::diag::emit::json(std::slice::from_ref(&report))).unwrap();
+    let d = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "PN202")
+        .unwrap();
+    assert_eq!(d["locations"].as_array().unwrap().len(), 7);
+    let sarif: serde_json::Value = serde_json::from_str(&notice::diag::emit::sarif(
+        std::slice::from_ref(&report),
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    ))
+    .unwrap();
+    let r = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "PN202")
+        .unwrap();
+    assert_eq!(r["locations"].as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn a_missing_block_has_no_code_frame_and_says_where_it_goes() {
+    let src = source(Path::new("tests/corpus/sussex-university-2017.yaml"));
+    let diags = check_on(&src, AS_OF);
+    let pn501 = diags.iter().find(|d| d.rule == "PN501").unwrap();
+    assert!(!pn501.span.is_known());
+    assert!(
+        pn501
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("`retention:` is a top-level block")
+    );
+    let report = notice::diag::FileReport {
+        source: src,
+        diagnostics: vec![pn501.clone()],
+    };
+    let human = notice::diag::emit::human(&[report], false);
+    assert!(!human.contains(" 1 |"), "{human}");
+}
+
+#[test]
+fn the_help_of_pn603_is_accepted_by_pn604() {
+    // Following PN603's help (a form and a postal address) must not trip PN604.
+    let found = rules_with(
+        "PN603/pass.yaml",
+        "    form: https://www.wessex-pcc.example/data-complaint\n    address: [1 Example Road, Exampleton, EX1 1AA]\n",
+        "    form: https://www.wessex-pcc.example/data-complaint\n    address: [1 Example Road, Exampleton, EX1 1AA]\n",
+    );
+    assert!(
+        !found.contains(&"PN603") && !found.contains(&"PN604"),
+        "{found:?}"
+    );
+    let help = findings_with(
+        "PN603/pass.yaml",
+        "    form: https://www.wessex-pcc.example/data-complaint\n    address: [1 Example Road, Exampleton, EX1 1AA]\n",
+        "    hours: 9am to 5pm\n",
+    )
+    .into_iter()
+    .find(|d| d.rule == "PN603")
+    .and_then(|d| d.help)
+    .unwrap();
+    assert!(help.contains("form") && help.contains("address"), "{help}");
 }

@@ -145,9 +145,9 @@ fn no_import_goes_against_the_pipeline() {
 
 #[test]
 fn the_check_sees_an_import_against_the_pipeline() {
-    let text = "use crate::registry;\n#[cfg(test)]\nuse crate::synth::X;\n";
+    let text = "use crate::rules::CheckOptions;\n#[cfg(test)]\nuse crate::synth::X;\n";
     let found = imports(text);
-    assert_eq!(found, vec![(1, "rules::registry".to_owned())]);
+    assert_eq!(found, vec![(1, "rules::CheckOptions".to_owned())]);
     assert_eq!(imported("model::schema::Purpose"), "model::schema");
     assert_eq!(imported("model::Notice"), "model");
     assert!(layer_of("rules") > layer_of("parse"));
