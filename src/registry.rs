@@ -459,7 +459,7 @@ rules! {
     }
     POLICY_DOCUMENT = "PN305" "appropriate-policy-document" Warning "DPA 2018 Sch 1 para 5, paras 38-41" {
         summary: "a notice relying on Schedule 1 conditions declares its appropriate policy document",
-        checks: "That a notice using a Schedule 1 Part 1 para 1 or Part 2 condition has an `appropriate_policy_document` block; and that a public authority that declares special category or criminal offence data has one even where it names no Schedule 1 paragraph.",
+        checks: "That a notice using a Schedule 1 Part 1 para 1 or Part 2 condition has an `appropriate_policy_document` block; and that a public authority that declares special category or criminal offence data has one even where it names no Schedule 1 paragraph (not for criminal offence data processed under the control of official authority, the first limb of Art 10, which needs no Schedule 1 condition).",
         why: "Most of these conditions are met only if the controller has an appropriate policy document (Sch 1 para 5 and Part 4). It need not be published, but linking it is common public-sector practice and shows the condition is really met. Some Part 2 paragraphs (e.g. para 10(2)) dispense with it; `notice` does not try to decide those cases, hence a warning. A public authority processing special category or criminal offence data for its functions almost always relies on Sch 1 Part 1 para 1 (employment) or Part 2 para 6 (statutory purposes), both of which need the document, so it is asked for even when no paragraph is named.",
         fix: "```yaml\nappropriate_policy_document:\n  title: Appropriate policy document\n  url: https://www.example-pcc.gov.uk/apd\n  last_reviewed: 2026-03-01\n```",
     }

@@ -416,7 +416,15 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
     // A public authority processing special category or criminal offence data almost
     // always relies on a Schedule 1 condition that needs an appropriate policy document
     // (Part 1 para 1, Part 2): ask for it even where no paragraph is named.
-    let sensitive = declared(DataKind::Special).or_else(|| declared(DataKind::CriminalOffence));
+    // Criminal offence data processed under the control of official authority (the first
+    // limb of Art 10) needs no Schedule 1 condition, so no policy document either.
+    let official_authority = purposes.iter().any(|p| {
+        p.criminal_offence_condition
+            .as_ref()
+            .is_some_and(|c| c.official_authority.is_some() && c.schedule_1.is_none())
+    });
+    let sensitive = declared(DataKind::Special)
+        .or_else(|| declared(DataKind::CriminalOffence).filter(|_| !official_authority));
     if needs_apd.is_none()
         && n.is_public_authority()
         && n.file.appropriate_policy_document.is_none()

@@ -386,11 +386,8 @@ fn an_art_9_condition_needs_special_category_data_to_cover() {
 
 #[test]
 fn a_public_authority_with_special_data_is_asked_for_its_policy_document() {
-    let found = rules_with(
-        "PN306/pass.yaml",
-        "appropriate_policy_document:\n  title: Appropriate policy document\n  url: https://www.wessex-pcc.example/apd\n",
-        "",
-    );
+    // No Schedule 1 paragraph named, and still asked.
+    let found = rules_with("PN305/fail.yaml", "        schedule_1: Part 2 para 6\n", "");
     assert!(found.contains(&"PN305"), "{found:?}");
 }
 
@@ -691,4 +688,15 @@ fn the_help_of_pn603_is_accepted_by_pn604() {
     .and_then(|d| d.help)
     .unwrap();
     assert!(help.contains("form") && help.contains("address"), "{help}");
+}
+
+#[test]
+fn criminal_data_under_official_authority_needs_no_policy_document() {
+    // Art 10's first limb (official authority) needs no Schedule 1 condition.
+    let found = rules_with(
+        "PN306/pass.yaml",
+        "appropriate_policy_document:\n  title: Appropriate policy document\n  url: https://www.wessex-pcc.example/apd\n",
+        "",
+    );
+    assert!(!found.contains(&"PN305"), "{found:?}");
 }
