@@ -745,6 +745,12 @@ rules! {
         why: "Processing special category data needs both an Art 6(1) lawful basis and an Art 9(2) condition (since 20 August 2025 Art 9(2) applies only to processing \"based on Article 6(1)\"). Writing one as the other leaves people unable to tell what the basis is (Art 13(1)(c)).",
         fix: "Give the basis in `lawful_basis` and the condition in `special_category_conditions`; `notice` writes both.",
     }
+    CONTACT_ROUTE = "PN921" "contact-route-broken" Warning "UK GDPR Art 12(2), Art 13(1)(a)-(b)" {
+        summary: "contact routes in the notice can be used",
+        checks: "Free text with a label and nothing after it (\"Email:\", \"Telephone:\" at the end of a line), and e-mail addresses in contact details whose domains are one letter apart (\"kent-pcc.gov.uk\" beside \"kentpcc.gov.uk\"), reported at the less used one.",
+        why: "People must be able to reach the controller and the DPO (Art 13(1)(a)-(b)) and to exercise their rights (Art 12(2)). A label with nothing after it, or an address one letter off, is a route that does not work. A warning: two domains can both be right.",
+        fix: "Write the address or number after the label, or correct the address.",
+    }
     // ── PN95x: found by the renderers, when building ─────────────────────────────────────
     /// A character the large-print PDF cannot draw.
     MISSING_GLYPH = "PN950" "character-missing-from-font" Warning "UK GDPR Art 12(1); Equality Act 2010 s20" @Render {

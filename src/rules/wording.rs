@@ -358,6 +358,7 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             });
         }
         lint.link_text();
+        lint.empty_labels();
         if !opts.as_of.is_before(Date::ymd(2018, 5, 25)) {
             lint.phrases_where(
                 &ICO_FEE_EXEMPTION,
@@ -428,6 +429,7 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         lint.unqualified_fee();
         lint.phone_numbers();
     }
+    email_domains(n, out);
     for (path, c) in contacts(n) {
         let Some(last) = c.address.last() else {
             continue;
@@ -804,6 +806,32 @@ impl Lint<'_> {
         }
     }
 
+    /// "Email:" or "Telephone:" with nothing after it in free text: a contact route that was
+    /// meant to be there and is not.
+    fn empty_labels(&mut self) {
+        let lower = self.lower;
+        for label in ["email:", "e mail:", "telephone:", "tel:", "phone:"] {
+            for (i, _) in lower.match_indices(label) {
+                let end = i + label.len();
+                if !boundary_before(lower, i) || in_address(lower, i) {
+                    continue;
+                }
+                let rest = &lower[end..];
+                let next = rest.trim_start_matches(' ');
+                if next.is_empty() || next.starts_with('\n') {
+                    let m = self.shown(i..end);
+                    self.report(
+                        &CONTACT_ROUTE,
+                        i..end,
+                        format!("\"{m}\" has nothing after it"),
+                        "write the address or number, or remove the label".into(),
+                    );
+                    return;
+                }
+            }
+        }
+    }
+
     fn dpa_without_year(&mut self) {
         let lower = self.lower;
         let p = "data protection act";
@@ -1090,6 +1118,37 @@ fn boundary_before(s: &str, i: usize) -> bool {
 
 fn boundary_after(s: &str, i: usize) -> bool {
     s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// E-mail domains one edit apart in the same notice ("kent-pcc.gov.uk" and
+/// "kentpcc.gov.uk"): one of them is very likely a typing error, and mail to it is lost.
+/// Reported once, at the less used domain.
+fn email_domains(n: &Notice, out: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(String, String, &Sp<String>)> = Vec::new();
+    for (path, c) in contacts(n) {
+        if let Some(e) = &c.email
+            && let Some((_, domain)) = e.value.trim().rsplit_once('@')
+        {
+            seen.push((domain.to_ascii_lowercase(), format!("{path}.email"), e));
+        }
+    }
+    let count = |d: &str| seen.iter().filter(|(x, _, _)| x == d).count();
+    for (i, (a, path, e)) in seen.iter().enumerate() {
+        if let Some((b, _, _)) = seen[..i]
+            .iter()
+            .chain(&seen[i + 1..])
+            .find(|(b, _, _)| b != a && crate::suggest::edit_distance(a, b) == 1)
+            && (count(a) < count(b) || (count(a) == count(b) && a > b))
+        {
+            out.push(CONTACT_ROUTE.diag(
+                e.span,
+                path,
+                format!("the e-mail domain \"{a}\" is one letter away from \"{b}\", used elsewhere in the notice"),
+                Some(format!("check the address; if it should be \"{b}\", correct it")),
+            ));
+            return;
+        }
+    }
 }
 
 /// A UK postcode written without the space before its inward code ("EX30NW"), with the

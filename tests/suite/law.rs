@@ -700,3 +700,14 @@ fn criminal_data_under_official_authority_needs_no_policy_document() {
     );
     assert!(!found.contains(&"PN305"), "{found:?}");
 }
+
+#[test]
+fn e_mail_domains_one_letter_apart_are_questioned() {
+    let found = rules_with(
+        "PN907/pass.yaml",
+        "    email: dpo@wessex-pcc.example",
+        "    email: dpo@wessexpcc.example",
+    );
+    assert!(found.contains(&"PN921"), "{found:?}");
+    assert!(!rules_with("PN907/pass.yaml", "Privacy notice", "Privacy notice").contains(&"PN921"));
+}
