@@ -33,6 +33,62 @@ pub struct Rule {
     pub stage: Stage,
 }
 
+/// The day a rule's law came into force, and the instrument that brought it in. A check
+/// as of an earlier day does not apply the rule (`notice check --as-of`).
+#[derive(Debug)]
+pub struct InForce {
+    /// Year, month, day.
+    pub ymd: (i32, u32, u32),
+    /// The day, as written.
+    pub day: &'static str,
+    /// The provision and the commencement instrument.
+    pub by: &'static str,
+}
+
+/// The GDPR applies and the DPA 2018 is in force; the DPA 1998 is repealed.
+pub const GDPR_DAY: InForce = InForce {
+    ymd: (2018, 5, 25),
+    day: "25 May 2018",
+    by: "GDPR Art 99(2); DPA 2018 s212 and SI 2018/625 reg 2 (DPA 1998 repealed by Sch 19 para 44)",
+};
+/// The UK GDPR replaces the EU GDPR at the end of the transition period.
+pub const UK_GDPR_DAY: InForce = InForce {
+    ymd: (2021, 1, 1),
+    day: "1 January 2021",
+    by: "European Union (Withdrawal) Act 2018 s3; SI 2019/419 (DPPEC (EU Exit) Regulations 2019), in force on IP completion day (11pm, 31 December 2020)",
+};
+/// The first DUAA 2025 commencement that changes Arts 13 and 14.
+pub const DUAA_FEB_2026: InForce = InForce {
+    ymd: (2026, 2, 5),
+    day: "5 February 2026",
+    by: "DUAA 2025 ss70, 76, 77, 80, 85; SI 2026/82 reg 2",
+};
+/// Complaints to controllers; Art 77 omitted.
+pub const DUAA_JUN_2026: InForce = InForce {
+    ymd: (2026, 6, 19),
+    day: "19 June 2026",
+    by: "DUAA 2025 s103, Sch 10; SI 2026/82 reg 3",
+};
+
+impl Rule {
+    /// From when the rule applies; `None` for rules about the file itself, which apply on
+    /// any day. The dates and their sources are listed in `docs/law.md`.
+    pub fn in_force(&self) -> Option<&'static InForce> {
+        match self.id {
+            // The file, its format and its accessibility: any day.
+            "PN001" | "PN002" | "PN003" | "PN004" | "PN005" | "PN006" | "PN007" | "PN008"
+            | "PN009" | "PN010" | "PN011" | "PN012" | "PN701" | "PN705" | "PN707" | "PN911"
+            | "PN912" | "PN917" | "PN950" => None,
+            // The UK representative (UK GDPR Art 27); the UK transfer boundary, the UK
+            // GDPR's name, "the Commissioner", UK adequacy regulations.
+            "PN103" | "PN902" | "PN903" | "PN906" | "PN915" => Some(&UK_GDPR_DAY),
+            "PN910" => Some(&DUAA_FEB_2026),
+            "PN603" | "PN604" => Some(&DUAA_JUN_2026),
+            _ => Some(&GDPR_DAY),
+        }
+    }
+}
+
 /// When a rule is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -60,13 +116,15 @@ impl Rule {
             span,
             path: path.to_owned(),
             help: help.map(Into::into),
+            also: Vec::new(),
         }
     }
 
     /// The rule's documentation as Markdown, as `notice explain` prints it.
     pub fn docs(&self) -> String {
         format!(
-            "# {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n## What it checks\n\n{checks}\n\n## Why\n\n{why}\n\n## How to fix\n\n{fix}\n",
+            "# {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n{from}\n\n## What it checks\n\n{checks}\n\n## Why\n\n{why}\n\n## How to fix\n\n{fix}\n",
+            from = in_force_line(self),
             id = self.id,
             name = self.name,
             summary = capitalise(self.summary),
@@ -103,7 +161,8 @@ pub fn reference_markdown() -> String {
     }
     for r in ALL {
         out.push_str(&format!(
-            "\n## {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n### What it checks\n\n{checks}\n\n### Why\n\n{why}\n\n### How to fix\n\n{fix}\n",
+            "\n## {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n{from}\n\n### What it checks\n\n{checks}\n\n### Why\n\n{why}\n\n### How to fix\n\n{fix}\n",
+            from = in_force_line(r),
             id = r.id,
             name = r.name,
             summary = capitalise(r.summary),
@@ -115,6 +174,14 @@ pub fn reference_markdown() -> String {
         ));
     }
     out
+}
+
+/// "Applies from …", or "Applies on any day".
+fn in_force_line(r: &Rule) -> String {
+    match r.in_force() {
+        Some(f) => format!("Applies from {} ({}).", f.day, f.by),
+        None => "Applies on any day (it is about the file, not the law of a date).".to_owned(),
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -282,7 +349,7 @@ rules! {
         why: "A UK-established controller has no Art 27 representative; naming one confuses people about who to contact.",
         fix: "Remove the `representative` block, or set `established_in_uk: false` if the controller really is outside the UK.",
     }
-    DPO_MISSING = "PN105" "dpo-missing" Error "UK GDPR Art 13(1)(b), Art 37(1)(a), Art 37(7)" {
+    DPO_MISSING = "PN105" "dpo-missing" Error "UK GDPR Art 13(1)(b), Art 14(1)(b), Art 37(1)(a), Art 37(7)" {
         summary: "a public authority gives its data protection officer's contact details",
         checks: "That a controller with `public_authority: true` has a `dpo` block with at least one contact route.",
         why: "Art 37(1)(a) makes a DPO mandatory for public authorities (every PCC is one, under the Freedom of Information Act 2000 and DPA 2018 s7). Art 13(1)(b) and Art 37(7) require the DPO's contact details to be published. A name is not required; a role and a direct route are.",
@@ -301,6 +368,13 @@ rules! {
         fix: "```yaml\njoint_controllers:\n  - id: vru\n    name: Hampshire and Isle of Wight Constabulary\n    arrangement: We run the Violence Reduction Unit together; requests go to our DPO.\n```",
     }
 
+    CONTROLLER_LEGAL_PERSON = "PN108" "controller-legal-person" Warning "UK GDPR Art 13(1)(a), Art 14(1)(a), Art 4(7)" {
+        summary: "the controller is named as the legal person",
+        checks: "That `controller.name` is not an office (\"The Office of the Police and Crime Commissioner\", \"The OPCC\"), a post holder (\"the Chief Executive\") or a fire and rescue service, none of which is a legal person that can be a controller.",
+        why: "Art 13(1)(a) requires the identity of the controller, the natural or legal person or public authority that decides why and how data is used (Art 4(7)). A PCC's office serves the Commissioner, a corporation sole (Police Reform and Social Responsibility Act 2011 s1); a fire and rescue service is run by a fire and rescue authority or council. Naming the office leaves people unsure who is answerable.",
+        fix: "```yaml\ncontroller:\n  name: The Police and Crime Commissioner for Wessex\n  short_name: OPCC\n```",
+    }
+
     // ── PN2xx: purposes and lawful bases ───────────────────────────────────────────────
     PURPOSES_MISSING = "PN201" "purposes-missing" Error "UK GDPR Art 13(1)(c), Art 14(1)(c)" {
         summary: "the notice lists the purposes of the processing",
@@ -308,7 +382,7 @@ rules! {
         why: "Articles 13(1)(c) and 14(1)(c) require the purposes for which personal data is processed, with the lawful basis of each.",
         fix: "```yaml\npurposes:\n  - id: correspondence\n    name: To reply to your letters and e-mails\n    lawful_basis: [public_task]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n```",
     }
-    NO_LAWFUL_BASIS = "PN202" "purpose-without-lawful-basis" Error "UK GDPR Art 13(1)(c), Art 6(1)" {
+    NO_LAWFUL_BASIS = "PN202" "purpose-without-lawful-basis" Error "UK GDPR Art 13(1)(c), Art 14(1)(c), Art 6(1)" {
         summary: "every purpose names at least one lawful basis",
         checks: "That every purpose has a non-empty `lawful_basis`.",
         why: "Art 13(1)(c) requires the legal basis for each purpose; processing without an Art 6(1) basis is unlawful. The ICO expects the notice to map each purpose to its basis.",
@@ -332,7 +406,7 @@ rules! {
         why: "Art 6(1) (as amended by the Data (Use and Access) Act 2025 s70) says points (ea) and (f) do not apply to processing by public authorities in the performance of their tasks. A PCC office relying on legitimate interests for, say, handling complaints has no lawful basis; it may rely on it only for things outside its public tasks.",
         fix: "Use `public_task` (with the legislation) for the office's functions. If the purpose really is outside them, say so:\n\n```yaml\nlawful_basis: [legitimate_interests]\noutside_public_tasks: true\n```",
     }
-    RECOGNISED_LI = "PN206" "recognised-legitimate-interest" Error "UK GDPR Art 6(1)(ea), Annex 1" {
+    RECOGNISED_LI = "PN206" "recognised-legitimate-interest" Error "UK GDPR Art 13(1)(c), Art 14(1)(c), Art 6(1)(ea), Annex 1" {
         summary: "a recognised legitimate interest is in force and names its Annex 1 condition",
         checks: "That a purpose relying on `recognised_legitimate_interest` names its Annex 1 condition in `recognised_legitimate_interest`, and that the check date is on or after 5 February 2026, when Art 6(1)(ea) came into force (SI 2026/82).",
         why: "Art 6(1)(ea) applies only where one of the conditions in Annex 1 is met (for example disclosure for another body's public task, national security, emergencies, crime, safeguarding). The exact Annex 1 wording should be checked against legislation.gov.uk: `notice` takes the condition as text rather than guessing an enumeration.",
@@ -344,11 +418,18 @@ rules! {
         why: "Recital 43 and the ICO say consent is unlikely to be freely given where there is a clear imbalance of power, as with public authorities; public task is usually the right basis for their functions. This is guidance, so it is a warning.",
         fix: "Review each consent-only purpose: if it carries out a statutory function, use `public_task` and name the legislation.",
     }
-    CONSENT_WITHDRAWAL = "PN208" "consent-withdrawal-route" Error "UK GDPR Art 13(2)(c), Art 7(3)" {
+    CONSENT_WITHDRAWAL = "PN208" "consent-withdrawal-route" Error "UK GDPR Art 13(2)(c), Art 14(2)(d), Art 7(3)" {
         summary: "where consent is relied on, people can see how to withdraw it",
         checks: "That a notice relying on consent (Art 6(1)(a) or Art 9(2)(a)) gives a way to withdraw it: a `withdraw_consent` on the purpose, or a contact route for rights.",
         why: "Art 13(2)(c) requires the right to withdraw consent at any time to be stated, and Art 7(3) says withdrawing must be as easy as giving consent. `notice` writes the sentence; it needs a route to put in it.",
         fix: "```yaml\nwithdraw_consent: Use the unsubscribe link in any of our e-mails, or contact us.\n```",
+    }
+
+    DIRECT_MARKETING_UNSTATED = "PN209" "direct-marketing-unstated" Warning "UK GDPR Art 21(2)-(4), Art 13(2)(b), Art 14(2)(c)" {
+        summary: "a purpose that sends newsletters, invitations or appeals says whether it is direct marketing",
+        checks: "That a purpose whose name speaks of newsletters, bulletins, a mailing list, marketing, fundraising, promotional material or invitations has `direct_marketing: true` or `false`.",
+        why: "Direct marketing is any advertising or marketing material directed at particular people, including promoting an organisation's aims, events and fundraising (DPA 2018 s122(5); ICO direct marketing guidance). Where data is used for it, people have an absolute right to object (Art 21(2)-(3)), which must be brought to their attention explicitly and separately (Art 21(4)); `notice` writes that right only when it knows. The words may describe something else (a bulletin of statutory information), so this is a warning.",
+        fix: "```yaml\npurposes:\n  - id: newsletter\n    name: To send you our newsletter\n    lawful_basis: [consent]\n    direct_marketing: true\n```",
     }
 
     // ── PN3xx: special category and criminal offence data ──────────────────────────────
@@ -378,16 +459,23 @@ rules! {
     }
     POLICY_DOCUMENT = "PN305" "appropriate-policy-document" Warning "DPA 2018 Sch 1 para 5, paras 38-41" {
         summary: "a notice relying on Schedule 1 conditions declares its appropriate policy document",
-        checks: "That a notice using a Schedule 1 Part 1 para 1 or Part 2 condition has an `appropriate_policy_document` block.",
-        why: "Most of these conditions are met only if the controller has an appropriate policy document (Sch 1 para 5 and Part 4). It need not be published, but linking it is common public-sector practice and shows the condition is really met. Some Part 2 paragraphs (e.g. para 10(2)) dispense with it; `notice` does not try to decide those cases, hence a warning.",
+        checks: "That a notice using a Schedule 1 Part 1 para 1 or Part 2 condition has an `appropriate_policy_document` block; and that a public authority that declares special category or criminal offence data has one even where it names no Schedule 1 paragraph (not for criminal offence data processed under the control of official authority, the first limb of Art 10, which needs no Schedule 1 condition).",
+        why: "Most of these conditions are met only if the controller has an appropriate policy document (Sch 1 para 5 and Part 4). It need not be published, but linking it is common public-sector practice and shows the condition is really met. Some Part 2 paragraphs (e.g. para 10(2)) dispense with it; `notice` does not try to decide those cases, hence a warning. A public authority processing special category or criminal offence data for its functions almost always relies on Sch 1 Part 1 para 1 (employment) or Part 2 para 6 (statutory purposes), both of which need the document, so it is asked for even when no paragraph is named.",
         fix: "```yaml\nappropriate_policy_document:\n  title: Appropriate policy document\n  url: https://www.example-pcc.gov.uk/apd\n  last_reviewed: 2026-03-01\n```",
     }
 
+    SENSITIVE_DATA_UNDECLARED = "PN306" "sensitive-data-undeclared" Warning "UK GDPR Art 9(1), Art 10, Art 13(1)(c), Art 14(1)(d)" {
+        summary: "purposes that speak of health, offences and the like come with the data they imply",
+        checks: "That a notice whose purposes speak of health, medical care, disability, ethnicity, religion, sexual orientation, trade unions, biometrics or genetics declares special category data, and one whose purposes speak of offences, offenders, criminal records, convictions, victims, vetting or misconduct declares criminal offence data. \"Crime\" alone is not enough (\"crime prevention\", \"the police and crime plan\" are about the office's work, not about people's offences). Asked once per kind, on the first purpose that speaks of it.",
+        why: "Special category data needs an Art 9(2) condition and criminal offence data an Art 10 authority, and people must be able to see both (Art 13(1)(c), Art 14(1)(d)). A notice that runs health services or deals with crime but declares neither either hides the condition or has not noticed the data. This is a warning: the words may not mean the data is used, and then the office can leave it.",
+        fix: "```yaml\ndata_categories:\n  - id: health\n    name: Information about your health\n    kind: special\n```",
+    }
+
     // ── PN4xx: sharing, sources, transfers ─────────────────────────────────────────────
-    RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Warning "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
+    RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Error "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
         summary: "the notice says who personal data is shared with",
         checks: "That a `recipients` list is present (an empty list says no one).",
-        why: "Art 13(1)(e) requires the recipients or categories of recipients, if any, including processors. Silence leaves people unable to tell whether data is shared.",
+        why: "Art 13(1)(e) and Art 14(1)(e) require the recipients or categories of recipients, if any, including processors. Silence leaves people unable to tell whether data is shared. As with transfers (PN402), the law asks only where there are recipients, but `notice` asks for an explicit answer (`recipients: []` for none), so the severity is the same as PN402's.",
         fix: "```yaml\nrecipients:\n  - id: kent-police\n    name: Kent Police\n```",
     }
     TRANSFERS_UNDECLARED = "PN402" "transfers-undeclared" Error "UK GDPR Art 13(1)(f), Art 14(1)(f)" {
@@ -396,13 +484,13 @@ rules! {
         why: "Art 13(1)(f) (as reworded by the Data (Use and Access) Act 2025 from 5 February 2026) requires the fact of any intended transfer and its safeguards. `notice` requires an explicit answer: none is a valid answer, silence is not, because hosting and support by overseas suppliers are easily overlooked.",
         fix: "```yaml\ntransfers:\n  outside_uk: false\n```",
     }
-    TRANSFER_DETAILS = "PN403" "transfer-details" Error "UK GDPR Art 13(1)(f), Arts 45A-49" {
+    TRANSFER_DETAILS = "PN403" "transfer-details" Error "UK GDPR Art 13(1)(f), Art 14(1)(f), Arts 45A-49" {
         summary: "each transfer names where it goes, what it relies on and how to get a copy",
         checks: "That `outside_uk: true` comes with at least one destination, and that every destination relying on Art 46 or 47 safeguards (`idta`, `uk_addendum`, `binding_corporate_rules`, `other_safeguards`) says how to obtain a copy of them (`copy_from`); and that `outside_uk: false` has no destinations.",
         why: "Art 13(1)(f) requires the existence or absence of regulations under Art 45A, or for transfers under Art 46 or 47 (or the second subparagraph of Art 49(1)), the safeguards relied on and the means to obtain a copy or where they have been made available. Transfers under adequacy regulations or an Art 49 derogation have no safeguards to copy; the second-subparagraph derogation is not open to public authorities exercising their public powers (Art 49(3)).",
         fix: "```yaml\ntransfers:\n  outside_uk: true\n  destinations:\n    - destination: United States\n      recipients: [survey-provider]\n      safeguard: idta\n      copy_from: Ask our Data Protection Officer for a copy.\n```",
     }
-    UNDISCLOSED_TRANSFER = "PN404" "undisclosed-transfer" Error "UK GDPR Art 13(1)(f)" {
+    UNDISCLOSED_TRANSFER = "PN404" "undisclosed-transfer" Error "UK GDPR Art 13(1)(f), Art 14(1)(f)" {
         summary: "a recipient outside the UK is disclosed as a transfer",
         checks: "That when `transfers.outside_uk` is `false`, no recipient has a `location` outside the United Kingdom.",
         why: "Sending data to a recipient outside the UK is a restricted transfer (including to the EEA), which Art 13(1)(f) requires the notice to disclose.",
@@ -421,9 +509,9 @@ rules! {
         fix: "```yaml\ndata_categories:\n  - id: contact\n    name: Contact details\n    examples: [name, address, telephone number]\n```",
     }
     PUBLICLY_ACCESSIBLE = "PN407" "publicly-accessible-unstated" Warning "UK GDPR Art 14(2)(f)" {
-        summary: "a notice with third-party sources says whether any is publicly accessible",
-        checks: "That, where data comes from third parties, at least one `third_party` source says `publicly_accessible: true` or `false`. Reported once per notice.",
-        why: "Art 14(2)(f) requires the source and, if applicable, whether it came from publicly accessible sources (the ICO: there is no exception just because data is public).",
+        summary: "a notice with a source that may be public says whether it is",
+        checks: "That, where a `third_party` source plausibly is publicly accessible (its name or examples speak of the press, news or social media, websites or the internet, a public register such as the electoral register, Companies House or the Land Registry, or published material), some third-party source says `publicly_accessible: true` or `false`. Other organisations (police forces, council departments, commissioned services) are not asked about. Reported once per notice.",
+        why: "Art 14(2)(f) requires the source and, if applicable, whether it came from publicly accessible sources (the ICO: there is no exception just because data is public). \"If applicable\" means the question arises only where a source might be public; asking it of a partner organisation would be a wrong finding.",
         fix: "```yaml\npublicly_accessible: false\n```",
     }
 
@@ -434,7 +522,7 @@ rules! {
         why: "Art 13(2)(a) requires the period for which data will be stored or, if that is not possible, the criteria used to determine it.",
         fix: "```yaml\nretention:\n  default: 4 years from the date of last contact\n  rules:\n    - id: complaints\n      records: Complaint files\n      period: 10 years after the last entry\n```",
     }
-    RETENTION_VAGUE = "PN502" "retention-vague" Warning "UK GDPR Art 13(2)(a); ICO right to be informed" {
+    RETENTION_VAGUE = "PN502" "retention-vague" Warning "UK GDPR Art 13(2)(a), Art 14(2)(a); ICO right to be informed" {
         summary: "retention gives a period, criteria or a reachable schedule",
         checks: "That retention is more than \"as long as necessary\": a default period, rules, criteria, or a policy with a link.",
         why: "The ICO accepts criteria or a schedule reference, but \"as long as necessary\" alone tells people nothing, and a schedule named without a link cannot be found.",
@@ -442,7 +530,7 @@ rules! {
     }
 
     // ── PN6xx: rights, complaints, requirement, decisions ─────────────────────────────
-    RIGHTS_CONTACT = "PN601" "rights-contact-missing" Error "UK GDPR Art 13(2)(b), Art 12(2)" {
+    RIGHTS_CONTACT = "PN601" "rights-contact-missing" Error "UK GDPR Art 13(2)(b), Art 14(2)(c), Art 12(2)" {
         summary: "people can see how to exercise their rights",
         checks: "That a contact route for rights exists: `rights.contact`, or the DPO's or the controller's contact details.",
         why: "Art 13(2)(b) requires the existence of the rights, and Art 12(2) requires the controller to facilitate their exercise; a right with no route is no use.",
@@ -478,7 +566,7 @@ rules! {
         why: "Art 13(2)(f) requires the existence of automated decision-making, including profiling, to be disclosed. As with transfers, `notice` asks for an explicit answer so that the notice can say so plainly.",
         fix: "```yaml\nautomated_decision_making:\n  used: false\n```",
     }
-    ADM_DETAILS = "PN607" "automated-decision-details" Error "UK GDPR Art 13(2)(f), Arts 22A-22D" {
+    ADM_DETAILS = "PN607" "automated-decision-details" Error "UK GDPR Art 22C(2); Art 13(2)(f), Art 14(2)(g)" {
         summary: "each automated decision is explained, with its safeguards",
         checks: "That `used: true` lists at least one decision, each with `logic` and `significance`; and, as of 5 February 2026, `safeguards` (how to make representations, get human intervention and contest the decision); and that `used: false` lists none.",
         why: "Art 13(2)(f) requires meaningful information about the logic involved and the significance and envisaged consequences. From 5 February 2026 Arts 22A–22D (Data (Use and Access) Act 2025 s80) replace Art 22 and require the Art 22C safeguards.",
@@ -499,19 +587,19 @@ rules! {
     }
 
     // ── PN7xx: the notice itself ───────────────────────────────────────────────────────
-    NOTICE_MISSING = "PN701" "notice-block-missing" Error "UK GDPR Art 12(1)" {
+    NOTICE_MISSING = "PN701" "notice-block-missing" Error "notice format" {
         summary: "the notice has a `notice` block with its title",
         checks: "That a `notice` block is present.",
         why: "The title, language and dates come from it; without it the published notice has no title and readers cannot tell how current it is.",
         fix: "```yaml\nnotice:\n  title: Privacy notice\n  last_updated: 2026-03-01\n  next_review: 2027-03-01\n```",
     }
-    LAST_UPDATED_MISSING = "PN702" "last-updated-missing" Warning "ICO right to be informed; UK GDPR Art 13(3)" {
+    LAST_UPDATED_MISSING = "PN702" "last-updated-missing" Warning "ICO right to be informed guidance" {
         summary: "the notice says when it was last updated",
         checks: "That `notice.last_updated` is given.",
         why: "The ICO says privacy information must be regularly reviewed and new uses brought to people's attention; a date lets people see how current the notice is.",
         fix: "```yaml\nnotice:\n  last_updated: 2026-03-01\n```",
     }
-    REVIEW_OVERDUE = "PN703" "review-overdue" Warning "ICO right to be informed; UK GDPR Art 13(3), Art 14(4)" {
+    REVIEW_OVERDUE = "PN703" "review-overdue" Warning "ICO right to be informed guidance" {
         summary: "the next review date has not passed",
         checks: "That `notice.next_review` is not before the check date (`--as-of`, default today).",
         why: "The office committed to review the notice by this date. An overdue review is the commonest way a notice falls behind the law (the 1998 Act, EEA transfers, complaints to controllers). This is guidance, so a warning: use `--deny-warnings` to make CI fail on it.",
@@ -555,6 +643,13 @@ rules! {
         fix: "Have the generated passages translated, and publish the translation alongside; or write the notice in English.",
     }
 
+    NEW_PURPOSE_COMMITMENT = "PN710" "new-purpose-commitment" Warning "UK GDPR Art 13(3), Art 14(4); ICO right to be informed guidance" {
+        summary: "the notice says people will be told before their data is used for a new purpose",
+        checks: "That some text in the notice (usually `notice.review_statement`) promises to tell people before their data is used for a new purpose, or about changes to how it is used: \"we will\" with \"tell you\", \"contact you\", \"let you know\", \"bring it to your attention\" and a new purpose, new use or change. Reported once, at the review statement or the title.",
+        why: "Art 13(3) and Art 14(4) require the controller, before further processing for a purpose other than the one data was collected for, to give people information on that purpose. The duty arises when it happens, not in the notice; but the ICO expects a notice to say how people will be told, and a notice that instead asks readers to keep checking (PN908) leaves them to find it themselves. A warning: an office that tells people in other ways meets the law.",
+        fix: "```yaml\nnotice:\n  review_statement: |\n    If we plan to use your information for a new purpose, we will tell you before we start.\n```",
+    }
+
     // ── PN9xx: wording ─────────────────────────────────────────────────────────────────
     DPA_1998 = "PN901" "repealed-dpa-1998" Error "DPA 2018 Sch 19 para 44" {
         summary: "the notice does not cite the repealed Data Protection Act 1998",
@@ -574,7 +669,7 @@ rules! {
         why: "Since 1 January 2021 the law in the UK is the UK GDPR (DPA 2018 s3(10)); the EU GDPR is a different instrument. Historical references may be fine, so this is a warning.",
         fix: "Write \"UK GDPR\" (or \"UK General Data Protection Regulation\").",
     }
-    SAR_LEGACY = "PN904" "subject-access-1998-terms" Warning "UK GDPR Art 12(3), Art 12(5)" {
+    SAR_LEGACY = "PN904" "subject-access-1998-terms" Warning "UK GDPR Art 12(3), Art 12A (from 5 February 2026), Art 12(5)" {
         summary: "subject access is not described in 1998 Act terms",
         checks: "Free text for \"40 days\" or \"£10\".",
         why: "Under the 1998 Act a subject access request cost £10 and took 40 days. Now it is free (Art 12(5)) and answered within one month, extendable by two (Art 12(3), Art 12A).",
@@ -586,21 +681,21 @@ rules! {
         why: "\"The Data Protection Act\" is ambiguous between the repealed 1998 Act and the 2018 Act.",
         fix: "Write \"the Data Protection Act 2018\".",
     }
-    SUPERVISORY_AUTHORITY = "PN906" "supervisory-authority-wording" Warning "DPA 2018 s165; DUAA 2025 s103" {
+    SUPERVISORY_AUTHORITY = "PN906" "supervisory-authority-wording" Warning "UK GDPR Art 4(21) (SI 2019/419); DPA 2018 s165; DUAA 2025 s103" {
         summary: "complaints to the regulator are described in current terms",
-        checks: "When checking as of 19 June 2026 or later, free text for \"Article 77\" or \"supervisory authority\".",
-        why: "The Data (Use and Access) Act 2025 s103 omitted Art 77 from 19 June 2026: complaints now go to the Information Commissioner under DPA 2018 s165 (and to the controller under s164A). The term \"supervisory authority\" no longer describes the route.",
+        checks: "When checking as of 1 January 2021 or later, free text for \"supervisory authority\"; from 19 June 2026 also \"Article 77\".",
+        why: "From 1 January 2021 the UK GDPR names the Information Commissioner where the EU GDPR said \"supervisory authority\" (Art 4(21), as amended by SI 2019/419). The Data (Use and Access) Act 2025 s103 then omitted Art 77 from 19 June 2026: complaints now go to the Information Commissioner under DPA 2018 s165 (and to the controller under s164A).",
         fix: "Say \"complain to the Information Commissioner's Office\"; `notice` writes the regulator's details itself.",
     }
     DEEMED_ACCEPTANCE = "PN907" "deemed-acceptance" Warning "UK GDPR Art 4(11), Art 7" {
         summary: "the notice does not claim that using the site means agreeing to it",
-        checks: "Free text for phrases such as \"by using our site … you agree\" or \"you accept this privacy notice\".",
+        checks: "Free text for phrases such as \"by using our site … you agree\" or \"you accept this privacy notice\", and consent by conduct (\"by communicating electronically with us, you acknowledge and agree\"). A sentence about cookies is PN916 instead.",
         why: "A privacy notice informs; it is not a contract or consent (Art 4(11), Art 7). Claiming deemed acceptance misstates the law and people's rights.",
         fix: "Remove the sentence.",
     }
     CHECK_BACK = "PN908" "onus-to-check-back" Warning "UK GDPR Art 13(3), Art 14(4)" {
         summary: "the notice does not put the duty to spot changes on the reader",
-        checks: "Free text asking readers to \"check back\" or \"continue to check\" for changes.",
+        checks: "Free text asking readers to \"check back\", \"continue to check\", \"refer back to\" or \"periodically review\" the notice, or to \"review this document\" or \"check our website for updates\" from time to time. It stands down when the notice also promises to tell people about changes (\"if there are important changes we will contact you\").",
         why: "Art 13(3) and Art 14(4) put the duty on the controller to tell people about new purposes before processing; readers cannot be expected to keep checking.",
         fix: "Say how the office will tell people about changes; add entries under `notice.changes`.",
     }
@@ -618,7 +713,7 @@ rules! {
     }
     MISNAMED = "PN911" "misnamed-law-or-body" Warning "UK GDPR Art 12(1)" {
         summary: "laws and public bodies are named correctly",
-        checks: "Free text for known misnamings, e.g. \"Police and Social Responsibility Act\" (the Police Reform and Social Responsibility Act 2011) or \"Independent Office of Police Conduct\" (the Independent Office for Police Conduct).",
+        checks: "Free text for known misnamings, e.g. \"Police and Social Responsibility Act\" (the Police Reform and Social Responsibility Act 2011), \"Independent Office of Police Conduct\" (the Independent Office for Police Conduct), \"Care Act 2015\" (2014), \"Civil Contingency Act\" (Civil Contingencies Act 2004), \"Fire and Rescue Act\" (Fire and Rescue Services Act 2004); and for bodies and laws that no longer exist or apply, from the date they went, with their successors: the Local Government Ombudsman (renamed 19 June 2017), the Independent Police Complaints Commission (IOPC from 8 January 2018), the Criminal Records Bureau (DBS from 1 December 2012), the Office of Surveillance Commissioners (IPCO from 1 September 2017), NHS Digital (NHS England from 1 February 2023), Public Health England (abolished 1 October 2021), the Law Enforcement Directive (not UK law from 1 January 2021) and the Data Protection Directive (repealed 25 May 2018). Matching ignores case, curly or straight apostrophes, hyphens and line breaks.",
         why: "A misnamed Act or body is harder to look up and undermines trust in the notice's accuracy (Art 12(1): transparent and intelligible).",
         fix: "Use the correct name given in the message.",
     }
@@ -640,11 +735,47 @@ rules! {
         why: "Information and rights requests are free (Art 12(5)); a reasonable fee is allowed only for manifestly unfounded or excessive requests or further copies (Art 15(3)).",
         fix: "Say requests are free, and qualify any fee.",
     }
-    ADEQUACY_WORDING = "PN915" "adequacy-decision-wording" Warning "UK GDPR Art 13(1)(f), Art 45A (from 5 February 2026)" {
+    ADEQUACY_WORDING = "PN915" "adequacy-decision-wording" Warning "UK GDPR Art 13(1)(f), Art 45A; DPA 2018 s17A (until 5 February 2026)" {
         summary: "transfers are described under the UK's own adequacy regulations",
-        checks: "When checking as of 5 February 2026 or later, free text for \"adequacy decision\" or \"European Commission\" in a sentence about transfers.",
+        checks: "When checking as of 1 January 2021 or later, free text for \"adequacy decision\" or \"European Commission\" in a sentence about transfers. The message names the UK instrument of the day: adequacy regulations under DPA 2018 s17A until 4 February 2026, under Art 45A from 5 February 2026.",
         why: "The Data (Use and Access) Act 2025 (Sch 9, from 5 February 2026) reworded Art 13(1)(f): a notice states the existence or absence of UK regulations under Art 45A, which replace the adequacy decisions of the EU regime (regulations under the old DPA 2018 s17A are treated as made under Art 45A). An EU adequacy decision is not what a UK transfer relies on.",
         fix: "Describe the transfer under `transfers`, with `safeguard: adequacy_regulations` where UK adequacy regulations cover it; `notice` writes the current wording.",
+    }
+    DEEMED_COOKIE_CONSENT = "PN916" "deemed-cookie-consent" Warning "PECR 2003 reg 6; UK GDPR Art 4(11)" {
+        summary: "the notice does not treat browsing as consent to cookies",
+        checks: "Free text where a sentence about cookies says that using or continuing to browse the site means agreeing or consenting (\"by using this website, you consent to the storing of cookies\").",
+        why: "PECR reg 6 requires consent for cookies that are not strictly necessary, and consent has the UK GDPR meaning: a freely given, specific, informed and unambiguous indication by a statement or clear affirmative action (Art 4(11), via PECR reg 2 as amended). Carrying on browsing is not a clear affirmative action (ICO cookie guidance), so the sentence describes consent the site does not have. It is a consent problem, not a privacy notice being \"agreed to\" (that is PN907).",
+        fix: "Ask for consent before setting non-essential cookies (a banner with equally prominent accept and reject choices), and describe that in the notice instead.",
+    }
+    LINK_TEXT = "PN917" "vague-link-text" Warning "UK GDPR Art 12(1); WCAG 2.2 SC 2.4.4" {
+        summary: "link text says where the link goes",
+        checks: "Markdown links in free text whose words are only \"here\", \"click here\", \"see below\", \"this link\", \"read more\" or the like, and the words \"click here\" anywhere. One finding per field.",
+        why: "People using screen readers often list a page's links out of context; \"click here\" tells them nothing, and \"click\" assumes a mouse. Art 12(1) asks for information that is easily accessible and intelligible; WCAG 2.2 success criterion 2.4.4 (link purpose) asks that a link's words say where it goes.",
+        fix: "Name the destination in the link: `[our retention schedule](https://www.example.gov.uk/retention)`.",
+    }
+    ICO_FEE_EXEMPTION = "PN918" "ico-fee-exemption-claim" Warning "Data Protection (Charges and Information) Regulations 2018 reg 2, Sch; UK GDPR Art 5(1)(a)" {
+        summary: "the notice does not claim the office is exempt from registering with or paying the ICO",
+        checks: "From 25 May 2018, free text saying the office is \"exempt from registering\" or \"exempt from (paying) the fee\", or \"not required to register\" with the Information Commissioner.",
+        why: "Registration under the 1998 Act ended on 25 May 2018. Since then every controller pays the Information Commissioner a data protection fee unless an exemption in the Data Protection (Charges and Information) Regulations 2018 applies, and those exemptions (staff administration, accounts, not-for-profit bodies and the like) rarely cover a public body's work. A claim of exemption is either out of date or wrong, and a notice must be accurate (Art 5(1)(a)). This is a warning: a controller may really be exempt, and then should say under which exemption.",
+        fix: "Give the fee reference: `ico_registration: Z1234567`, and remove the claim.",
+    }
+    POSTCODE = "PN919" "postcode-format" Warning "UK GDPR Art 12(2), Art 13(1)(a)" {
+        summary: "postcodes in contact addresses are written as postcodes",
+        checks: "That the last line of each contact `address` that looks like a UK postcode has the space before its last three characters (\"EX3 0NW\", not \"EX30NW\").",
+        why: "An address people cannot post to is a contact route they cannot use (Art 12(2), Art 13(1)(a)). A postcode without its space is usually still delivered, but it is also how a digit goes missing unnoticed; it is a warning.",
+        fix: "```yaml\naddress: [The Knowle, Clyst St George, Exeter, EX3 0NW]\n```",
+    }
+    ART9_AS_BASIS = "PN920" "art-9-condition-as-basis" Warning "UK GDPR Art 6(1), Art 9(2), Art 13(1)(c)" {
+        summary: "an Art 9(2) condition is not presented as an Art 6 lawful basis",
+        checks: "Free text where an Art 6 basis is followed directly by an Article 9 reference (\"Legal obligation: Article 9(2)(h)\").",
+        why: "Processing special category data needs both an Art 6(1) lawful basis and an Art 9(2) condition (since 20 August 2025 Art 9(2) applies only to processing \"based on Article 6(1)\"). Writing one as the other leaves people unable to tell what the basis is (Art 13(1)(c)).",
+        fix: "Give the basis in `lawful_basis` and the condition in `special_category_conditions`; `notice` writes both.",
+    }
+    CONTACT_ROUTE = "PN921" "contact-route-broken" Warning "UK GDPR Art 12(2), Art 13(1)(a)-(b)" {
+        summary: "contact routes in the notice can be used",
+        checks: "Free text with a label and nothing after it (\"Email:\", \"Telephone:\" at the end of a line), and e-mail addresses in contact details whose domains are one letter apart (\"kent-pcc.gov.uk\" beside \"kentpcc.gov.uk\"), reported at the less used one.",
+        why: "People must be able to reach the controller and the DPO (Art 13(1)(a)-(b)) and to exercise their rights (Art 12(2)). A label with nothing after it, or an address one letter off, is a route that does not work. A warning: two domains can both be right.",
+        fix: "Write the address or number after the label, or correct the address.",
     }
     // ── PN95x: found by the renderers, when building ─────────────────────────────────────
     /// A character the large-print PDF cannot draw.

@@ -82,6 +82,15 @@ pub fn human<R: Borrow<FileReport>>(reports: &[R], color: bool) -> String {
                 Group::with_title(title).element(annotate_snippets::Origin::path(&path))
             };
             group = group.element(Level::NOTE.message(&note));
+            if !d.also.is_empty() {
+                let places: Vec<String> = d
+                    .also
+                    .iter()
+                    .map(|l| format!("line {} (`{}`)", l.span.line, l.path))
+                    .collect();
+                group =
+                    group.element(Level::NOTE.message(format!("also at {}", places.join(", "))));
+            }
             if let Some(help) = &d.help {
                 group = group.element(Level::HELP.message(help));
             }
@@ -133,6 +142,10 @@ pub fn json(reports: &[FileReport]) -> String {
                 "citation": d.citation,
                 "message": d.message,
                 "help": d.help,
+                "locations": std::iter::once((d.span, d.path.as_str()))
+                    .chain(d.also.iter().map(|l| (l.span, l.path.as_str())))
+                    .map(|(s, p)| json!({"line": s.line, "column": s.column, "path": p}))
+                    .collect::<Vec<_>>(),
             }));
         }
     }
@@ -264,16 +277,19 @@ pub fn sarif(reports: &[FileReport], base: &Path) -> String {
                 "ruleIndex": index,
                 "level": sarif_level(d.severity),
                 "message": {"text": message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri, "uriBaseId": SRCROOT},
-                        "region": {
-                            "startLine": d.span.line.max(1),
-                            "startColumn": d.span.column.max(1),
-                        }
-                    },
-                    "logicalLocations": [{"fullyQualifiedName": d.path}],
-                }],
+                "locations": std::iter::once((d.span, d.path.as_str()))
+                    .chain(d.also.iter().map(|l| (l.span, l.path.as_str())))
+                    .map(|(s, p)| json!({
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri, "uriBaseId": SRCROOT},
+                            "region": {
+                                "startLine": s.line.max(1),
+                                "startColumn": s.column.max(1),
+                            }
+                        },
+                        "logicalLocations": [{"fullyQualifiedName": p}],
+                    }))
+                    .collect::<Vec<_>>(),
                 "partialFingerprints": {"noticeFinding/v1": fingerprint},
                 "properties": {"citation": d.citation},
             }));

@@ -53,6 +53,19 @@ pub struct Diagnostic {
     pub path: String,
     /// What to write to fix it.
     pub help: Option<String>,
+    /// The other places the same finding applies to (one rule on many items is one
+    /// finding with many locations), in file order.
+    #[serde(skip)]
+    pub also: Vec<Location>,
+}
+
+/// A further place a finding applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// Where in the file.
+    pub span: Span,
+    /// The field path.
+    pub path: String,
 }
 
 impl Diagnostic {

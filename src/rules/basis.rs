@@ -8,6 +8,25 @@ use crate::model::rights::relies_on_consent;
 use crate::model::schema::LawfulBasis;
 use crate::registry::*;
 
+/// The help for a public task with no law named: the Police Reform and Social
+/// Responsibility Act 2011 is the law of police and crime commissioners only; anyone else is
+/// asked for the Act that gives the task.
+fn legislation_help(n: &Notice) -> String {
+    let name = n
+        .controller()
+        .map(|c| c.name.value.to_lowercase())
+        .unwrap_or_default();
+    let pcc = name.contains("crime commissioner")
+        || name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "pcc" | "opcc" | "pfcc" | "opfcc"));
+    if pcc {
+        "add `legislation: [Police Reform and Social Responsibility Act 2011]` or the Act that applies".into()
+    } else {
+        "add `legislation:` naming the Act (and section, where you can) that gives the office the task or duty".into()
+    }
+}
+
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let purposes = n.purposes();
     if purposes.is_empty() {
@@ -40,7 +59,7 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
                 b.span,
                 &path("legislation"),
                 format!("purpose `{}` relies on a public task or legal obligation but names no legislation", p.id.value),
-                Some("add `legislation: [Police Reform and Social Responsibility Act 2011]` or the Act that applies"),
+                Some(legislation_help(n)),
             ));
         }
         if let Some(b) = has(LawfulBasis::LegitimateInterests)
@@ -109,6 +128,21 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
             Some("check whether these purposes carry out the office's functions; if so, their basis is `public_task`"),
         ));
     }
+    // Newsletters, event invitations and fundraising may be direct marketing, which brings
+    // the absolute right to object (Art 21(2)-(4)): ask, once per purpose, unless answered.
+    for (i, p) in purposes.iter().enumerate() {
+        if p.direct_marketing.is_some() {
+            continue;
+        }
+        if let Some(word) = speaks_of_marketing(p) {
+            out.push(DIRECT_MARKETING_UNSTATED.diag(
+                p.name.span,
+                &format!("purposes[{i}].direct_marketing"),
+                format!("purpose `{}` speaks of \"{word}\" but does not say whether it is direct marketing", p.id.value),
+                Some("add `direct_marketing: true` if it sends promotional material or appeals (people then have an absolute right to object), or `direct_marketing: false`"),
+            ));
+        }
+    }
     let consent_purpose = purposes
         .iter()
         .enumerate()
@@ -128,4 +162,39 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
             ));
         }
     }
+}
+
+/// Words in a purpose that suggest direct marketing (the ICO: promoting aims and ideals,
+/// events and fundraising count, not only selling).
+const MARKETING_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "e-newsletter",
+    "bulletin",
+    "bulletins",
+    "e-bulletin",
+    "mailing list",
+    "marketing",
+    "fundraising",
+    "promotional",
+    "invitations",
+    "invite you",
+];
+
+fn speaks_of_marketing(p: &crate::model::schema::Purpose) -> Option<&'static str> {
+    // The name only: a description is often shared text (a YAML alias) that gives
+    // examples of other purposes.
+    let text = p.name.value.to_lowercase();
+    MARKETING_WORDS.iter().copied().find(|w| {
+        text.match_indices(*w).any(|(i, _)| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[i + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
 }

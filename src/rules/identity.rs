@@ -7,13 +7,10 @@ use crate::model::{Notice, has_channel};
 use crate::registry::*;
 use crate::source::Span;
 
-/// Where to point when something is missing from the whole file.
-pub(super) const FILE_START: Span = Span {
-    start: 0,
-    end: 0,
-    line: 1,
-    column: 1,
-};
+/// Where to point when something is missing from the whole file: nowhere. A missing block
+/// has no line to quote, so the finding names the block and where it goes instead of
+/// showing line 1.
+pub(super) const FILE_START: Span = Span::UNKNOWN;
 
 pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let Some(c) = &n.file.controller else {
@@ -32,6 +29,14 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
             "controller.contact",
             "the controller has no contact details in `controller.contact`".into(),
             Some("add `contact:` with at least an `address`, `email` or `phone`"),
+        ));
+    }
+    if let Some(problem) = not_a_legal_person(&c.name.value) {
+        out.push(CONTROLLER_LEGAL_PERSON.diag(
+            c.name.span,
+            "controller.name",
+            format!("the controller is named as \"{}\": {problem}", c.name.value.trim()),
+            Some("name the legal person in `controller.name` (for a PCC's office, \"The Police and Crime Commissioner for …\"), and keep the office's name in `short_name` or the text"),
         ));
     }
     let established = c.established_in_uk.as_ref().is_none_or(|e| e.value);
@@ -100,4 +105,34 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
             ));
         }
     }
+}
+
+/// Why a controller's name is not that of a legal person, if it plainly is not: an office
+/// ("the Office of the Police and Crime Commissioner", "the OPCC"), a post holder ("the
+/// Chief Executive") or a fire and rescue service (run by an authority or council).
+fn not_a_legal_person(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if lower.starts_with("office of")
+        || matches!(words.as_slice(), ["opcc"] | ["opfcc"] | ["office"])
+    {
+        return Some(
+            "an office is staff and premises, not a legal person; the controller is the body or corporation sole it serves (for a PCC's office, the Commissioner)",
+        );
+    }
+    if lower.contains("chief executive") && !lower.contains("chief constable") {
+        return Some(
+            "a post holder is not the controller; the controller is the body that employs them",
+        );
+    }
+    if lower.ends_with("fire and rescue service") {
+        return Some(
+            "a fire and rescue service is run by a fire and rescue authority (or a council or commissioner), which is the controller",
+        );
+    }
+    None
 }

@@ -52,8 +52,82 @@ pub fn check(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
     notice_meta::check(notice, opts, &mut out);
     wording::check(notice, opts, &mut out);
     answers::check(notice, opts, &mut out);
+    // The law of the day: a rule whose provision was not yet in force does not apply.
+    out.retain(|d| {
+        crate::registry::find(d.rule)
+            .and_then(|r| r.in_force())
+            .is_none_or(|f| !opts.as_of.is_before(Date::ymd(f.ymd.0, f.ymd.1, f.ymd.2)))
+    });
     crate::diag::sort(&mut out);
     // A YAML alias repeats a value in several places; report each finding once.
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
-    out
+    for d in &mut out {
+        // A whole block missing: say where it goes, since there is no line to show.
+        if !d.span.is_known() && !d.path.is_empty() && !d.path.contains(['.', '[']) {
+            d.help = Some(match d.help.take() {
+                Some(h) => format!(
+                    "{h}; `{}:` is a top-level block, beside `notice:` and `controller:`",
+                    d.path
+                ),
+                None => format!(
+                    "`{}:` is a top-level block, beside `notice:` and `controller:`",
+                    d.path
+                ),
+            });
+        }
+    }
+    group(out)
+}
+
+/// Rules that find the same thing on many items (every purpose without a lawful basis):
+/// their findings are merged into one with many locations.
+const GROUPED: &[&str] = &[
+    "PN202", "PN203", "PN204", "PN205", "PN206", "PN301", "PN302", "PN304", "PN907", "PN908",
+];
+
+/// Merge the findings of each [`GROUPED`] rule into the first, which lists the others'
+/// places in `also` and names every item in its message.
+fn group(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged: Vec<Diagnostic> = Vec::with_capacity(out.len());
+    for d in out {
+        if GROUPED.contains(&d.rule)
+            && let Some(first) = merged
+                .iter_mut()
+                .find(|m| m.rule == d.rule && m.help == d.help)
+        {
+            first.also.push(crate::diag::Location {
+                span: d.span,
+                path: d.path,
+            });
+            // Keep each message for the summary below.
+            first.message.push('\u{0}');
+            first.message.push_str(&d.message);
+            continue;
+        }
+        merged.push(d);
+    }
+    for d in &mut merged {
+        if d.also.is_empty() {
+            continue;
+        }
+        let messages: Vec<&str> = d.message.split('\u{0}').collect();
+        let items: Vec<&str> = messages
+            .iter()
+            .filter_map(|m| m.split('`').nth(1))
+            .collect();
+        let n = messages.len();
+        let list = items
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        d.message = match d.rule {
+            "PN202" => format!("{n} purposes have no lawful basis: {list}"),
+            "PN203" => format!(
+                "{n} purposes rely on a public task or legal obligation but name no legislation: {list}"
+            ),
+            _ => format!("{} (and {} more like it)", messages[0], n - 1),
+        };
+    }
+    merged
 }

@@ -20,7 +20,9 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
         ));
         return;
     };
-    match &n.last_updated {
+    // A notice that gives one date, "published", for its version has said when it was
+    // last updated: the publication of this version is its last update.
+    match n.last_updated.as_ref().or(n.published.as_ref()) {
         None => out.push(LAST_UPDATED_MISSING.diag(
             meta.title.span,
             "notice.last_updated",

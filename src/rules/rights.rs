@@ -26,6 +26,9 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
         .and_then(|r| r.details.as_ref())
         .and_then(|d| d.portability.as_ref())
         && !n.purposes().iter().any(|p| portability_applies(p))
+        // With no lawful basis on any purpose, PN202 is the finding; whether portability
+        // applies cannot be known until the bases are given.
+        && n.purposes().iter().any(|p| !p.lawful_basis.is_empty())
     {
         out.push(PORTABILITY_OVERSTATED.diag(
             p.span,
@@ -57,7 +60,7 @@ fn complaints(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
                 span,
                 "complaints.controller",
                 "the notice does not say how to complain to the office (`complaints.controller`), which is required from 19 June 2026".into(),
-                Some("add `complaints: {controller: {form: <https address>, email: <address>}}`"),
+                Some("add `complaints: {controller: {form: <https address>, address: [<postal address>]}}` (a way online and another way, such as post or phone)"),
             ));
         }
         Some(c) if !has_channel(c) => out.push(COMPLAINTS_TO_CONTROLLER.diag(
@@ -108,10 +111,16 @@ fn provision(n: &Notice, out: &mut Vec<Diagnostic>) {
             Some("add `requirement: voluntary` (or `statutory`, `contractual`, `pre_contract`, `varies`)"),
         )),
         Some(r) if r.value != Requirement::Voluntary && p.consequences.is_none() => {
+            let what = match r.value {
+                Requirement::Varies => "providing data is required for some purposes and not others",
+                Requirement::Statutory => "providing data is a statutory requirement",
+                Requirement::Contractual => "providing data is a contractual requirement",
+                _ => "providing data is required to enter into a contract",
+            };
             out.push(PROVISION_REQUIREMENT.diag(
                 r.span,
                 "provision_requirement.consequences",
-                "providing data is required, but the notice does not say what happens if people do not".into(),
+                format!("{what}, but the notice does not say what happens if people do not provide it"),
                 Some("add `consequences:`"),
             ));
         }
@@ -124,7 +133,7 @@ fn automated(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         out.push(ADM_UNDECLARED.diag(
             FILE_START,
             "automated_decision_making",
-            "the notice does not say whether automated decisions are made about people".into(),
+            "the notice does not say whether automated decisions are made about people; the law asks about those that are made, and `notice` asks for an answer either way".into(),
             Some("add `automated_decision_making: {used: false}` if none are made"),
         ));
         return;

@@ -15,7 +15,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         out.push(RECIPIENTS_UNDECLARED.diag(
             FILE_START,
             "recipients",
-            "the notice does not say who personal data is shared with".into(),
+            "the notice does not say who personal data is shared with; the law asks for the recipients if there are any, and `notice` asks for an answer either way".into(),
             Some(
                 "add `recipients:` listing who receives data (or `recipients: []` if no one does)",
             ),
@@ -48,8 +48,11 @@ fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
             Some("add `data_categories:` naming the kinds of data held, e.g. contact details, complaint details"),
         ));
     }
-    // Art 14(2)(f) asks "if applicable" whether data came from public sources: one answer
-    // for the notice is enough, so this is reported once, and only when no third-party
+    // Art 14(2)(f) asks "if applicable" whether data came from public sources. It applies
+    // only where a source plausibly is public (the press, social media, a public register,
+    // the internet): a council department or a commissioned service is not, and asking
+    // about it would be a wrong finding. One answer for the notice is enough, so this is
+    // reported once, on the first source that looks public, and only when no third-party
     // source says either way.
     let third: Vec<(usize, &_)> = n
         .sources()
@@ -57,20 +60,75 @@ fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
         .enumerate()
         .filter(|(_, s)| s.kind.value == SourceKind::ThirdParty)
         .collect();
-    if let Some((i, first)) = third.first()
+    let public: Vec<&(usize, &_)> = third
+        .iter()
+        .filter(|(_, s)| plausibly_public(&s.name.value, &s.examples))
+        .collect();
+    if let Some((i, first)) = public.first()
         && third.iter().all(|(_, s)| s.publicly_accessible.is_none())
     {
         out.push(PUBLICLY_ACCESSIBLE.diag(
             first.name.span,
             &format!("sources[{i}].publicly_accessible"),
             format!(
-                "the notice receives data from {} other source{} but never says whether any is publicly accessible",
-                third.len(),
-                if third.len() == 1 { "" } else { "s" }
+                "data comes from \"{}\", which may be a publicly accessible source, but the notice does not say whether it is",
+                first.name.value.trim()
             ),
-            Some("add `publicly_accessible: false` (or `true`) to the third-party sources, at least those where it matters (social media, the press)"),
+            Some("add `publicly_accessible: true` (or `false`) to this source"),
         ));
     }
+}
+
+/// Words in a source's name or examples that make it plausibly a publicly accessible
+/// source (Art 14(2)(f)).
+const PUBLIC_SOURCE_WORDS: &[&str] = &[
+    "press",
+    "media",
+    "newspaper",
+    "news",
+    "social media",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "internet",
+    "online",
+    "website",
+    "web site",
+    "public register",
+    "public record",
+    "electoral register",
+    "electoral roll",
+    "companies house",
+    "land registry",
+    "open source",
+    "publicly available",
+    "published",
+    "public domain",
+];
+
+/// Whether a source plausibly is publicly accessible, by its name and examples.
+pub(crate) fn plausibly_public(name: &str, examples: &[crate::source::Sp<String>]) -> bool {
+    std::iter::once(name)
+        .chain(examples.iter().map(|e| e.value.as_str()))
+        .any(|t| {
+            let t = t.to_lowercase();
+            PUBLIC_SOURCE_WORDS.iter().any(|w| {
+                t.match_indices(w).any(|(i, _)| {
+                    let before = t[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let after = t[i + w.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    before && after
+                })
+            })
+        })
 }
 
 fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
@@ -78,7 +136,7 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
         out.push(TRANSFERS_UNDECLARED.diag(
             FILE_START,
             "transfers",
-            "the notice does not say whether personal data is sent outside the UK".into(),
+            "the notice does not say whether personal data is sent outside the UK; the law asks about transfers that are made, and `notice` asks for an answer either way".into(),
             Some("add `transfers: {outside_uk: false}` if it is not, or list the transfers"),
         ));
         return;
@@ -178,6 +236,41 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
                 "retention",
                 "the retention block gives no period, rules, criteria or policy".into(),
                 Some("add `default:`, `rules:`, `criteria:` or `policy:`"),
+            ));
+        }
+    }
+    // A period that ends only when people ask ("kept unless you ask us to remove it") is
+    // neither a period nor the criteria for one.
+    let periods = r
+        .default
+        .iter()
+        .map(|d| ("retention.default".to_owned(), d))
+        .chain(
+            r.rules
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("retention.rules[{i}].period"), &x.period)),
+        );
+    for (path, period) in periods {
+        let lower = period.value.to_lowercase();
+        let on_request = [
+            "unless you ask",
+            "unless you request",
+            "until you ask",
+            "until you request",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        let bounded = lower.chars().any(|c| c.is_ascii_digit())
+            || ["year", "month", "week", "day"]
+                .iter()
+                .any(|w| lower.contains(w));
+        if on_request && !bounded {
+            out.push(RETENTION_VAGUE.diag(
+                period.span,
+                &path,
+                format!("the period \"{}\" ends only if people ask; it gives no period or criteria", period.value.trim()),
+                Some("say how long the data is kept, or the criteria that decide it (people's right to erasure is separate)"),
             ));
         }
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::CheckOptions;
 use crate::diag::Diagnostic;
 use crate::model::Notice;
-use crate::model::schema::{Art9Condition, DataKind, Purpose};
+use crate::model::schema::{Art9Condition, DataKind, Purpose, SpecialCondition};
 use crate::registry::*;
 use crate::source::Sp;
 
@@ -99,6 +99,126 @@ fn uses_kind(kinds: &Kinds<'_>, p: &Purpose, kind: DataKind) -> Option<Sp<String
         .cloned()
 }
 
+/// Each Art 9(2) condition that needs a DPA 2018 Schedule 1 condition names one that can
+/// meet it, wherever the condition is written (on a purpose or on a source).
+fn sch1_conditions<'a>(
+    owner: &str,
+    at: &str,
+    conditions: &'a [Sp<SpecialCondition>],
+    needs_apd: &mut Option<&'a Sp<String>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (k, c) in conditions.iter().enumerate() {
+        let path = format!("{at}.special_category_conditions[{k}].schedule_1");
+        let condition = c.condition.value.code();
+        match (required_part(c.condition.value), &c.schedule_1) {
+            (Some(needs), None) => out.push(SCHEDULE_1_MISSING.diag(
+                c.condition.span,
+                &path,
+                format!("{owner}: `{condition}` is met only with a DPA 2018 Schedule 1 condition, and no `schedule_1` is given"),
+                Some(format!("add {}", needs.how)),
+            )),
+            (Some(needs), Some(s)) => match Sch1::parse(&s.value) {
+                Some(sch) if (needs.meets)(sch) => {
+                    if sch.needs_policy_document() {
+                        needs_apd.get_or_insert(s);
+                    }
+                }
+                Some(_) => out.push(SCHEDULE_1_MISMATCH.diag(
+                    s.span,
+                    &path,
+                    format!("`{}` cannot meet `{condition}`, which needs {}", s.value, needs.what),
+                    Some(format!("write {}", needs.how)),
+                )),
+                None => out.push(SCHEDULE_1_MISMATCH.diag(
+                    s.span,
+                    &path,
+                    format!("`{}` is not a DPA 2018 Schedule 1 paragraph", s.value),
+                    Some(format!("write it as `Part N para M`: `{condition}` needs {}", needs.what)),
+                )),
+            },
+            (None, _) => {}
+        }
+    }
+}
+
+/// Words in a purpose that speak of special category data (Art 9(1)), and of criminal
+/// offence data (Art 10), for asking whether such data is used.
+const SPECIAL_WORDS: &[&str] = &[
+    "health",
+    "medical",
+    "disability",
+    "disabilities",
+    "ethnicity",
+    "ethnic origin",
+    "religion",
+    "religious",
+    "sexual orientation",
+    "trade union",
+    "biometric",
+    "genetic",
+];
+const CRIMINAL_WORDS: &[&str] = &[
+    "offence",
+    "offences",
+    "offender",
+    "offenders",
+    "criminal record",
+    "criminal records",
+    "criminal offence",
+    "criminal offences",
+    "conviction",
+    "convictions",
+    "victim",
+    "victims",
+    "vetting",
+    "misconduct",
+];
+
+/// The first of `words` in a purpose's name or description, as a whole word.
+fn speaks_of(p: &Purpose, words: &[&'static str]) -> Option<&'static str> {
+    let text = format!(
+        "{} {}",
+        p.name.value,
+        p.description.as_ref().map_or("", |d| d.value.as_str())
+    )
+    .to_lowercase();
+    words.iter().copied().find(|w| {
+        text.match_indices(*w).any(|(i, _)| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[i + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
+/// Whether an Art 10 "official authority" names a law: an Act, regulations, an order, a
+/// section or a schedule, rather than "the same official authority".
+fn names_a_law(text: &str) -> bool {
+    let t = text.to_lowercase();
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "act"
+                | "regulations"
+                | "regulation"
+                | "order"
+                | "section"
+                | "schedule"
+                | "sch"
+                | "s"
+                | "statute"
+                | "code"
+        )
+    })
+}
+
 pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let purposes = n.purposes();
     let mut needs_apd = None;
@@ -132,38 +252,13 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                 Some("add `criminal_offence_condition: {official_authority: <the Act>}` or a `schedule_1` paragraph"),
             ));
         }
-        for (k, c) in p.special_category_conditions.iter().enumerate() {
-            let path = format!("purposes[{i}].special_category_conditions[{k}].schedule_1");
-            let condition = c.condition.value.code();
-            match (required_part(c.condition.value), &c.schedule_1) {
-                (Some(needs), None) => out.push(SCHEDULE_1_MISSING.diag(
-                    c.condition.span,
-                    &path,
-                    format!("purpose `{}`: `{condition}` is met only with a DPA 2018 Schedule 1 condition, and no `schedule_1` is given", p.id.value),
-                    Some(format!("add {}", needs.how)),
-                )),
-                (Some(needs), Some(s)) => match Sch1::parse(&s.value) {
-                    Some(sch) if (needs.meets)(sch) => {
-                        if sch.needs_policy_document() {
-                            needs_apd.get_or_insert(s);
-                        }
-                    }
-                    Some(_) => out.push(SCHEDULE_1_MISMATCH.diag(
-                        s.span,
-                        &path,
-                        format!("`{}` cannot meet `{condition}`, which needs {}", s.value, needs.what),
-                        Some(format!("write {}", needs.how)),
-                    )),
-                    None => out.push(SCHEDULE_1_MISMATCH.diag(
-                        s.span,
-                        &path,
-                        format!("`{}` is not a DPA 2018 Schedule 1 paragraph", s.value),
-                        Some(format!("write it as `Part N para M`: `{condition}` needs {}", needs.what)),
-                    )),
-                },
-                (None, _) => {}
-            }
-        }
+        sch1_conditions(
+            &format!("purpose `{}`", p.id.value),
+            &format!("purposes[{i}]"),
+            &p.special_category_conditions,
+            &mut needs_apd,
+            out,
+        );
         if let Some(cc) = &p.criminal_offence_condition {
             let path = format!("purposes[{i}].criminal_offence_condition");
             match &cc.schedule_1 {
@@ -198,9 +293,33 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                         Some("add `official_authority:` (the Act) or `schedule_1:` (a paragraph)"),
                     ));
                 }
-                None => {}
+                None => {
+                    if let Some(a) = &cc.official_authority
+                        && !names_a_law(&a.value)
+                    {
+                        out.push(CRIMINAL_CONDITION.diag(
+                            a.span,
+                            &format!("{path}.official_authority"),
+                            format!(
+                                "purpose `{}`: the Art 10 official authority \"{}\" names no law",
+                                p.id.value,
+                                a.value.trim()
+                            ),
+                            Some("name the Act (and section) that gives the authority, or give a `schedule_1` paragraph"),
+                        ));
+                    }
+                }
             }
         }
+    }
+    for (i, src) in n.sources().iter().enumerate() {
+        sch1_conditions(
+            &format!("source `{}`", src.id.value),
+            &format!("sources[{i}]"),
+            &src.special_category_conditions,
+            &mut needs_apd,
+            out,
+        );
     }
 
     // Declared but not tied to any purpose: at least one purpose should give a condition.
@@ -243,6 +362,81 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         ));
     }
 
+    // Special category or criminal offence data that purposes speak of but the notice
+    // never declares (Sussex lists "health care" services; a complaints office hears of
+    // offences). Asked once per kind, on the first purpose that speaks of it.
+    for (kind, words, what, how) in [
+        (
+            DataKind::Special,
+            SPECIAL_WORDS,
+            "special category data",
+            "declare it in `data_categories` with `kind: special`, and give the purposes that use it an Art 9(2) condition",
+        ),
+        (
+            DataKind::CriminalOffence,
+            CRIMINAL_WORDS,
+            "criminal offence data",
+            "declare it in `data_categories` with `kind: criminal_offence`, and give the purposes that use it a `criminal_offence_condition`",
+        ),
+    ] {
+        if declared(kind).is_some() {
+            continue;
+        }
+        if let Some((i, p, word)) = purposes
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| speaks_of(p, words).map(|w| (i, p, w)))
+        {
+            out.push(SENSITIVE_DATA_UNDECLARED.diag(
+                p.name.span,
+                &format!("purposes[{i}]"),
+                format!(
+                    "purpose `{}` speaks of \"{word}\", but the notice declares no {what}",
+                    p.id.value
+                ),
+                Some(format!("if {what} is used, {how}")),
+            ));
+        }
+    }
+    // An Art 9(2) condition with no special category data anywhere: the reader cannot
+    // tell what it covers (NHS England gives Art 9(2)(h) and declares no health data).
+    if declared(DataKind::Special).is_none()
+        && let Some((i, p)) = purposes
+            .iter()
+            .enumerate()
+            .find(|(_, p)| !p.special_category_conditions.is_empty())
+    {
+        out.push(SPECIAL_CONDITION.diag(
+            p.special_category_conditions[0].condition.span,
+            &format!("purposes[{i}].special_category_conditions"),
+            format!("purpose `{}` names an Art 9(2) condition, but the notice declares no special category data for it to cover", p.id.value),
+            Some("declare the special category data in `data_categories` with `kind: special` and list it under the purpose"),
+        ));
+    }
+    // A public authority processing special category or criminal offence data almost
+    // always relies on a Schedule 1 condition that needs an appropriate policy document
+    // (Part 1 para 1, Part 2): ask for it even where no paragraph is named.
+    // Criminal offence data processed under the control of official authority (the first
+    // limb of Art 10) needs no Schedule 1 condition, so no policy document either.
+    let official_authority = purposes.iter().any(|p| {
+        p.criminal_offence_condition
+            .as_ref()
+            .is_some_and(|c| c.official_authority.is_some() && c.schedule_1.is_none())
+    });
+    let sensitive = declared(DataKind::Special)
+        .or_else(|| declared(DataKind::CriminalOffence).filter(|_| !official_authority));
+    if needs_apd.is_none()
+        && n.is_public_authority()
+        && n.file.appropriate_policy_document.is_none()
+        && let Some((_, cat)) = sensitive
+    {
+        out.push(POLICY_DOCUMENT.diag(
+            cat.id.span,
+            "appropriate_policy_document",
+            format!("the notice declares `{}` ({}) but no appropriate policy document; a public authority relying on DPA 2018 Schedule 1 for it needs one", cat.id.value, if Notice::kind_of(cat) == DataKind::Special { "special category data" } else { "criminal offence data" }),
+            Some("add `appropriate_policy_document:` with its title and, ideally, its `url`"),
+        ));
+    }
     if let Some(s) = needs_apd
         && n.file.appropriate_policy_document.is_none()
     {

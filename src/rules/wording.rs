@@ -6,8 +6,8 @@
 
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
-use crate::model::Notice;
 use crate::model::schema::Contact;
+use crate::model::{Date, Notice};
 use crate::registry::*;
 use crate::source::{LineIndex, Sp};
 
@@ -31,6 +31,33 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let after_feb_2026 = !opts.as_of.is_before(commencement::DUAA_5_FEB_2026);
     let after_jun_2026 = !opts.as_of.is_before(commencement::DUAA_19_JUN_2026);
     let lines = LineIndex::new(&n.source.text);
+    let welsh = n
+        .file
+        .notice
+        .as_ref()
+        .and_then(|m| m.language.as_ref())
+        .is_some_and(|l| l.value.to_ascii_lowercase().starts_with("cy"));
+    let tells_of_changes = n
+        .texts()
+        .iter()
+        .any(|(_, t)| promises_to_tell_of_changes(&fold(&t.value)));
+    if !n
+        .texts()
+        .iter()
+        .any(|(_, t)| promises_to_tell_of_new_purposes(&fold(&t.value)))
+        && let Some(meta) = &n.file.notice
+    {
+        let (span, path) = match &meta.review_statement {
+            Some(r) => (r.span, "notice.review_statement"),
+            None => (meta.title.span, "notice.review_statement"),
+        };
+        out.push(NEW_PURPOSE_COMMITMENT.diag(
+            span,
+            path,
+            "the notice does not say that people will be told before their data is used for a new purpose".into(),
+            Some("add to `notice.review_statement`: \"If we plan to use your information for a new purpose, we will tell you before we start.\""),
+        ));
+    }
     for (path, text) in n.texts() {
         let lower = fold(&text.value);
         let mut lint = Lint {
@@ -69,7 +96,7 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             eea,
         );
         lint.words(&EEA_BOUNDARY, &["privacy shield"], eea);
-        lint.unqualified_gdpr();
+        lint.unqualified_gdpr(welsh);
         lint.words(&SAR_LEGACY, &["40 days", "£10"], |m| {
             (
                 format!("\"{m}\" is a subject access term from the repealed 1998 Act"),
@@ -77,9 +104,16 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
             )
         });
         lint.dpa_without_year();
+        // From 1 January 2021 the UK GDPR says "the Commissioner" where the EU GDPR said
+        // "supervisory authority"; from 19 June 2026 Art 77 itself is gone. (The rule's
+        // commencement, in the registry, keeps it quiet before 2021.)
         if after_jun_2026 {
             lint.words(&SUPERVISORY_AUTHORITY, &["article 77", "supervisory authority"], |m| {
                 (format!("\"{m}\" no longer describes the complaint route (Art 77 was omitted on 19 June 2026)"), "say \"complain to the Information Commissioner's Office\"".into())
+            });
+        } else {
+            lint.words(&SUPERVISORY_AUTHORITY, &["supervisory authority"], |m| {
+                (format!("\"{m}\" is the EU GDPR's term; since 1 January 2021 the UK GDPR names the Information Commissioner"), "say \"complain to the Information Commissioner's Office\"".into())
             });
         }
         let deemed = |m: &str| {
@@ -90,20 +124,93 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         };
         // "By using our website you agree ..." is deemed acceptance; "by using our website's
         // contact form you can ..." is not, so these need agreement in the same sentence.
+        // "By using this website, you consent to cookies" is not about the notice at all: it
+        // deems consent to cookies, which PECR reg 6 with Art 4(11) forbids (PN916).
+        let by_using = [
+            "by using our site",
+            "by using this site",
+            "by using our website",
+            "by using this website",
+            "by continuing to use",
+            "by continuing to browse",
+            "if you continue to use",
+            "if you continue to browse",
+        ];
+        let agrees = |sentence: &str| {
+            ["agree", "accept", "consent"]
+                .iter()
+                .any(|w| sentence.contains(w))
+        };
+        lint.phrases_where(
+            &DEEMED_ACCEPTANCE,
+            &by_using,
+            |sentence| agrees(sentence) && !sentence.contains("cookie"),
+            deemed,
+        );
+        // Consent by conduct: "by communicating electronically with us, you acknowledge and
+        // agree" (to transfers, to processing).
         lint.phrases_where(
             &DEEMED_ACCEPTANCE,
             &[
-                "by using our site",
-                "by using this site",
-                "by using our website",
-                "by using this website",
+                "by communicating",
+                "by contacting us",
+                "by e mailing us",
+                "by emailing us",
+                "by writing to us",
+                "by submitting",
+                "by providing",
+                "by giving us",
+                "by sending us",
             ],
             |sentence| {
-                ["agree", "accept", "consent"]
+                ["agree", "consent", "acknowledge"]
                     .iter()
                     .any(|w| sentence.contains(w))
+                    && !sentence.contains("cookie")
             },
-            deemed,
+            |m| {
+                (
+                    format!("\"{m}\" treats what people do as their agreement; consent must be a clear affirmative act (and a transfer relying on consent needs explicit consent)"),
+                    "remove the sentence, and give the real lawful basis (and, for transfers, the safeguard)".to_owned(),
+                )
+            },
+        );
+        // An Art 9(2) condition given as an Art 6 basis ("Legal obligation: Article 9(2)(h)").
+        for basis in [
+            "legal obligation",
+            "public task",
+            "consent",
+            "legitimate interests",
+            "vital interests",
+            "contract",
+        ] {
+            lint.phrases(
+                &ART9_AS_BASIS,
+                &[
+                    &format!("{basis}: article 9"),
+                    &format!("{basis} article 9"),
+                    &format!("{basis} - article 9"),
+                    &format!("{basis} (article 9"),
+                    &format!("{basis}: art 9"),
+                ],
+                |m| {
+                    (
+                        format!("\"{m}\" presents an Art 9(2) condition as an Art 6 lawful basis"),
+                        "give the Art 6 basis and the Art 9(2) condition separately (`lawful_basis` and `special_category_conditions`)".to_owned(),
+                    )
+                },
+            );
+        }
+        lint.phrases_where(
+            &DEEMED_COOKIE_CONSENT,
+            &by_using,
+            |sentence| agrees(sentence) && sentence.contains("cookie"),
+            |m| {
+                (
+                    format!("\"{m}\" treats browsing as consent to cookies; consent must be a clear positive act"),
+                    "ask for consent to non-essential cookies before setting them (for example a cookie banner with equal accept and reject buttons), and say so".to_owned(),
+                )
+            },
         );
         lint.phrases(
             &DEEMED_ACCEPTANCE,
@@ -119,26 +226,73 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
                 "say how the office will tell people about changes".to_owned(),
             )
         };
-        lint.phrases(&CHECK_BACK, &["check back"], check_back);
-        // "We continue to check our records" is not about the notice.
-        lint.phrases_where(
-            &CHECK_BACK,
-            &["continue to check"],
-            |sentence| {
-                [
-                    "page",
-                    "notice",
-                    "policy",
-                    "site",
-                    "change",
-                    "update",
-                    "regularly",
-                ]
-                .iter()
-                .any(|w| sentence.contains(w))
-            },
-            check_back,
-        );
+        // A notice that also promises to tell people about important changes has met the
+        // duty; asking readers to look now and then as well is harmless.
+        if !tells_of_changes {
+            lint.phrases(
+                &CHECK_BACK,
+                &["check back", "periodically review"],
+                check_back,
+            );
+            // "We continue to check our records" is not about the notice.
+            lint.phrases_where(
+                &CHECK_BACK,
+                &["continue to check"],
+                |sentence| {
+                    [
+                        "page",
+                        "notice",
+                        "policy",
+                        "site",
+                        "change",
+                        "update",
+                        "regularly",
+                    ]
+                    .iter()
+                    .any(|w| sentence.contains(w))
+                },
+                check_back,
+            );
+            // "Refer back to this notice", "review this document periodically", "check our
+            // website for updates": only when the reader is asked ("you", "please"); "we
+            // review this notice regularly" is the office's own duty.
+            lint.phrases_where(
+                &CHECK_BACK,
+                &[
+                    "refer back",
+                    "review this document",
+                    "review this notice",
+                    "review this privacy notice",
+                    "review this page",
+                    "review this policy",
+                    "check this page",
+                    "check our website for updates",
+                    "check the website for updates",
+                    "check for updates",
+                ],
+                |sentence| {
+                    (has_word(sentence, "you") || has_word(sentence, "please"))
+                        && [
+                            "notice", "page", "policy", "document", "website", "site", "update",
+                        ]
+                        .iter()
+                        .any(|w| sentence.contains(w))
+                        && [
+                            "periodically",
+                            "regularly",
+                            "from time to time",
+                            "each time",
+                            "whenever",
+                            "update",
+                            "refer back",
+                            "now and then",
+                        ]
+                        .iter()
+                        .any(|w| sentence.contains(w))
+                },
+                check_back,
+            );
+        }
         let assessment = |m: &str| {
             (
                 format!(
@@ -165,26 +319,97 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
                 (format!("\"{m}\" is the wording of Art 22, replaced by Arts 22A–22D on 5 February 2026"), "use `automated_decision_making` and let `notice` write the current wording".into())
             });
         }
-        if after_feb_2026 {
-            lint.phrases_where(
-                &ADEQUACY_WORDING,
-                &["adequacy decision", "european commission"],
-                |sentence| ["transfer", "outside", "send", "adequa"].iter().any(|w| sentence.contains(w)),
-                |m| {
-                    (
-                        format!("\"{m}\" is the EU transfer regime; UK transfers rely on adequacy regulations under Art 45A"),
-                        "say whether UK adequacy regulations cover the transfer, or which safeguard it relies on".into(),
-                    )
-                },
-            );
-        }
+        // EU adequacy decisions stopped governing UK transfers on 1 January 2021 (UK
+        // adequacy regulations under DPA 2018 s17A); from 5 February 2026 they are made
+        // under Art 45A.
+        let regs = if after_feb_2026 {
+            "adequacy regulations under Art 45A"
+        } else {
+            "adequacy regulations under DPA 2018 s17A"
+        };
+        lint.phrases_where(
+            &ADEQUACY_WORDING,
+            &["adequacy decision", "european commission"],
+            |sentence| ["transfer", "outside", "send", "adequa"].iter().any(|w| sentence.contains(w)),
+            |m| {
+                (
+                    format!("\"{m}\" is the EU transfer regime; UK transfers rely on {regs}"),
+                    "say whether UK adequacy regulations cover the transfer, or which safeguard it relies on".into(),
+                )
+            },
+        );
         for (wrong, right) in MISNAMES {
-            lint.phrases(&MISNAMED, &[wrong], |m| {
+            lint.words(&MISNAMED, &[wrong], |m| {
                 (
                     format!("\"{m}\" should be \"{right}\""),
                     format!("write \"{right}\""),
                 )
             });
+        }
+        for d in DEFUNCT {
+            if opts.as_of.is_before(d.since) {
+                continue;
+            }
+            lint.words(&MISNAMED, &[d.name], |m| {
+                (
+                    format!("\"{m}\" {}", d.what),
+                    format!("write \"{}\"", d.now),
+                )
+            });
+        }
+        lint.link_text();
+        lint.empty_labels();
+        if !opts.as_of.is_before(Date::ymd(2018, 5, 25)) {
+            lint.phrases_where(
+                &ICO_FEE_EXEMPTION,
+                &[
+                    "exempt from registering",
+                    "exempt from registration",
+                    "exempt from notification",
+                    "exempt from paying",
+                    "exempt from the fee",
+                    "exempt from the data protection fee",
+                    "not required to register",
+                    "not need to register",
+                    "not required to pay",
+                ],
+                |sentence| {
+                    sentence.contains("commissioner")
+                        || has_word(sentence, "ico")
+                        || sentence.contains("controller")
+                        || sentence.contains("fee")
+                },
+                |m| {
+                    (
+                        format!("\"{m}\": since 25 May 2018 controllers pay the Information Commissioner a data protection fee unless an exemption in the 2018 Charges Regulations applies"),
+                        "give the ICO fee reference in `ico_registration`, or name the exemption relied on".into(),
+                    )
+                },
+            );
+        }
+        if welsh {
+            lint.phrases(&DPA_1998, &["deddf diogelu data 1998"], |m| {
+                (
+                    format!("\"{m}\" (the Data Protection Act 1998) was repealed on 25 May 2018"),
+                    "cite GDPR y DU and Deddf Diogelu Data 2018".into(),
+                )
+            });
+            lint.find(
+                &EEA_BOUNDARY,
+                &["ardal economaidd ewropeaidd", "aee"],
+                true,
+                |sentence| {
+                    ["tu allan", "trosglwyddo", "tu hwnt", "anfon"]
+                        .iter()
+                        .any(|w| sentence.contains(w))
+                },
+                |m| {
+                    (
+                        format!("\"{m}\" (the European Economic Area) describes the EU transfer regime; UK law restricts transfers outside the UK"),
+                        "say whether data leaves the UK, and set `transfers.outside_uk`".to_owned(),
+                    )
+                },
+            );
         }
         lint.phrases(
             &CONSENT_WORDING,
@@ -204,6 +429,21 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         lint.unqualified_fee();
         lint.phone_numbers();
     }
+    email_domains(n, out);
+    for (path, c) in contacts(n) {
+        let Some(last) = c.address.last() else {
+            continue;
+        };
+        let t = last.value.trim();
+        if let Some(fixed) = postcode_without_space(t) {
+            out.push(POSTCODE.diag(
+                last.span,
+                &format!("{path}.address[{}]", c.address.len() - 1),
+                format!("the postcode \"{t}\" has no space (\"{fixed}\")"),
+                Some(format!("write \"{fixed}\"")),
+            ));
+        }
+    }
     for (path, phone) in contact_phones(n) {
         let lower = fold(&phone.value);
         let mut lint = Lint {
@@ -218,8 +458,101 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A body that no longer exists, or a law that no longer applies, with what replaced it.
+struct Defunct {
+    name: &'static str,
+    /// Said after the quoted name.
+    what: &'static str,
+    now: &'static str,
+    /// From when the name is out of date.
+    since: Date,
+}
+
+/// Defunct bodies and laws that no longer apply in the UK, with their successors. The dates
+/// are those of the change (see docs/law.md).
+const DEFUNCT: &[Defunct] = &[
+    Defunct {
+        name: "local government ombudsman",
+        what: "was renamed the Local Government and Social Care Ombudsman in 2017",
+        now: "Local Government and Social Care Ombudsman",
+        since: Date::ymd(2017, 6, 19),
+    },
+    Defunct {
+        name: "independent police complaints commission",
+        what: "was replaced by the Independent Office for Police Conduct on 8 January 2018",
+        now: "Independent Office for Police Conduct",
+        since: Date::ymd(2018, 1, 8),
+    },
+    Defunct {
+        name: "criminal records bureau",
+        what: "was replaced by the Disclosure and Barring Service on 1 December 2012",
+        now: "Disclosure and Barring Service",
+        since: Date::ymd(2012, 12, 1),
+    },
+    Defunct {
+        name: "office of surveillance commissioners",
+        what: "was replaced by the Investigatory Powers Commissioner's Office on 1 September 2017",
+        now: "Investigatory Powers Commissioner's Office",
+        since: Date::ymd(2017, 9, 1),
+    },
+    Defunct {
+        name: "office of the surveillance commissioners",
+        what: "was replaced by the Investigatory Powers Commissioner's Office on 1 September 2017",
+        now: "Investigatory Powers Commissioner's Office",
+        since: Date::ymd(2017, 9, 1),
+    },
+    Defunct {
+        name: "nhs digital",
+        what: "merged into NHS England on 1 February 2023",
+        now: "NHS England",
+        since: Date::ymd(2023, 2, 1),
+    },
+    Defunct {
+        name: "public health england",
+        what: "was abolished on 1 October 2021; its health protection work passed to the UK Health Security Agency",
+        now: "UK Health Security Agency",
+        since: Date::ymd(2021, 10, 1),
+    },
+    Defunct {
+        name: "law enforcement directive",
+        what: "is an EU directive that has not applied in the UK since 1 January 2021; law enforcement processing is governed by Part 3 of the Data Protection Act 2018",
+        now: "Part 3 of the Data Protection Act 2018",
+        since: Date::ymd(2021, 1, 1),
+    },
+    Defunct {
+        name: "data protection directive",
+        what: "was repealed on 25 May 2018",
+        now: "UK GDPR",
+        since: Date::ymd(2018, 5, 25),
+    },
+    Defunct {
+        name: "directive 95/46/ec",
+        what: "was repealed on 25 May 2018",
+        now: "UK GDPR",
+        since: Date::ymd(2018, 5, 25),
+    },
+];
+
 /// Misnamed laws and bodies, with the right name.
 const MISNAMES: &[(&str, &str)] = &[
+    ("care act 2015", "Care Act 2014"),
+    ("fire and rescue act", "Fire and Rescue Services Act 2004"),
+    ("civil contingency act", "Civil Contingencies Act 2004"),
+    ("human rights act 1988", "Human Rights Act 1998"),
+    ("crime and disorder act 1988", "Crime and Disorder Act 1998"),
+    (
+        "freedom of information act 2002",
+        "Freedom of Information Act 2000",
+    ),
+    (
+        "environmental information regulations 2005",
+        "Environmental Information Regulations 2004",
+    ),
+    ("data protection act 2017", "Data Protection Act 2018"),
+    (
+        "police reform and social responsibility act 2012",
+        "Police Reform and Social Responsibility Act 2011",
+    ),
     (
         "police and social responsibility act",
         "Police Reform and Social Responsibility Act 2011",
@@ -238,8 +571,8 @@ struct Lint<'a> {
     n: &'a Notice,
     lines: &'a LineIndex,
     path: &'a str,
-    /// The text folded to lower case once (see [`fold`]).
-    lower: &'a str,
+    /// The text folded once for matching (see [`fold`]).
+    lower: &'a Folded,
     text: &'a Sp<String>,
     out: &'a mut Vec<Diagnostic>,
 }
@@ -253,8 +586,19 @@ impl Lint<'_> {
         msg: String,
         help: String,
     ) {
+        let at = self.lower.to_orig(at);
         let span = self.locate(at);
         self.out.push(rule.diag(span, self.path, msg, Some(help)));
+    }
+
+    /// The words of a folded range as written, with runs of whitespace as one space (a
+    /// message quotes a phrase wrapped across lines on one line).
+    fn shown(&self, at: std::ops::Range<usize>) -> String {
+        let r = self.lower.to_orig(at);
+        self.text.value[r]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Find where a range of the value stands in the file. Plain and quoted one-line scalars
@@ -356,7 +700,7 @@ impl Lint<'_> {
         hits.dedup_by(|b, a| b.start < a.end);
         // One report per rule per field: the first hit, with a count of the rest.
         if let Some(first) = hits.first().cloned() {
-            let (mut m, h) = msg(&self.text.value[first.clone()]);
+            let (mut m, h) = msg(&self.shown(first.clone()));
             if hits.len() > 1 {
                 m.push_str(&format!(" (and {} more in this field)", hits.len() - 1));
             }
@@ -364,8 +708,24 @@ impl Lint<'_> {
         }
     }
 
-    fn unqualified_gdpr(&mut self) {
+    fn unqualified_gdpr(&mut self, welsh: bool) {
         let lower = self.lower;
+        // Welsh puts the qualifier after the name: "GDPR y DU" is the UK GDPR, "GDPR yr UE"
+        // the EU one.
+        if welsh {
+            for p in ["gdpr yr ue", "rheoliad cyffredinol ar ddiogelu data yr ue"] {
+                if let Some(i) = lower.find(p) {
+                    let m = self.shown(i..i + p.len());
+                    self.report(
+                        &EU_GDPR,
+                        i..i + p.len(),
+                        format!("\"{m}\" names the EU regulation; the law in the UK is the UK GDPR (GDPR y DU)"),
+                        "write \"GDPR y DU\"".into(),
+                    );
+                    return;
+                }
+            }
+        }
         for p in ["gdpr", "general data protection regulation"] {
             for (i, _) in lower.match_indices(p) {
                 if !boundary_before(lower, i)
@@ -378,7 +738,11 @@ impl Lint<'_> {
                 if before.ends_with("uk") || before.ends_with("u.k.") || before.ends_with("eu") {
                     continue;
                 }
-                let m = self.text.value[i..i + p.len()].to_owned();
+                let after = &lower[i + p.len()..];
+                if welsh && (after.starts_with(" y du") || after.starts_with(" yr ue")) {
+                    continue;
+                }
+                let m = self.shown(i..i + p.len());
                 self.report(
                     &EU_GDPR,
                     i..i + p.len(),
@@ -386,6 +750,84 @@ impl Lint<'_> {
                     "write \"UK GDPR\"".into(),
                 );
                 return;
+            }
+        }
+    }
+
+    /// Link text that does not say where the link goes ("click here", "see below"): a
+    /// reader listing the links on a page hears only "here, here, here".
+    fn link_text(&mut self) {
+        let lower = self.lower;
+        const VAGUE: &[&str] = &[
+            "here",
+            "click here",
+            "click",
+            "see below",
+            "below",
+            "this link",
+            "link",
+            "read more",
+            "more",
+            "more information",
+            "this page",
+        ];
+        let mut from = 0;
+        while let Some(j) = lower[from..].find("](") {
+            let close = from + j;
+            from = close + 2;
+            let Some(open) = lower[..close].rfind('[') else {
+                continue;
+            };
+            let label = lower[open + 1..close].trim();
+            if VAGUE.contains(&label) {
+                let m = self.shown(open + 1..close);
+                self.report(
+                    &LINK_TEXT,
+                    open + 1..close,
+                    format!("the link text \"{m}\" does not say where the link goes"),
+                    "use words that name the page, e.g. \"[our retention schedule](https://…)\""
+                        .into(),
+                );
+                return;
+            }
+        }
+        for (i, _) in lower.match_indices("click here") {
+            if in_address(lower, i) {
+                continue;
+            }
+            let m = self.shown(i..i + "click here".len());
+            self.report(
+                &LINK_TEXT,
+                i..i + "click here".len(),
+                format!("\"{m}\" does not say where the link goes"),
+                "use words that name the page, e.g. \"[our retention schedule](https://…)\"".into(),
+            );
+            return;
+        }
+    }
+
+    /// "Email:" or "Telephone:" with nothing after it in free text: a contact route that was
+    /// meant to be there and is not.
+    fn empty_labels(&mut self) {
+        let lower = self.lower;
+        for label in ["email:", "e mail:", "telephone:", "tel:", "phone:"] {
+            for (i, _) in lower.match_indices(label) {
+                let end = i + label.len();
+                if !boundary_before(lower, i) || in_address(lower, i) {
+                    continue;
+                }
+                let rest = &lower[end..];
+                let next = rest.trim_start_matches(' ');
+                if next.is_empty() || next.starts_with('\n') {
+                    let m = self.shown(i..end);
+                    self.report(
+                        &CONTACT_ROUTE,
+                        i..end,
+                        format!("\"{m}\" has nothing after it"),
+                        "write the address or number, or remove the label".into(),
+                    );
+                    return;
+                }
             }
         }
     }
@@ -429,7 +871,7 @@ impl Lint<'_> {
                 self.report(
                     &FEE_WORDING,
                     i..i + p.len(),
-                    format!("\"{}\" is mentioned without the cases in which the law allows a fee", &self.text.value[i..i + p.len()]),
+                    format!("\"{}\" is mentioned without the cases in which the law allows a fee", self.shown(i..i + p.len())),
                     "say that requests are free, and that a reasonable fee applies only to manifestly unfounded or excessive requests or further copies".into(),
                 );
                 return;
@@ -442,21 +884,107 @@ impl Lint<'_> {
         for (range, digits) in phone_like(text) {
             if let Some(problem) = uk_number_problem(&digits) {
                 let shown = text[range.clone()].to_owned();
-                self.report(
-                    &PHONE_NUMBER,
-                    range,
+                let span = self.locate(range);
+                self.out.push(PHONE_NUMBER.diag(
+                    span,
+                    self.path,
                     format!("the telephone number {shown} {problem}"),
-                    "check the number and write all its digits".into(),
-                );
+                    Some("check the number and write all its digits"),
+                ));
             }
         }
     }
 }
 
-/// Lower-case for matching, keeping byte offsets (ASCII folding only, so every match in
-/// the folded text is at the same place in the original).
-fn fold(s: &str) -> String {
-    s.to_ascii_lowercase()
+/// A text folded for matching, with the way back to the original.
+///
+/// Real notices are typed, pasted and wrapped: the same phrase arrives in capitals, with
+/// curly apostrophes, hyphenated ("UK-GDPR") or broken across lines of a YAML block. The
+/// folded text is lower case; curly quotes and apostrophes are straight; a run of
+/// whitespace (line breaks, non-breaking spaces) is one space, or a blank line where the run
+/// holds one; a hyphen between two letters outside a web or e-mail address is a space; soft
+/// hyphens are gone. `orig[i]` is the byte in the original where folded byte `i` came from
+/// (`orig[len]` is the original's length), so a match is reported where it was written.
+struct Folded {
+    text: String,
+    orig: Vec<usize>,
+}
+
+impl std::ops::Deref for Folded {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Folded {
+    /// The original byte range of a folded range.
+    fn to_orig(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        // Where the next folded character came from is where this range ends.
+        self.orig[r.start]..self.orig[r.end]
+    }
+}
+
+fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut orig = Vec::with_capacity(s.len() + 1);
+    let mut chars = s.char_indices().peekable();
+    let push = |text: &mut String, orig: &mut Vec<usize>, c: char, at: usize| {
+        let before = text.len();
+        text.push(c);
+        orig.extend(std::iter::repeat_n(at, text.len() - before));
+    };
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_alphanumeric() || (c.is_ascii_punctuation() && c != '-') {
+            text.push(c.to_ascii_lowercase());
+            orig.push(i);
+            continue;
+        }
+        if c.is_whitespace() {
+            let mut newlines = usize::from(c == '\n');
+            while let Some(&(_, d)) = chars.peek() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                newlines += usize::from(d == '\n');
+                chars.next();
+            }
+            if newlines >= 2 {
+                push(&mut text, &mut orig, '\n', i);
+                push(&mut text, &mut orig, '\n', i);
+            } else {
+                push(&mut text, &mut orig, ' ', i);
+            }
+            continue;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => {
+                push(&mut text, &mut orig, '\'', i)
+            }
+            '\u{201c}' | '\u{201d}' | '\u{2033}' => push(&mut text, &mut orig, '"', i),
+            '\u{00ad}' => {}
+            '-' | '\u{2010}' | '\u{2011}' => {
+                let prev = s[..i].chars().next_back();
+                let next = s[i + c.len_utf8()..].chars().next();
+                let between_letters = prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                if between_letters && !in_address(s, i) {
+                    push(&mut text, &mut orig, ' ', i);
+                } else {
+                    push(&mut text, &mut orig, '-', i);
+                }
+            }
+            c => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => push(&mut text, &mut orig, l, i),
+                    _ => push(&mut text, &mut orig, c, i),
+                }
+            }
+        }
+    }
+    orig.push(s.len());
+    Folded { text, orig }
 }
 
 /// The sentence around a range of `text`: from the previous sentence end to the next one
@@ -477,6 +1005,70 @@ fn sentence(text: &str, at: std::ops::Range<usize>) -> &str {
     let end = (at.end..to).find(|&i| ends(text, i)).map_or(to, |i| i + 1);
     &text[floor_char(text, start)..ceil_char(text, end)]
 }
+
+/// Whether a (folded) text promises to tell people about changes to the notice or to the
+/// use of their data: "if there are important changes … we will contact you", "we will
+/// bring it to your attention before we start".
+fn promises_to_tell_of_changes(text: &str) -> bool {
+    let tell = [
+        "contact you",
+        "tell you",
+        "notify you",
+        "inform you",
+        "let you know",
+        "write to you",
+        "bring it to your attention",
+        "bring this to your attention",
+    ];
+    tell.iter().any(|t| {
+        text.match_indices(t).any(|(i, _)| {
+            let s = sentence(text, i..i + t.len());
+            (s.contains("we will") || s.contains("we'll") || s.contains("we shall"))
+                && ["change", "new use", "new purpose"]
+                    .iter()
+                    .any(|c| s.contains(c))
+        })
+    })
+}
+
+/// Whether a (folded) text promises to tell people before their data is used for a new
+/// purpose, or about changes to how it is used (Art 13(3), Art 14(4)).
+fn promises_to_tell_of_new_purposes(text: &str) -> bool {
+    TELL.iter().any(|t| {
+        text.match_indices(t).any(|(i, _)| {
+            let s = sentence(text, i..i + t.len());
+            let promise = s.contains("we will") || s.contains("we'll") || s.contains("we shall");
+            let new_purpose = [
+                "new purpose",
+                "new use",
+                "new way",
+                "different purpose",
+                "another purpose",
+                "other purpose",
+                "purpose other than",
+            ]
+            .iter()
+            .any(|c| s.contains(c));
+            let changed_use = s.contains("change")
+                && ["use", "process", "purpose", "handle"]
+                    .iter()
+                    .any(|c| s.contains(c));
+            promise && (new_purpose || changed_use)
+        })
+    })
+}
+
+/// How a notice says it will tell people something.
+const TELL: &[&str] = &[
+    "contact you",
+    "tell you",
+    "notify you",
+    "inform you",
+    "let you know",
+    "write to you",
+    "bring it to your attention",
+    "bring this to your attention",
+];
 
 /// Whether `word` appears in `text` as a whole word.
 fn has_word(text: &str, word: &str) -> bool {
@@ -526,6 +1118,61 @@ fn boundary_before(s: &str, i: usize) -> bool {
 
 fn boundary_after(s: &str, i: usize) -> bool {
     s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// E-mail domains one edit apart in the same notice ("kent-pcc.gov.uk" and
+/// "kentpcc.gov.uk"): one of them is very likely a typing error, and mail to it is lost.
+/// Reported once, at the less used domain.
+fn email_domains(n: &Notice, out: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(String, String, &Sp<String>)> = Vec::new();
+    for (path, c) in contacts(n) {
+        if let Some(e) = &c.email
+            && let Some((_, domain)) = e.value.trim().rsplit_once('@')
+        {
+            seen.push((domain.to_ascii_lowercase(), format!("{path}.email"), e));
+        }
+    }
+    let count = |d: &str| seen.iter().filter(|(x, _, _)| x == d).count();
+    for (i, (a, path, e)) in seen.iter().enumerate() {
+        if let Some((b, _, _)) = seen[..i]
+            .iter()
+            .chain(&seen[i + 1..])
+            .find(|(b, _, _)| b != a && crate::suggest::edit_distance(a, b) == 1)
+            && (count(a) < count(b) || (count(a) == count(b) && a > b))
+        {
+            out.push(CONTACT_ROUTE.diag(
+                e.span,
+                path,
+                format!("the e-mail domain \"{a}\" is one letter away from \"{b}\", used elsewhere in the notice"),
+                Some(format!("check the address; if it should be \"{b}\", correct it")),
+            ));
+            return;
+        }
+    }
+}
+
+/// A UK postcode written without the space before its inward code ("EX30NW"), with the
+/// space put back ("EX3 0NW"). The inward code is a digit and two letters; the outward
+/// code one or two letters, a digit, and an optional letter or digit.
+fn postcode_without_space(t: &str) -> Option<String> {
+    let b = t.as_bytes();
+    if !(5..=7).contains(&b.len()) || !b.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let (out, inw) = t.split_at(t.len() - 3);
+    let i = inw.as_bytes();
+    let inward = i[0].is_ascii_digit() && i[1].is_ascii_uppercase() && i[2].is_ascii_uppercase();
+    let o = out.as_bytes();
+    let letters = o.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let rest = &o[letters..];
+    let outward = (1..=2).contains(&letters)
+        && !rest.is_empty()
+        && rest[0].is_ascii_digit()
+        && rest.len() <= 2
+        && rest[1..]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    (inward && outward).then(|| format!("{out} {inw}"))
 }
 
 /// Runs of digits (separated by single spaces) that start with 0 at a word boundary: the
@@ -590,8 +1237,8 @@ fn uk_number_problem(digits: &str) -> Option<String> {
     }
 }
 
-/// Every telephone number in contact details, with its path.
-fn contact_phones(n: &Notice) -> Vec<(String, &Sp<String>)> {
+/// Every contact block, with its path.
+fn contacts(n: &Notice) -> Vec<(String, &Sp<Contact>)> {
     let f = &n.file;
     let contacts = [
         (
@@ -636,8 +1283,16 @@ fn contact_phones(n: &Notice) -> Vec<(String, &Sp<String>)> {
             j.contact.as_ref(),
         ));
     }
+    contacts
+        .into_iter()
+        .filter_map(|(p, c)| Some((p, c?)))
+        .collect()
+}
+
+/// Every telephone number in contact details, with its path.
+fn contact_phones(n: &Notice) -> Vec<(String, &Sp<String>)> {
     let mut out = Vec::new();
-    for (path, c) in contacts.into_iter().filter_map(|(p, c)| Some((p, c?))) {
+    for (path, c) in contacts(n) {
         if let Some(p) = &c.phone {
             out.push((format!("{path}.phone"), p));
         }
@@ -687,6 +1342,22 @@ mod tests {
         );
         let i = t.find("Version").unwrap();
         assert_eq!(sentence(t, i..i + 7).trim(), "Version 2.1 applies.");
+    }
+
+    #[test]
+    fn finds_postcodes_without_their_space() {
+        assert_eq!(postcode_without_space("EX30NW").as_deref(), Some("EX3 0NW"));
+        assert_eq!(
+            postcode_without_space("ME159BZ").as_deref(),
+            Some("ME15 9BZ")
+        );
+        assert_eq!(
+            postcode_without_space("SW1A2AA").as_deref(),
+            Some("SW1A 2AA")
+        );
+        assert_eq!(postcode_without_space("EX3 0NW"), None);
+        assert_eq!(postcode_without_space("Exeter"), None);
+        assert_eq!(postcode_without_space("DEVON"), None);
     }
 
     #[test]
