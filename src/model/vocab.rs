@@ -217,19 +217,19 @@ impl Safeguard {
         match self {
             Safeguard::AdequacyRegulations => (
                 "UK adequacy regulations",
-                "UK adequacy regulations, which find that the destination protects personal information to UK standards (Article 45A)",
+                "UK regulations that approve sending personal information there (UK GDPR Article 45A)",
             ),
             Safeguard::Idta => (
                 "the International Data Transfer Agreement",
-                "the International Data Transfer Agreement approved in the UK (Article 46)",
+                "the UK International Data Transfer Agreement, which sets out how your information must be protected (Article 46)",
             ),
             Safeguard::UkAddendum => (
                 "the UK Addendum to the EU standard contractual clauses",
-                "the UK Addendum to the EU standard contractual clauses (Article 46)",
+                "the European Commission's standard contractual clauses with the UK Addendum, which set out how your information must be protected (Article 46)",
             ),
             Safeguard::BindingCorporateRules => (
                 "binding corporate rules",
-                "binding corporate rules (Article 47)",
+                "binding corporate rules approved by the Information Commissioner's Office (Article 47)",
             ),
             Safeguard::OtherSafeguards => (
                 "other appropriate safeguards",
@@ -237,7 +237,7 @@ impl Safeguard {
             ),
             Safeguard::Derogation => (
                 "a derogation for a specific situation",
-                "an exception for a specific situation (Article 49)",
+                "an exception the law allows for a specific situation (Article 49(1))",
             ),
         }
     }
