@@ -643,12 +643,6 @@ rules! {
         fix: "Have the generated passages translated, and publish the translation alongside; or write the notice in English.",
     }
 
-    NEW_PURPOSE_COMMITMENT = "PN710" "new-purpose-commitment" Warning "UK GDPR Art 13(3), Art 14(4); ICO right to be informed guidance" {
-        summary: "the notice says people will be told before their data is used for a new purpose",
-        checks: "That some text in the notice (usually `notice.review_statement`) promises to tell people before their data is used for a new purpose, or about changes to how it is used: \"we will\" with \"tell you\", \"contact you\", \"let you know\", \"bring it to your attention\" and a new purpose, new use or change. Reported once, at the review statement or the title.",
-        why: "Art 13(3) and Art 14(4) require the controller, before further processing for a purpose other than the one data was collected for, to give people information on that purpose. The duty arises when it happens, not in the notice; but the ICO expects a notice to say how people will be told, and a notice that instead asks readers to keep checking (PN908) leaves them to find it themselves. A warning: an office that tells people in other ways meets the law.",
-        fix: "```yaml\nnotice:\n  review_statement: |\n    If we plan to use your information for a new purpose, we will tell you before we start.\n```",
-    }
 
     // ── PN9xx: wording ─────────────────────────────────────────────────────────────────
     DPA_1998 = "PN901" "repealed-dpa-1998" Error "DPA 2018 Sch 19 para 44" {

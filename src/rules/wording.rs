@@ -41,23 +41,6 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         .texts()
         .iter()
         .any(|(_, t)| promises_to_tell_of_changes(&fold(&t.value)));
-    if !n
-        .texts()
-        .iter()
-        .any(|(_, t)| promises_to_tell_of_new_purposes(&fold(&t.value)))
-        && let Some(meta) = &n.file.notice
-    {
-        let (span, path) = match &meta.review_statement {
-            Some(r) => (r.span, "notice.review_statement"),
-            None => (meta.title.span, "notice.review_statement"),
-        };
-        out.push(NEW_PURPOSE_COMMITMENT.diag(
-            span,
-            path,
-            "the notice does not say that people will be told before their data is used for a new purpose".into(),
-            Some("add to `notice.review_statement`: \"If we plan to use your information for a new purpose, we will tell you before we start.\""),
-        ));
-    }
     for (path, text) in n.texts() {
         let lower = fold(&text.value);
         let mut lint = Lint {
@@ -1030,45 +1013,6 @@ fn promises_to_tell_of_changes(text: &str) -> bool {
         })
     })
 }
-
-/// Whether a (folded) text promises to tell people before their data is used for a new
-/// purpose, or about changes to how it is used (Art 13(3), Art 14(4)).
-fn promises_to_tell_of_new_purposes(text: &str) -> bool {
-    TELL.iter().any(|t| {
-        text.match_indices(t).any(|(i, _)| {
-            let s = sentence(text, i..i + t.len());
-            let promise = s.contains("we will") || s.contains("we'll") || s.contains("we shall");
-            let new_purpose = [
-                "new purpose",
-                "new use",
-                "new way",
-                "different purpose",
-                "another purpose",
-                "other purpose",
-                "purpose other than",
-            ]
-            .iter()
-            .any(|c| s.contains(c));
-            let changed_use = s.contains("change")
-                && ["use", "process", "purpose", "handle"]
-                    .iter()
-                    .any(|c| s.contains(c));
-            promise && (new_purpose || changed_use)
-        })
-    })
-}
-
-/// How a notice says it will tell people something.
-const TELL: &[&str] = &[
-    "contact you",
-    "tell you",
-    "notify you",
-    "inform you",
-    "let you know",
-    "write to you",
-    "bring it to your attention",
-    "bring this to your attention",
-];
 
 /// Whether `word` appears in `text` as a whole word.
 fn has_word(text: &str, word: &str) -> bool {
