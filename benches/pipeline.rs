@@ -52,7 +52,7 @@ fn check(c: &mut Criterion) {
     for (stem, yaml) in SEEDS {
         let src = source(stem, yaml);
         g.bench_function(*stem, |b| {
-            b.iter(|| notice::check(black_box(&src), &opts()))
+            b.iter(|| notice::check(black_box(&src), &opts()));
         });
     }
     g.finish();
@@ -79,13 +79,13 @@ fn renderers(c: &mut Criterion) {
     let mut g = c.benchmark_group("render");
     for (stem, doc) in &docs {
         g.bench_with_input(BenchmarkId::new("html", stem), doc, |b, d| {
-            b.iter(|| html::render_html(d, &env).expect("html"))
+            b.iter(|| html::render_html(d, &env).expect("html"));
         });
         g.bench_with_input(BenchmarkId::new("text", stem), doc, |b, d| {
-            b.iter(|| text::render_text(d))
+            b.iter(|| text::render_text(d));
         });
         g.bench_with_input(BenchmarkId::new("pdf", stem), doc, |b, d| {
-            b.iter(|| pdf::render_pdf(d, &pdf::PdfOptions::default()).expect("pdf"))
+            b.iter(|| pdf::render_pdf(d, &pdf::PdfOptions::default()).expect("pdf"));
         });
     }
     g.finish();
@@ -102,7 +102,7 @@ fn one_notice(c: &mut Criterion) {
             b.iter(|| {
                 let n = notice(black_box(&src));
                 render::render_notice(&n, &env, &all_formats()).expect("renders")
-            })
+            });
         });
     }
     g.finish();
@@ -123,7 +123,7 @@ fn build_all(c: &mut Criterion) {
                 bytes += out.files.iter().map(|(_, b)| b.len()).sum::<usize>();
             }
             bytes
-        })
+        });
     });
     let notices = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices");
     let out = tempfile::tempdir().expect("a temporary folder");
@@ -141,7 +141,7 @@ fn build_all(c: &mut Criterion) {
                 .status()
                 .expect("notice runs");
             assert!(status.code().is_some_and(|c| c <= 1), "{status}");
-        })
+        });
     });
     g.finish();
 }
@@ -163,7 +163,7 @@ fn scale(c: &mut Criterion) {
             b.iter(|| {
                 let n = notice(src);
                 render::render_notice(&n, &env, &all_formats()).expect("renders")
-            })
+            });
         });
     }
     g.finish();

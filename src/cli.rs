@@ -18,7 +18,7 @@ use notice::render::Format;
     arg_required_else_help = true,
     after_help = "Examples:\n  notice init notices/my-office.yaml       a starter notice to fill in\n  notice check                             check every notice in notices/\n  notice explain PN202                     what a finding means and how to fix it\n  notice build                             HTML, large-print PDF and text into out/\n  notice diff notices/my-office.yaml --from HEAD~1   what changed since the last commit"
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -28,7 +28,7 @@ impl Cli {
     /// The command line, with the `build --format` help listing every format in the
     /// registry, so a new format reaches `--help`, completions and the manual page by
     /// itself.
-    pub fn command_with_formats() -> clap::Command {
+    pub(crate) fn command_with_formats() -> clap::Command {
         use clap::CommandFactory;
         let names: Vec<String> = notice::render::Format::all()
             .map(|f| format!("`{}` ({})", f.name(), f.spec().description))
@@ -41,7 +41,7 @@ impl Cli {
     }
 
     /// Parse the process's arguments.
-    pub fn parse_args() -> Result<Cli, clap::Error> {
+    pub(crate) fn parse_args() -> Result<Cli, clap::Error> {
         use clap::FromArgMatches;
         let matches = Cli::command_with_formats().try_get_matches()?;
         Cli::from_arg_matches(&matches)
@@ -50,7 +50,7 @@ impl Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check notices against the law and report what is missing or wrong.
     ///
     /// Exit status: 0 when no errors were found, 1 when a notice has errors (or warnings,
@@ -141,7 +141,7 @@ pub enum Command {
 
 /// Options shared by `check` and `build`.
 #[derive(Debug, Args)]
-pub struct InputArgs {
+pub(crate) struct InputArgs {
     /// Notice files, or folders to search for *.yaml and *.yml files.
     #[arg(default_value = "notices")]
     pub paths: Vec<PathBuf>,
@@ -152,7 +152,7 @@ pub struct InputArgs {
 
 /// `notice check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// How to print findings.
@@ -165,7 +165,7 @@ pub struct CheckArgs {
 
 /// `notice build`.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// The folder to write into; each notice goes in its own subfolder.
@@ -204,7 +204,7 @@ pub struct BuildArgs {
 
 /// `notice init`.
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// Where to write the starter notice.
     #[arg(default_value = "notice.yaml")]
     pub path: std::path::PathBuf,
@@ -218,7 +218,7 @@ pub struct InitArgs {
 
 /// `notice diff`.
 #[derive(Debug, Args)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The old version; with --from, the notice file to compare across git revisions.
     #[arg(value_name = "OLD")]
     pub old: PathBuf,
@@ -251,7 +251,7 @@ pub struct DiffArgs {
 
 /// How `diff` prints changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
+pub(crate) enum DiffFormat {
     /// For people.
     Text,
     /// For a pull-request comment.
@@ -262,7 +262,7 @@ pub enum DiffFormat {
 
 /// What makes `diff --fail-on` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
+pub(crate) enum FailOn {
     /// A change people must be told about before it takes effect.
     Material,
     /// Any change at all.
@@ -271,7 +271,7 @@ pub enum FailOn {
 
 /// How `check` prints findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// For people: the source line with a caret, like a compiler.
     Human,
     /// One JSON object with every finding.
@@ -286,7 +286,7 @@ pub enum OutputFormat {
 
 /// The formats `build` writes: names from the format registry (`notice::render::format`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatList(pub Vec<Format>);
+pub(crate) struct FormatList(pub Vec<Format>);
 
 impl std::fmt::Display for FormatList {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

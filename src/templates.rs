@@ -100,7 +100,7 @@ pub fn environment(
             minijinja::AutoEscape::None
         }
     });
-    env.set_loader(move |name| Ok(sources.get(name).map(|s| s.to_string())));
+    env.set_loader(move |name| Ok(sources.get(name).map(std::string::ToString::to_string)));
     Ok((env, warnings))
 }
 

@@ -49,7 +49,7 @@ enum Done {
 }
 
 /// Run `notice build` (or, with `--watch`, keep building as files change).
-pub fn run(args: &BuildArgs) -> Result<Outcome> {
+pub(crate) fn run(args: &BuildArgs) -> Result<Outcome> {
     if args.watch {
         return super::watch::run(args);
     }
@@ -58,7 +58,7 @@ pub fn run(args: &BuildArgs) -> Result<Outcome> {
 }
 
 /// Build `files` once: check them all, then render and write those that can be.
-pub fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
+pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     let opts = CheckOptions {
         as_of: args.input.as_of.unwrap_or_else(Date::today),
     };
@@ -324,7 +324,7 @@ const WORKER_STACK_BYTES: usize = 8 * 1024 * 1024;
 /// Map `f` over owned `items` on one thread per core, keeping the order.
 fn parallel_map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(items.len().max(1));
     if workers <= 1 {
         return items.into_iter().map(f).collect();

@@ -14,7 +14,7 @@ use notice::source::SourceFile;
 /// Check every input and report. A file that cannot be read (missing, not UTF-8, over
 /// the size limit) is reported on stderr and the others are still checked; the command
 /// then exits 2, because it could not check everything it was asked to.
-pub fn run(args: &CheckArgs) -> Result<Outcome> {
+pub(crate) fn run(args: &CheckArgs) -> Result<Outcome> {
     let files = collect_inputs(&args.input.paths)?;
     let opts = CheckOptions {
         as_of: args.input.as_of.unwrap_or_else(Date::today),
@@ -61,6 +61,6 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
 }
 
 /// Colour when writing to a terminal, unless NO_COLOR is set.
-pub fn color_wanted() -> bool {
+pub(crate) fn color_wanted() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

@@ -15,7 +15,7 @@ use notice::model::{Date, Notice};
 use notice::source::{MAX_FILE_BYTES, SourceFile};
 
 /// Run `notice diff`.
-pub fn run(args: &DiffArgs) -> Result<Outcome> {
+pub(crate) fn run(args: &DiffArgs) -> Result<Outcome> {
     let (old, new) = match (&args.from, &args.new) {
         (Some(from), _) => (
             at_revision(&args.old, from)?,

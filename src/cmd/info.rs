@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use notice::registry;
 
 /// `notice rules`: one line per rule.
-pub fn rules() -> String {
+pub(crate) fn rules() -> String {
     let mut out = String::new();
     for r in registry::ALL {
         out.push_str(&format!(
@@ -20,7 +20,7 @@ pub fn rules() -> String {
 }
 
 /// `notice explain RULE`.
-pub fn explain(key: &str) -> Result<String> {
+pub(crate) fn explain(key: &str) -> Result<String> {
     match registry::find(key) {
         Some(r) => Ok(r.docs()),
         None => {
@@ -28,14 +28,16 @@ pub fn explain(key: &str) -> Result<String> {
             let names: Vec<&str> = registry::ALL.iter().map(|r| r.name).collect();
             let hint = notice::suggest::suggest(key, &names)
                 .or_else(|| notice::suggest::suggest(&key.to_uppercase(), &ids))
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_else(|| "; `notice rules` lists them all".to_owned());
+                .map_or_else(
+                    || "; `notice rules` lists them all".to_owned(),
+                    |s| format!("; did you mean `{s}`?"),
+                );
             bail!("there is no rule `{key}`{hint}")
         }
     }
 }
 
 /// `notice schema`: the JSON Schema of the input format.
-pub fn schema() -> String {
+pub(crate) fn schema() -> String {
     notice::model::schema_doc::json_schema()
 }

@@ -10,7 +10,7 @@ use notice::model::Date;
 const STARTER: &str = include_str!("../../assets/starter.yaml");
 
 /// The starter notice dated `today`.
-pub fn starter(today: Date) -> String {
+pub(crate) fn starter(today: Date) -> String {
     let next = Date::ymd(
         today.year + 1,
         today.month.unwrap_or(1),
@@ -22,7 +22,7 @@ pub fn starter(today: Date) -> String {
 }
 
 /// Run `notice init`.
-pub fn run(args: &InitArgs) -> Result<Outcome> {
+pub(crate) fn run(args: &InitArgs) -> Result<Outcome> {
     if let Some(dir) = &args.templates {
         let written = notice::templates::copy_defaults(dir, args.force)?;
         for p in written {

@@ -11,7 +11,7 @@ use super::Outcome;
 use crate::cli::Cli;
 
 /// A completion script for `shell`.
-pub fn completions(shell: Shell) -> String {
+pub(crate) fn completions(shell: Shell) -> String {
     let mut cmd = Cli::command_with_formats();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "notice", &mut buf);
@@ -53,7 +53,7 @@ fn page_date() -> String {
 
 /// `notice man`: one page with every command to standard output, or a page per command
 /// into a folder.
-pub fn man(out: Option<&Path>) -> Result<Outcome> {
+pub(crate) fn man(out: Option<&Path>) -> Result<Outcome> {
     let mut cmd = Cli::command_with_formats().disable_help_subcommand(true);
     cmd.build();
     match out {

@@ -1,12 +1,12 @@
 //! The subcommands, each a function from parsed arguments to an exit status.
 
-pub mod build;
-pub mod check;
-pub mod diff;
-pub mod info;
-pub mod init;
-pub mod manual;
-pub mod watch;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod diff;
+pub(crate) mod info;
+pub(crate) mod init;
+pub(crate) mod manual;
+pub(crate) mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,7 +36,7 @@ impl From<Outcome> for ExitCode {
 
 /// Expand the paths given on the command line into notice files, in a stable order.
 /// A folder contributes every `*.yaml` and `*.yml` file directly inside it or below.
-pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub(crate) fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for p in paths {
         let meta =
@@ -61,7 +61,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         .with_context(|| format!("cannot read folder `{}`", dir.display()))?
         .collect::<std::io::Result<_>>()
         .with_context(|| format!("cannot read folder `{}`", dir.display()))?;
-    entries.sort_by_key(|e| e.file_name());
+    entries.sort_by_key(std::fs::DirEntry::file_name);
     for e in entries {
         let path = e.path();
         let ft = e

@@ -39,7 +39,7 @@ struct Snapshot {
 }
 
 /// Run `notice build --watch`: exits only on Ctrl-C, or after `--watch-builds` builds.
-pub fn run(args: &BuildArgs) -> Result<Outcome> {
+pub(crate) fn run(args: &BuildArgs) -> Result<Outcome> {
     let mut builds = 0;
     let mut last = Outcome::Clean;
     let mut seen = snapshot(args);

@@ -153,7 +153,7 @@ pub(super) fn controller(cx: &mut Cx, o: &Notice, n: &Notice) {
     let (od, nd) = blocks(o, n, |f| &f.dpo);
     match (od, nd) {
         (None, Some(_)) => {
-            cx.editorial(a, "dpo", "Data protection officer's details added.".into())
+            cx.editorial(a, "dpo", "Data protection officer's details added.".into());
         }
         (Some(_), None) => cx.editorial(
             a,

@@ -50,7 +50,7 @@ pub(super) fn notice_meta(cx: &mut Cx, o: &Notice, n: &Notice) {
     for (path, label, date) in dates {
         match (date_text(date(o)), date_text(date(n))) {
             (Some(x), Some(y)) if x != y => {
-                cx.editorial(a, path, format!("{label} changed from {x} to {y}."))
+                cx.editorial(a, path, format!("{label} changed from {x} to {y}."));
             }
             (None, Some(y)) => cx.editorial(a, path, format!("{label} added: {y}.")),
             (Some(x), None) => cx.editorial(a, path, format!("{label} removed (it was {x}).")),
@@ -107,7 +107,7 @@ pub(super) fn notice_meta(cx: &mut Cx, o: &Notice, n: &Notice) {
 }
 
 pub(super) fn long_date(s: &str) -> String {
-    crate::model::Date::parse(s).map_or_else(|| s.to_owned(), |d| d.long())
+    crate::model::Date::parse(s).map_or_else(|| s.to_owned(), super::super::model::date::Date::long)
 }
 
 /// The appropriate policy document.

@@ -220,29 +220,4 @@ mod tests {
             }
         }
     }
-
-    #[test]
-    #[ignore]
-    fn print_markdown() {
-        let path = std::env::var("NOTICE_FILE").unwrap();
-        let src = SourceFile::read(std::path::Path::new(&path)).unwrap();
-        let checked = crate::check(
-            &src,
-            &CheckOptions {
-                as_of: crate::model::Date::ymd(2026, 11, 25),
-            },
-        );
-        let n = checked.notice.unwrap();
-        let (env, _) = crate::templates::environment(None).unwrap();
-        println!("{}", body_markdown(&n, &env).unwrap());
-        println!(
-            "{:#?}",
-            build(&n, &env)
-                .unwrap()
-                .sections
-                .iter()
-                .map(|s| (&s.id, s.children.iter().map(|c| &c.id).collect::<Vec<_>>()))
-                .collect::<Vec<_>>()
-        );
-    }
 }

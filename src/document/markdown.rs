@@ -202,7 +202,7 @@ fn flat_text(events: &mut Events<'_>) -> Vec<Inline> {
                 out.push(Inline::Text(" ".into()));
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push(Inline::Text(t.into_string()))
+                out.push(Inline::Text(t.into_string()));
             }
             Event::SoftBreak | Event::HardBreak => out.push(Inline::Text(" ".into())),
             _ => {}
@@ -477,7 +477,7 @@ fn collect_text(events: &mut Events<'_>) -> String {
     for ev in events.by_ref() {
         match ev {
             Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) | Event::Code(t) => {
-                out.push_str(&t)
+                out.push_str(&t);
             }
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => break,
             _ => {}
@@ -498,7 +498,7 @@ fn parse_inlines(events: &mut Events<'_>, end: TagEnd) -> Vec<Inline> {
             Event::HardBreak => out.push(Inline::Break),
             Event::FootnoteReference(r) => out.push(Inline::Text(format!("[{r}]"))),
             Event::TaskListMarker(done) => {
-                out.push(Inline::Text(if done { "[x] " } else { "[ ] " }.into()))
+                out.push(Inline::Text(if done { "[x] " } else { "[ ] " }.into()));
             }
             _ => {}
         }

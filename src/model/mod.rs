@@ -86,13 +86,14 @@ impl Notice {
 
     /// The name used for the controller in running text: the short name if given.
     pub fn short_name(&self) -> String {
-        self.controller()
-            .map(|c| {
+        self.controller().map_or_else(
+            || "we".to_owned(),
+            |c| {
                 c.short_name
                     .as_ref()
                     .map_or_else(|| c.name.value.clone(), |s| s.value.clone())
-            })
-            .unwrap_or_else(|| "we".to_owned())
+            },
+        )
     }
 
     /// A data category by id.

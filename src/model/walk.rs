@@ -102,6 +102,15 @@ pub struct Walker<'a, 'f> {
     visit: &'f mut dyn FnMut(&[Step<'a>], Class, Leaf<'a>),
 }
 
+impl std::fmt::Debug for Walker<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Walker")
+            .field("path", &self.path)
+            .field("class", &self.class)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<'a> Walker<'a, '_> {
     fn field(&mut self, name: &'static str, class: Class, value: &'a impl Walk) {
         let outer = std::mem::replace(&mut self.class, class);

@@ -104,6 +104,7 @@ pub const INSTALL: &str = "braille (`--format brf`) needs liblouis's `lou_transl
      `--format`";
 
 /// liblouis, run as the separate program `lou_translate`.
+#[derive(Debug)]
 pub struct Louis;
 
 /// Whether `lou_translate` can be run: its version line, or what to install.
@@ -827,19 +828,6 @@ mod tests {
         }
         assert!(lines[1].ends_with('/'), "{lines:?}");
         assert_eq!(lines[1..].concat(), url);
-    }
-
-    /// Prints a BRF file as Unicode braille, for a person to look at. Run with
-    /// `NOTICE_BRF=out/kent-2021/kent-2021.brf cargo test --lib -- --ignored brf_as_unicode --nocapture`.
-    #[test]
-    #[ignore]
-    fn brf_as_unicode() {
-        let path = std::env::var("NOTICE_BRF").expect("NOTICE_BRF names a .brf file");
-        let brf = std::fs::read_to_string(path).expect("reads");
-        for (i, page) in brf.split('\u{c}').enumerate() {
-            println!("--- braille page {}", i + 1);
-            print!("{}", to_unicode(&page.replace('\r', "")));
-        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::registry;
 use crate::source::{SourceFile, Span};
 
 /// What every renderer may use besides the document.
+#[derive(Debug)]
 pub struct RenderContext<'a> {
     /// The templates (the HTML page shell is one).
     pub env: &'a minijinja::Environment<'a>,
@@ -153,6 +154,15 @@ impl Format {
     /// Plain text.
     pub fn text() -> Format {
         Format(&super::text::FORMAT)
+    }
+}
+
+impl fmt::Debug for FormatSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FormatSpec")
+            .field("name", &self.name)
+            .field("default", &self.default)
+            .finish_non_exhaustive()
     }
 }
 

@@ -4,10 +4,10 @@
 use crate::document::{Block, Document, Field, Inline, Section, Table};
 
 /// Text that must come out escaped (HTML) or verbatim (plain text).
-pub const HOSTILE: &str = "<script>alert(1)</script>\" onmouseover=\"x";
+pub(crate) const HOSTILE: &str = "<script>alert(1)</script>\" onmouseover=\"x";
 
 /// A long https address that must never be broken in plain text.
-pub const LONG_URL: &str = "https://www.maidstone.gov.uk/home/primary-services/council-and-democracy/additional-areas/data-protection-and-freedom-of-information/privacy-notices";
+pub(crate) const LONG_URL: &str = "https://www.maidstone.gov.uk/home/primary-services/council-and-democracy/additional-areas/data-protection-and-freedom-of-information/privacy-notices";
 
 fn t(s: &str) -> Inline {
     Inline::text(s)
@@ -28,7 +28,7 @@ fn section(id: &str, heading: &str, blocks: Vec<Block>, children: Vec<Section>) 
 }
 
 /// The test document.
-pub fn document() -> Document {
+pub(crate) fn document() -> Document {
     let who = section(
         "who-we-are",
         "Who we are",
@@ -238,7 +238,7 @@ pub fn document() -> Document {
 }
 
 /// The test document without hostile text, for looking at the rendered page.
-pub fn clean_document() -> Document {
+pub(crate) fn clean_document() -> Document {
     let mut doc = document();
     doc.lang = "en-GB".into();
     doc.title = "Privacy notice for council tax".into();
@@ -289,7 +289,7 @@ fn is_hostile(b: &Block) -> bool {
 /// The words a reader of an HTML page gets, as text: the body without its tags (block
 /// tags and `<br>` become spaces; inline tags vanish, so `<span>a</span>b` stays `ab`),
 /// with entities decoded.
-pub fn visible_text(html: &str) -> String {
+pub(crate) fn visible_text(html: &str) -> String {
     let body = &html[html.find("<body>").expect("the page has a body")..];
     let mut out = String::new();
     let mut rest = body;

@@ -117,9 +117,7 @@ fn not_a_legal_person(name: &str) -> Option<&'static str> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if lower.starts_with("office of")
-        || matches!(words.as_slice(), ["opcc"] | ["opfcc"] | ["office"])
-    {
+    if lower.starts_with("office of") || matches!(words.as_slice(), ["opcc" | "opfcc" | "office"]) {
         return Some(
             "an office is staff and premises, not a legal person; the controller is the body or corporation sole it serves (for a PCC's office, the Commissioner)",
         );

@@ -55,7 +55,7 @@ pub fn check(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
     // The law of the day: a rule whose provision was not yet in force does not apply.
     out.retain(|d| {
         crate::registry::find(d.rule)
-            .and_then(|r| r.in_force())
+            .and_then(super::registry::Rule::in_force)
             .is_none_or(|f| !opts.as_of.is_before(Date::ymd(f.ymd.0, f.ymd.1, f.ymd.2)))
     });
     crate::diag::sort(&mut out);

@@ -127,7 +127,7 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
 
 /// What an offered format is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offered {
+pub(super) enum Offered {
     /// `notice build` makes it.
     Made,
     /// A person or supplier makes it from the notice (audio, Easy Read, a translation).
@@ -215,7 +215,7 @@ const BY_PEOPLE: &[&str] = &[
 ];
 
 /// Classifies one entry of `alternative_formats.formats`.
-pub fn classify(format: &str) -> Offered {
+pub(super) fn classify(format: &str) -> Offered {
     let lower = format.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))

@@ -942,7 +942,7 @@ fn fold(s: &str) -> Folded {
         }
         match c {
             '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => {
-                push(&mut text, &mut orig, '\'', i)
+                push(&mut text, &mut orig, '\'', i);
             }
             '\u{201c}' | '\u{201d}' | '\u{2033}' => push(&mut text, &mut orig, '"', i),
             '\u{00ad}' => {}

@@ -78,7 +78,7 @@ fn every_seed_builds_all_three_formats() {
             format!("{stem}.txt"),
         ] {
             let p = output(stem, &file);
-            let len = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+            let len = std::fs::metadata(&p).map_or(0, |m| m.len());
             assert!(len > 1000, "{} is missing or tiny", p.display());
         }
     }
@@ -330,7 +330,7 @@ fn text_fields_come_out_inert_in_html_and_intact_in_text() {
                     _ => l.replace("TODO", "x"),
                 }
             }
-            _ => l.to_owned(),
+            _ => l.clone(),
         })
         .collect::<Vec<_>>()
         .join("\n");

@@ -17,7 +17,7 @@ const ERRORS: &str = "tests/fixtures/rules/PN202/fail.yaml";
 const WARNING: &str = "tests/fixtures/rules/PN203/fail.yaml";
 
 /// `notice`, run from the crate root so that fixture paths print as written.
-pub fn notice() -> Command {
+pub(crate) fn notice() -> Command {
     let mut cmd = Command::cargo_bin("notice").expect("the notice binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1");

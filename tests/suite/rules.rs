@@ -16,7 +16,7 @@ use notice::rules::CheckOptions;
 use notice::source::SourceFile;
 
 /// The date the fixtures are checked as of: after every commencement date the rules know.
-pub const AS_OF: Date = Date::ymd(2026, 11, 25);
+pub(crate) const AS_OF: Date = Date::ymd(2026, 11, 25);
 
 /// The fixture folder of a rule, relative to the crate root (as shown in diagnostics).
 fn fixture(rule: &str, kind: &str) -> PathBuf {
@@ -30,14 +30,14 @@ fn root() -> &'static Path {
 }
 
 /// Read a fixture (path relative to the crate root) as a source with that relative path.
-pub fn source(relative: &Path) -> SourceFile {
+pub(crate) fn source(relative: &Path) -> SourceFile {
     let bytes = std::fs::read(root().join(relative))
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", relative.display()));
     SourceFile::from_bytes(relative, bytes).expect("fixtures are UTF-8")
 }
 
 /// Check a source as of a date.
-pub fn check_on(src: &SourceFile, as_of: Date) -> Vec<Diagnostic> {
+pub(crate) fn check_on(src: &SourceFile, as_of: Date) -> Vec<Diagnostic> {
     notice::check(src, &CheckOptions { as_of }).diagnostics
 }
 

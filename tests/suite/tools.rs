@@ -24,7 +24,7 @@ fn root() -> &'static Path {
 
 /// Checks HTML files as a browser user would; panics if any file fails.
 /// Returns the checker's output (one summary line per file, then details).
-pub fn check_html(files: &[PathBuf]) -> String {
+pub(crate) fn check_html(files: &[PathBuf]) -> String {
     let (ok, text) = run_html(files);
     assert!(ok, "HTML checks failed:\n{text}");
     text
@@ -32,7 +32,7 @@ pub fn check_html(files: &[PathBuf]) -> String {
 
 /// Like [`check_html`], but expects at least one file to fail. For proving
 /// that the checker really detects problems.
-pub fn check_html_fails(files: &[PathBuf]) -> String {
+pub(crate) fn check_html_fails(files: &[PathBuf]) -> String {
     let (ok, text) = run_html(files);
     assert!(
         !ok,
@@ -43,7 +43,7 @@ pub fn check_html_fails(files: &[PathBuf]) -> String {
 
 /// Checks a large-print PDF (A4, tagged, title, language, fonts, sizes,
 /// PDF/UA-1); panics if any check fails. Returns the checker's output.
-pub fn check_pdf(file: &Path, title: &str, lang: &str) -> String {
+pub(crate) fn check_pdf(file: &Path, title: &str, lang: &str) -> String {
     let (ok, text) = run_pdf(file, title, lang, None);
     assert!(ok, "PDF checks failed for {}:\n{text}", file.display());
     text
@@ -51,14 +51,14 @@ pub fn check_pdf(file: &Path, title: &str, lang: &str) -> String {
 
 /// Like [`check_pdf`], with the notice's text output beside it (a line may end at a
 /// hyphen where the text has a space after it).
-pub fn check_pdf_with_text(file: &Path, title: &str, lang: &str, txt: &Path) -> String {
+pub(crate) fn check_pdf_with_text(file: &Path, title: &str, lang: &str, txt: &Path) -> String {
     let (ok, text) = run_pdf(file, title, lang, Some(txt));
     assert!(ok, "PDF checks failed for {}:\n{text}", file.display());
     text
 }
 
 /// Like [`check_pdf`], but expects at least one check to fail.
-pub fn check_pdf_fails(file: &Path, title: &str, lang: &str) -> String {
+pub(crate) fn check_pdf_fails(file: &Path, title: &str, lang: &str) -> String {
     let (ok, text) = run_pdf(file, title, lang, None);
     assert!(
         !ok,
@@ -94,14 +94,14 @@ fn run_html_with(files: &[PathBuf], flags: &[&str]) -> (bool, String) {
 /// Checks an accessible Word file with python-docx (`tests/docx/check_docx.py`):
 /// headings in order, title, language, table header rows, lists, links, sizes.
 /// Panics if any check fails; returns the checker's output.
-pub fn check_docx(file: &Path, title: &str, lang: &str, min_size: f32) -> String {
+pub(crate) fn check_docx(file: &Path, title: &str, lang: &str, min_size: f32) -> String {
     let (ok, text) = run_docx(file, title, lang, min_size);
     assert!(ok, "DOCX checks failed for {}:\n{text}", file.display());
     text
 }
 
 /// Like [`check_docx`], but expects at least one check to fail.
-pub fn check_docx_fails(file: &Path, title: &str, lang: &str, min_size: f32) -> String {
+pub(crate) fn check_docx_fails(file: &Path, title: &str, lang: &str, min_size: f32) -> String {
     let (ok, text) = run_docx(file, title, lang, min_size);
     assert!(
         !ok,
@@ -128,14 +128,14 @@ const EPUBCHECK_JAR: &str = "/usr/share/java/epubcheck.jar";
 
 /// Checks an EPUB with EPUBCheck; panics on any error or warning. Returns its
 /// output.
-pub fn check_epub(file: &Path) -> String {
+pub(crate) fn check_epub(file: &Path) -> String {
     let (ok, text) = run_epub(file);
     assert!(ok, "EPUBCheck failed for {}:\n{text}", file.display());
     text
 }
 
 /// Like [`check_epub`], but expects EPUBCheck to report a problem.
-pub fn check_epub_fails(file: &Path) -> String {
+pub(crate) fn check_epub_fails(file: &Path) -> String {
     let (ok, text) = run_epub(file);
     assert!(
         !ok,
@@ -171,7 +171,7 @@ fn run_epub(file: &Path) -> (bool, String) {
 /// Checks EPUB content documents (`.xhtml`) in Chromium with axe, as
 /// [`check_html`] does for pages, without the skip-link check (a reading system
 /// gives its own way in). Panics if any fails.
-pub fn check_ebook_html(files: &[PathBuf]) -> String {
+pub(crate) fn check_ebook_html(files: &[PathBuf]) -> String {
     let (ok, text) = run_html_with(files, &["--ebook"]);
     assert!(ok, "EPUB content document checks failed:\n{text}");
     text

@@ -365,15 +365,6 @@ fn strict_undefined_in_default_environment() {
     assert!(render_html(&sample::document(), &env).is_err());
 }
 
-/// Writes the sample page for looking at in a browser:
-/// `cargo test render::html -- --ignored write_sample`.
-#[test]
-#[ignore = "writes /tmp/render-sample.html"]
-fn write_sample() {
-    std::fs::write("/tmp/render-sample.html", render(&sample::clean_document())).unwrap();
-    std::fs::write("/tmp/render-hostile.html", render(&sample::document())).unwrap();
-}
-
 #[test]
 fn hostile_constant_is_in_the_sample() {
     assert!(sample::document().title.contains(HOSTILE));

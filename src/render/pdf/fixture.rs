@@ -33,7 +33,7 @@ const LOREM: &str = "We collect and use personal information so that we can prov
     only what is necessary and we make sure they protect it as carefully as we do.";
 
 /// The fixture document.
-pub fn document() -> Document {
+pub(super) fn document() -> Document {
     let contact = Block::Fields(vec![
         Field {
             label: "Telephone".into(),
@@ -202,7 +202,7 @@ pub fn document() -> Document {
 }
 
 /// The fixture's sections repeated until the notice runs to about 30 pages.
-pub fn long_document() -> Document {
+pub(super) fn long_document() -> Document {
     let mut doc = document();
     let sections = doc.sections.clone();
     for round in 1..4 {

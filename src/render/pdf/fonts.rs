@@ -21,11 +21,11 @@ static DEJAVU_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.
 static DEJAVU_BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// The character drawn in place of one that no embedded font has.
-pub const REPLACEMENT: char = '\u{FFFD}';
+pub(super) const REPLACEMENT: char = '\u{FFFD}';
 
 /// One of the four embedded faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FaceId {
+pub(super) enum FaceId {
     /// Atkinson Hyperlegible Next Regular.
     Regular = 0,
     /// Atkinson Hyperlegible Next Bold.
@@ -56,7 +56,7 @@ impl FaceId {
 
 /// The parsed faces, for shaping and for krilla. Each face is parsed on first use, so a
 /// notice that never needs the DejaVu fallback never pays for parsing it.
-pub struct FontSet {
+pub(super) struct FontSet {
     faces: [OnceLock<Loaded>; 4],
 }
 
@@ -74,7 +74,7 @@ static FONTS: FontSet = FontSet {
 };
 
 /// The shared, parsed fonts.
-pub fn fonts() -> &'static FontSet {
+pub(super) fn fonts() -> &'static FontSet {
     &FONTS
 }
 
@@ -101,12 +101,12 @@ impl FontSet {
     }
 
     /// The krilla font for a face.
-    pub fn krilla(&self, face: FaceId) -> &krilla::text::Font {
+    pub(super) fn krilla(&self, face: FaceId) -> &krilla::text::Font {
         &self.loaded(face).krilla
     }
 
     /// The glyph id and advance (in em) of the space in a face.
-    pub fn space(&self, face: FaceId) -> (u16, f32) {
+    pub(super) fn space(&self, face: FaceId) -> (u16, f32) {
         let f = self.face(face);
         let gid = f.glyph_index(' ').unwrap_or(GlyphId(0));
         let advance = f.glyph_hor_advance(gid).unwrap_or(0);
@@ -124,7 +124,7 @@ impl FontSet {
     }
 
     /// Which face draws `c` in the given weight, or `None` if no embedded face has it.
-    pub fn face_for(&self, c: char, bold: bool) -> Option<FaceId> {
+    pub(super) fn face_for(&self, c: char, bold: bool) -> Option<FaceId> {
         // Latin-1 is most of the text: whether Atkinson has it comes from a table made
         // once (a cmap lookup per character was 6% of rendering many notices).
         static ATKINSON_HAS: OnceLock<[[bool; 256]; 2]> = OnceLock::new();
@@ -150,7 +150,7 @@ impl FontSet {
 
 /// A shaped glyph. Advances and offsets are in em (multiply by the font size for points).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ShapedGlyph {
+pub(super) struct ShapedGlyph {
     /// The face the glyph is from.
     pub face: FaceId,
     /// The glyph id in that face.
@@ -167,7 +167,7 @@ pub struct ShapedGlyph {
 
 /// Characters that are never drawn and never warned about: soft hyphens, zero-width
 /// spaces and joiners, directional marks, the byte order mark, variation selectors.
-pub fn is_invisible(c: char) -> bool {
+pub(super) fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}'
@@ -176,7 +176,7 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// Whether `c` is a combining mark that belongs with the character before it.
-pub fn is_combining(c: char) -> bool {
+pub(super) fn is_combining(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
         | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
@@ -185,7 +185,7 @@ pub fn is_combining(c: char) -> bool {
 /// Shapes `text` (which starts at byte `base` of its paragraph) in the given weight,
 /// appending glyphs to `out`. Characters no face has are drawn as [`REPLACEMENT`] and
 /// reported through `missing` with their byte offset in the paragraph.
-pub fn shape(
+pub(super) fn shape(
     text: &str,
     base: usize,
     bold: bool,

@@ -22,30 +22,30 @@ use crate::document::{Block, Document, Field, Section, Table};
 use super::text::{Line, Link, Para, ParaBuilder};
 
 /// A4 width in points.
-pub const PAGE_WIDTH: f32 = 595.28;
+pub(super) const PAGE_WIDTH: f32 = 595.28;
 /// A4 height in points.
-pub const PAGE_HEIGHT: f32 = 841.89;
+pub(super) const PAGE_HEIGHT: f32 = 841.89;
 /// 25 mm, on every side.
-pub const MARGIN: f32 = 70.87;
+pub(super) const MARGIN: f32 = 70.87;
 /// Line height as a multiple of the font size.
-pub const LINE_HEIGHT: f32 = 1.5;
+pub(super) const LINE_HEIGHT: f32 = 1.5;
 /// Where the baseline sits in a line box, as a multiple of the font size from its top.
-pub const BASELINE: f32 = 1.1;
+pub(super) const BASELINE: f32 = 1.1;
 /// Width of the rule to the left of a note.
-pub const RULE_WIDTH: f32 = 3.0;
+pub(super) const RULE_WIDTH: f32 = 3.0;
 
 /// Where the footer's baseline sits.
-pub fn footer_baseline() -> f32 {
+pub(super) fn footer_baseline() -> f32 {
     PAGE_HEIGHT - MARGIN
 }
 
 /// The lowest point body text may reach: above the footer and a gap.
-pub fn content_bottom(body: f32) -> f32 {
+pub(super) fn content_bottom(body: f32) -> f32 {
     footer_baseline() - body * 1.2 - body * LINE_HEIGHT * 0.5
 }
 
 /// Font size of a heading at `level` (1 is the title).
-pub fn heading_size(level: u16, body: f32) -> f32 {
+pub(super) fn heading_size(level: u16, body: f32) -> f32 {
     match level {
         1 => body * 1.45,
         2 => body * 1.25,
@@ -56,7 +56,7 @@ pub fn heading_size(level: u16, body: f32) -> f32 {
 
 /// What a structure node is. Mirrors the krilla tags used.
 #[derive(Debug, Clone, PartialEq)]
-pub enum NodeKind {
+pub(super) enum NodeKind {
     /// A heading with its level and text.
     Heading(u16, String),
     /// A paragraph.
@@ -83,7 +83,7 @@ pub enum NodeKind {
 
 /// How a list is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListStyle {
+pub(super) enum ListStyle {
     /// 1., 2., 3.
     Numbered,
     /// Bullets.
@@ -94,7 +94,7 @@ pub enum ListStyle {
 
 /// A child of a structure node.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Child {
+pub(super) enum Child {
     /// Another node.
     Node(usize),
     /// Marked content on a page.
@@ -105,7 +105,7 @@ pub enum Child {
 
 /// A structure node.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub(super) struct Node {
     /// What it is.
     pub kind: NodeKind,
     /// Its children in reading order.
@@ -114,7 +114,7 @@ pub struct Node {
 
 /// The structure tree, as an arena. Node 0 is the document root.
 #[derive(Debug, Clone, Default)]
-pub struct TagArena {
+pub(super) struct TagArena {
     /// All nodes; children refer to them by index.
     pub nodes: Vec<Node>,
 }
@@ -130,7 +130,7 @@ impl TagArena {
     }
 
     /// Adds a node under `parent`, returning its index.
-    pub fn add(&mut self, parent: usize, kind: NodeKind) -> usize {
+    pub(super) fn add(&mut self, parent: usize, kind: NodeKind) -> usize {
         let id = self.nodes.len();
         self.nodes.push(Node {
             kind,
@@ -143,7 +143,7 @@ impl TagArena {
 
 /// A paragraph placed in the layout: its shaped text, lines and structure node.
 #[derive(Debug, Clone)]
-pub struct PlacedPara {
+pub(super) struct PlacedPara {
     /// The shaped text.
     pub para: Para,
     /// Its lines.
@@ -154,7 +154,7 @@ pub struct PlacedPara {
 
 /// A list marker drawn in the gutter of an item's first line.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Marker {
+pub(super) struct Marker {
     /// The paragraph holding the marker text.
     pub para: usize,
     /// Its left edge.
@@ -163,7 +163,7 @@ pub struct Marker {
 
 /// One line in the column.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
+pub(super) struct Item {
     /// The paragraph and line drawn here.
     pub para: usize,
     /// Which of its lines.
@@ -187,7 +187,7 @@ pub struct Item {
 
 /// A vertical rule beside a run of lines (a note).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Rule {
+pub(super) struct Rule {
     /// The first and last item (inclusive) it runs beside.
     pub items: (usize, usize),
     /// Its left edge.
@@ -196,7 +196,7 @@ pub struct Rule {
 
 /// A bookmark.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OutlineEntry {
+pub(super) struct OutlineEntry {
     /// The heading text.
     pub title: String,
     /// The heading's first line.
@@ -207,7 +207,7 @@ pub struct OutlineEntry {
 
 /// The whole document laid out as one column.
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub(super) struct Layout {
     /// Paragraphs, in reading order.
     pub paras: Vec<PlacedPara>,
     /// Lines, in reading order.
@@ -227,7 +227,7 @@ pub struct Layout {
 /// The contents page to lay out after the title block: one entry per top-level section
 /// listed in the contents, with the page number its heading is printed on.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Contents {
+pub(super) struct Contents {
     /// The heading over the list ("Contents").
     pub label: String,
     /// The word before each page number ("page").
@@ -239,16 +239,16 @@ pub struct Contents {
 
 /// Vertical spacing, as multiples of the body line height.
 mod gap {
-    pub const PARAGRAPH: f32 = 1.0;
-    pub const BEFORE_H2: f32 = 1.5;
-    pub const BEFORE_H3: f32 = 1.25;
-    pub const AFTER_HEADING: f32 = 0.35;
-    pub const LIST_ITEM: f32 = 0.5;
-    pub const FIELD: f32 = 0.25;
-    pub const TABLE_ROW: f32 = 0.6;
-    pub const AFTER_CAPTION: f32 = 0.3;
-    pub const AFTER_LABEL: f32 = 0.2;
-    pub const FRONT_MATTER: f32 = 0.25;
+    pub(super) const PARAGRAPH: f32 = 1.0;
+    pub(super) const BEFORE_H2: f32 = 1.5;
+    pub(super) const BEFORE_H3: f32 = 1.25;
+    pub(super) const AFTER_HEADING: f32 = 0.35;
+    pub(super) const LIST_ITEM: f32 = 0.5;
+    pub(super) const FIELD: f32 = 0.25;
+    pub(super) const TABLE_ROW: f32 = 0.6;
+    pub(super) const AFTER_CAPTION: f32 = 0.3;
+    pub(super) const AFTER_LABEL: f32 = 0.2;
+    pub(super) const FRONT_MATTER: f32 = 0.25;
 }
 
 struct Builder {
@@ -273,7 +273,7 @@ const SUMMARY_ID: &str = "at-a-glance";
 
 /// Lays out the document, with a contents page after the title block when `contents` is
 /// given. Pure: the same input always gives the same layout.
-pub fn layout(doc: &Document, body: f32, contents: Option<&Contents>) -> Layout {
+pub(super) fn layout(doc: &Document, body: f32, contents: Option<&Contents>) -> Layout {
     let mut b = Builder {
         body,
         out: Layout {
@@ -316,7 +316,7 @@ pub fn layout(doc: &Document, body: f32, contents: Option<&Contents>) -> Layout 
 /// sections of `plain` follow the contents of `head`, starting a new page. The same as
 /// laying the whole document out with the contents (the sections' lines do not depend on
 /// what is before them), without a second pass over the sections.
-pub fn splice(head: Layout, contents_entries: usize, plain: Layout) -> Layout {
+pub(super) fn splice(head: Layout, contents_entries: usize, plain: Layout) -> Layout {
     let Some(first_entry) = plain.outline.first() else {
         return head;
     };
@@ -744,7 +744,7 @@ fn context_around(text: &str, at: usize, radius: usize) -> String {
 
 /// One page: the items on it and the top of each item's line box.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PagePlan {
+pub(super) struct PagePlan {
     /// The first item on the page.
     pub first: usize,
     /// The top of each item's line box, in page coordinates (from the top edge).
@@ -753,7 +753,7 @@ pub struct PagePlan {
 
 impl PagePlan {
     /// The items on the page.
-    pub fn items(&self) -> std::ops::Range<usize> {
+    pub(super) fn items(&self) -> std::ops::Range<usize> {
         self.first..self.first + self.tops.len()
     }
 }
@@ -761,7 +761,7 @@ impl PagePlan {
 /// Cuts the column into pages between `top` and `bottom` (from the top edge). A break is
 /// never put before an item marked `keep_with_prev` unless a whole page of such items
 /// leaves no choice. Always returns at least one page.
-pub fn paginate(items: &[Item], top: f32, bottom: f32) -> Vec<PagePlan> {
+pub(super) fn paginate(items: &[Item], top: f32, bottom: f32) -> Vec<PagePlan> {
     let available = bottom - top;
     let mut pages = Vec::new();
     let mut start = 0;

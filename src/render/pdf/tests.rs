@@ -190,66 +190,6 @@ fn headings_are_kept_with_what_follows() {
     }
 }
 
-/// Writes the fixture to `$NOTICE_PDF_OUT` and prints render times. Run with
-/// `NOTICE_PDF_OUT=/tmp/notice.pdf cargo test --release --lib -- --ignored dump_fixture --nocapture`
-/// (`NOTICE_PDF_BODY=24` for another body size).
-#[test]
-#[ignore]
-fn dump_fixture() {
-    let body_size = std::env::var("NOTICE_PDF_BODY")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(18.0);
-    let opts = PdfOptions { body_size };
-    for (name, doc) in [
-        ("fixture", fixture::document()),
-        ("long fixture", fixture::long_document()),
-    ] {
-        let _ = render_pdf(&doc, &opts);
-        let mut times = Vec::new();
-        let mut out = None;
-        for _ in 0..20 {
-            let start = std::time::Instant::now();
-            out = Some(render_pdf(&doc, &opts).expect("renders"));
-            times.push(start.elapsed().as_secs_f64() * 1000.0);
-        }
-        times.sort_by(f64::total_cmp);
-        let out = out.expect("rendered");
-        eprintln!(
-            "{name}: {} pages, {} bytes, render {:.2} ms (fastest of 20), {:.2} ms (median)",
-            page_count(&out.bytes),
-            out.bytes.len(),
-            times[0],
-            times[times.len() / 2]
-        );
-        if name == "fixture" {
-            for w in &out.warnings {
-                eprintln!("warning: {}", w.message);
-            }
-            if let Ok(path) = std::env::var("NOTICE_PDF_OUT") {
-                std::fs::write(path, &out.bytes).expect("writes");
-            }
-        }
-    }
-}
-
-/// Prints how long layout alone takes (the rest is krilla writing the file).
-#[test]
-#[ignore]
-fn time_layout() {
-    let doc = fixture::long_document();
-    let _ = layout::layout(&doc, 18.0, None);
-    let start = std::time::Instant::now();
-    for _ in 0..20 {
-        let l = layout::layout(&doc, 18.0, None);
-        let _ = layout::paginate(&l.items, MARGIN, layout::content_bottom(18.0));
-    }
-    eprintln!(
-        "layout: {:.2} ms",
-        start.elapsed().as_secs_f64() * 1000.0 / 20.0
-    );
-}
-
 #[test]
 fn opens_with_its_bookmarks_showing() {
     let bytes = render(18.0).bytes;

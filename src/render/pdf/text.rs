@@ -22,7 +22,7 @@ use super::fonts::{self, ShapedGlyph};
 
 /// A styled stretch of a paragraph's text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Span {
+pub(super) struct Span {
     /// Byte range in the paragraph text.
     pub range: Range<usize>,
     /// Bold (strong, headings, labels).
@@ -35,7 +35,7 @@ pub struct Span {
 
 /// A link found in the document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
+pub(super) struct Link {
     /// The target (already restricted to https, http, mailto and tel); empty for a link
     /// inside the document.
     pub url: String,
@@ -50,19 +50,19 @@ pub struct Link {
 /// browser does: runs of spaces, tabs and newlines become one space, none at the start or
 /// end of the paragraph or around a hard break.
 #[derive(Debug, Default)]
-pub struct ParaBuilder {
+pub(super) struct ParaBuilder {
     text: String,
     spans: Vec<Span>,
 }
 
 impl ParaBuilder {
     /// An empty paragraph.
-    pub fn new() -> Self {
+    pub(super) fn new() -> Self {
         Self::default()
     }
 
     /// Appends text in a style.
-    pub fn push(&mut self, s: &str, bold: bool, link: Option<usize>, keep: bool) {
+    pub(super) fn push(&mut self, s: &str, bold: bool, link: Option<usize>, keep: bool) {
         for c in s.chars() {
             let c = match c {
                 ' ' | '\t' | '\n' | '\r' | '\u{000B}' | '\u{000C}' => ' ',
@@ -99,7 +99,7 @@ impl ParaBuilder {
     }
 
     /// Appends a hard line break.
-    pub fn hard_break(&mut self) {
+    pub(super) fn hard_break(&mut self) {
         self.trim_end();
         self.push_char('\n', false, None, false);
     }
@@ -118,7 +118,7 @@ impl ParaBuilder {
     }
 
     /// Appends inlines, registering links in `links`.
-    pub fn push_inlines(&mut self, inlines: &[Inline], bold: bool, links: &mut Vec<Link>) {
+    pub(super) fn push_inlines(&mut self, inlines: &[Inline], bold: bool, links: &mut Vec<Link>) {
         self.push_inlines_in(inlines, bold, None, links);
     }
 
@@ -154,7 +154,7 @@ impl ParaBuilder {
     }
 
     /// Appends a link to the top-level section `section` (its index in the outline).
-    pub fn push_section_link(&mut self, text: &str, section: usize, links: &mut Vec<Link>) {
+    pub(super) fn push_section_link(&mut self, text: &str, section: usize, links: &mut Vec<Link>) {
         let index = links.len();
         links.push(Link {
             url: String::new(),
@@ -165,13 +165,13 @@ impl ParaBuilder {
     }
 
     /// The text so far (white space already collapsed).
-    pub fn text(&self) -> &str {
+    pub(super) fn text(&self) -> &str {
         &self.text
     }
 
     /// Shapes the paragraph at `size` points. Characters no font has are drawn as a
     /// replacement mark and reported in `missing` (byte offset, character).
-    pub fn finish(mut self, size: f32, missing: &mut Vec<(usize, char)>) -> Para {
+    pub(super) fn finish(mut self, size: f32, missing: &mut Vec<(usize, char)>) -> Para {
         self.trim_end();
         while self.text.ends_with('\n') {
             self.text.pop();
@@ -213,7 +213,7 @@ impl ParaBuilder {
 
 /// A shaped paragraph.
 #[derive(Debug, Clone)]
-pub struct Para {
+pub(super) struct Para {
     /// The text (white space collapsed; hard breaks are `\n`).
     pub text: String,
     /// Styled spans covering the text in order.
@@ -229,7 +229,7 @@ pub struct Para {
 /// One line of a paragraph: a byte range of its text (without trailing spaces or the
 /// hard break) and its width in points.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Line {
+pub(super) struct Line {
     /// Byte range in the paragraph text.
     pub range: Range<usize>,
     /// Width in points.
@@ -238,19 +238,19 @@ pub struct Line {
 
 impl Para {
     /// Index of the first glyph whose cluster starts at or after `byte`.
-    pub fn glyph_at(&self, byte: usize) -> usize {
+    pub(super) fn glyph_at(&self, byte: usize) -> usize {
         self.glyphs.partition_point(|g| g.cluster < byte)
     }
 
     /// Width in points of the text in `range`.
-    pub fn width(&self, range: Range<usize>) -> f32 {
+    pub(super) fn width(&self, range: Range<usize>) -> f32 {
         let a = self.glyph_at(range.start);
         let b = self.glyph_at(range.end);
         (self.prefix[b] - self.prefix[a]) * self.size
     }
 
     /// The span that covers byte `at`.
-    pub fn span_at(&self, at: usize) -> Option<&Span> {
+    pub(super) fn span_at(&self, at: usize) -> Option<&Span> {
         let i = self.spans.partition_point(|s| s.range.end <= at);
         self.spans.get(i).filter(|s| s.range.contains(&at))
     }
@@ -289,7 +289,7 @@ impl Para {
     }
 
     /// Breaks the paragraph into lines no wider than `max` points (see the module docs).
-    pub fn break_lines(&self, max: f32) -> Vec<Line> {
+    pub(super) fn break_lines(&self, max: f32) -> Vec<Line> {
         if self.text.is_empty() {
             return Vec::new();
         }
@@ -416,7 +416,7 @@ fn after_hyphen(before: &str) -> bool {
 }
 
 /// Whether a word looks like a URL or an e-mail address (and so must not be broken).
-pub fn looks_like_address(word: &str) -> bool {
+pub(super) fn looks_like_address(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     lower.contains("://")
         || lower.starts_with("www.")

@@ -4,18 +4,6 @@ use super::*;
 use crate::render::sample::{self, HOSTILE, LONG_URL};
 use crate::render::{find_subsequence, words, words_in};
 
-/// Writes the sample text: `cargo test render::text -- --ignored write_sample`.
-#[test]
-#[ignore = "writes /tmp/render-sample.txt"]
-fn write_sample() {
-    std::fs::write(
-        "/tmp/render-sample.txt",
-        render_text(&sample::clean_document()),
-    )
-    .unwrap();
-    std::fs::write("/tmp/render-hostile.txt", render_text(&sample::document())).unwrap();
-}
-
 fn render() -> String {
     render_text(&sample::clean_document())
 }
