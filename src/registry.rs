@@ -639,7 +639,7 @@ rules! {
     GENERATED_ENGLISH = "PN709" "generated-wording-english-only" Warning "UK GDPR Art 12(1)" {
         summary: "the wording `notice` writes itself is in the notice's language",
         checks: "That `notice.language` is English (`en`, `en-GB`) when the notice relies on generated wording; for any other language it reports that the generated passages are English only.",
-        why: "Information must be given in a concise, intelligible and easily accessible form (Art 12(1)); a Welsh notice whose rights and complaints passages are in English is not fully in the reader's language. The published notice marks those passages with their language (`lang=\"en\"`) so that a screen reader switches voice.",
+        why: "Information must be given in a concise, intelligible and easily accessible form (Art 12(1)); a Welsh notice whose rights and complaints passages are in English is not fully in the reader's language. `notice` does not yet mark those passages with their language (`lang=\"en\"`), so a screen reader reads them with the notice's voice; until it does, this warning says so.",
         fix: "Have the generated passages translated, and publish the translation alongside; or write the notice in English.",
     }
 

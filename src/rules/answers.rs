@@ -174,7 +174,7 @@ fn language(n: &Notice, out: &mut Vec<Diagnostic>) {
                 "the notice is in `{}`, but the wording `notice` writes itself (rights, complaints, transfers, the regulator) is in English only",
                 tag.value.trim()
             ),
-            Some("the published notice marks those passages as English so screen readers switch voice; have them translated and add the translation as your own text where the law allows"),
+            Some("have those passages translated and add the translation as your own text (`rights.statement`, `complaints.statement`, `transfers.statement`), or publish the notice in English alongside"),
         ));
     }
 }
