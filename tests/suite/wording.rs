@@ -268,6 +268,11 @@ fn assert_sentences(
                 !has(text, tr_no) && !has(text, tr_yes),
                 "transfers qualified: no generated yes/no sentence",
             )?;
+            check(
+                !has(text, "we do not send it outside the UK")
+                    && !has(text, "we send some information outside the UK"),
+                "transfers qualified: no yes/no in the summary either",
+            )?;
         }
     }
 
