@@ -15,16 +15,9 @@ use notice::render::{Format, RenderContext};
 use notice::rules::CheckOptions;
 use notice::source::SourceFile;
 
+use crate::seeds::{self, AS_OF, SEEDS};
 use crate::tools;
 
-const SEEDS: [&str; 5] = [
-    "hampshire",
-    "hertfordshire",
-    "kent-2018",
-    "kent-2021",
-    "leicestershire",
-];
-const AS_OF: &str = "2026-11-25";
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 fn root() -> &'static Path {
@@ -34,24 +27,8 @@ fn root() -> &'static Path {
 /// The seeds built once in Word (both sizes) and EPUB, into a temporary folder.
 fn built() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Command::cargo_bin("notice")
-            .unwrap()
-            .current_dir(root())
-            .args(["build", "notices", "--format", "docx,docx-large,epub"])
-            .args(["--as-of", AS_OF, "--out"])
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "build failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
+    OUT.get_or_init(|| seeds::build_seeds(&["--format", "docx,docx-large,epub"]))
+        .path()
 }
 
 fn output(stem: &str, file: &str) -> PathBuf {
@@ -208,14 +185,7 @@ fn the_word_files_and_ebooks_say_the_documents_words_in_order() {
             ("epub", xhtml_text(&entry(&epub, "EPUB/notice.xhtml"))),
         ];
         for (format, text) in outputs {
-            let have = notice::render::words_in(&text);
-            if let Err(at) = notice::render::find_subsequence(&words, &have) {
-                let from = at.saturating_sub(5);
-                panic!(
-                    "{stem}: the {format} output loses the document's words at word {at}: {:?}",
-                    &words[from..(at + 5).min(words.len())]
-                );
-            }
+            seeds::assert_says_words_in_order(stem, format, &words, &text);
         }
     }
 }

@@ -12,16 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
+use crate::seeds::{AS_OF, SEEDS};
 use notice::render::brf::{CELLS, LINES, page_number, to_unicode};
-
-const AS_OF: &str = "2026-11-25";
-const SEEDS: [&str; 5] = [
-    "hampshire",
-    "hertfordshire",
-    "kent-2018",
-    "kent-2021",
-    "leicestershire",
-];
 
 fn notice() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_notice"));

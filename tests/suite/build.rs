@@ -14,16 +14,8 @@ use notice::model::Date;
 use notice::rules::CheckOptions;
 use notice::source::SourceFile;
 
+use crate::seeds::{self, AS_OF, SEEDS};
 use crate::tools;
-
-const SEEDS: [&str; 5] = [
-    "hampshire",
-    "hertfordshire",
-    "kent-2018",
-    "kent-2021",
-    "leicestershire",
-];
-const AS_OF: &str = "2026-11-25";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -38,21 +30,7 @@ fn notice() -> Command {
 /// The seeds built once for the whole test run, into a temporary folder.
 fn built() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = notice()
-            .args(["build", "notices", "--as-of", AS_OF, "--out"])
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "build failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
+    OUT.get_or_init(|| seeds::build_seeds(&[])).path()
 }
 
 fn output(stem: &str, file: &str) -> PathBuf {
@@ -180,14 +158,7 @@ fn the_three_formats_say_the_same_words_in_the_same_order() {
             ),
         ];
         for (format, text) in outputs {
-            let have = notice::render::words_in(&text);
-            if let Err(at) = notice::render::find_subsequence(&words, &have) {
-                let from = at.saturating_sub(5);
-                panic!(
-                    "{stem}: the {format} output loses the document's words at word {at}: {:?}",
-                    &words[from..(at + 5).min(words.len())]
-                );
-            }
+            seeds::assert_says_words_in_order(stem, format, &words, &text);
         }
     }
 }

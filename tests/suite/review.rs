@@ -8,15 +8,9 @@ use std::sync::OnceLock;
 
 use assert_cmd::cargo::CommandCargoExt;
 
+use crate::seeds::{self, SEEDS};
 use crate::tools;
 
-const SEEDS: [&str; 5] = [
-    "hampshire",
-    "hertfordshire",
-    "kent-2018",
-    "kent-2021",
-    "leicestershire",
-];
 const MARKS: [&str; 3] = [
     "The office&#39;s own words:",
     "Written by notice:",
@@ -25,24 +19,8 @@ const MARKS: [&str; 3] = [
 
 fn built() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = std::process::Command::cargo_bin("notice")
-            .unwrap()
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["build", "notices", "--review", "--format", "html,txt"])
-            .args(["--as-of", "2026-11-25", "--out"])
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "build failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
+    OUT.get_or_init(|| seeds::build_seeds(&["--review", "--format", "html,txt"]))
+        .path()
 }
 
 fn file(stem: &str, name: &str) -> PathBuf {

@@ -6,16 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::seeds::SEEDS;
 use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
-
-const SEEDS: [&str; 5] = [
-    "hampshire",
-    "hertfordshire",
-    "kent-2018",
-    "kent-2021",
-    "leicestershire",
-];
 
 /// A made-up next version of Kent 2021 with material and editorial changes.
 const NEXT: &str = "tests/fixtures/diff/kent-next.yaml";
