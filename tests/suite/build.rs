@@ -110,30 +110,6 @@ fn pdf_text(path: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The visible text of an HTML page (tags dropped, entities decoded well enough for words).
-fn html_text(html: &str) -> String {
-    let body = &html[html.find("<body").unwrap_or(0)..];
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-}
-
 #[test]
 fn the_three_formats_say_the_same_words_in_the_same_order() {
     let (env, _) = notice::templates::environment(None).unwrap();
@@ -150,7 +126,7 @@ fn the_three_formats_say_the_same_words_in_the_same_order() {
             ("text", read(&output(stem, &format!("{stem}.txt")))),
             (
                 "html",
-                html_text(&read(&output(stem, &format!("{stem}.html")))),
+                seeds::html_text(&read(&output(stem, &format!("{stem}.html")))),
             ),
             (
                 "pdf",

@@ -4,6 +4,7 @@
 //! large-print PDF and text; a value the notice does not print is reported by the build
 //! with its place in the file (PN951).
 
+use crate::seeds;
 use std::path::Path;
 
 use notice::model::Date;
@@ -80,31 +81,6 @@ fn notice_cmd() -> std::process::Command {
     c
 }
 
-/// The visible text of an HTML page (tags dropped, the entities the renderer writes
-/// decoded).
-fn html_text(html: &str) -> String {
-    let body = &html[html.find("<body").unwrap_or(0)..];
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-}
-
 /// The words a value says when printed: office Markdown as the document reads it.
 fn value_words(class: notice::model::walk::Class, text: &str) -> Vec<String> {
     if class == notice::model::walk::Class::Prose {
@@ -154,7 +130,7 @@ fn every_text_value_appears_in_html_pdf_and_text() {
         "the build left text out:\n{stderr}"
     );
     let stem = dir.path().join("every-field");
-    let html = html_text(&std::fs::read_to_string(stem.join("every-field.html")).unwrap());
+    let html = seeds::html_text(&std::fs::read_to_string(stem.join("every-field.html")).unwrap());
     let text = std::fs::read_to_string(stem.join("every-field.txt")).unwrap();
     let pdf = std::process::Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])

@@ -1,6 +1,6 @@
 //! What many test modules share about the five example notices: their names, the date they
-//! are checked as of, building them once into a temporary folder, and holding an output to
-//! the document's words.
+//! are checked as of, building them once into a temporary folder, reading an HTML output's
+//! text, and holding an output to the document's words.
 
 use std::path::Path;
 
@@ -50,4 +50,28 @@ pub(crate) fn assert_says_words_in_order(stem: &str, format: &str, words: &[Stri
             &words[from..(at + 5).min(words.len())]
         );
     }
+}
+
+/// The visible text of an HTML page (tags dropped, entities decoded well enough for words).
+pub(crate) fn html_text(html: &str) -> String {
+    let body = &html[html.find("<body").unwrap_or(0)..];
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
 }
