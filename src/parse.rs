@@ -7,6 +7,8 @@
 
 use std::cell::RefCell;
 
+use serde::de::DeserializeOwned;
+
 use crate::diag::Diagnostic;
 use crate::model::schema::NoticeFile;
 use crate::registry;
@@ -22,6 +24,16 @@ const MAX_ALIASES: usize = 1_000;
 
 /// Parse a notice file into the input mirror.
 pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
+    parse_as(src)
+}
+
+/// Parse a file into any strict mirror type (a notice, or a shared office file). Every
+/// span parsed carries `src`'s [`FileId`](crate::source::FileId).
+pub fn parse_as<T: DeserializeOwned>(src: &SourceFile) -> Result<T, Vec<Diagnostic>> {
+    crate::source::parsing(src, || parse_inner(src))
+}
+
+fn parse_inner<T: DeserializeOwned>(src: &SourceFile) -> Result<T, Vec<Diagnostic>> {
     if !has_content(&src.text) {
         let what = if src.text.trim().is_empty() {
             "is empty"
@@ -66,7 +78,7 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     // Tracking the field path of every node costs about a third of the parse, and the path
     // is only needed to report an error: parse without it, and parse again with it when
     // there is an error to report (the same input gives the same first error).
-    let first = serde_saphyr::from_str_with_options::<NoticeFile>(&src.text, options.clone());
+    let first = serde_saphyr::from_str_with_options::<T>(&src.text, options.clone());
     if let Ok(file) = first {
         return Ok(file);
     }
@@ -82,7 +94,7 @@ pub fn parse(src: &SourceFile) -> Result<NoticeFile, Vec<Diagnostic>> {
     }
     let path = RefCell::new(String::new());
     let result = serde_saphyr::with_deserializer_from_str_with_options(&src.text, options, |de| {
-        serde_path_to_error::deserialize::<_, NoticeFile>(de).map_err(|e| {
+        serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {
             *path.borrow_mut() = e.path().to_string();
             e.into_inner()
         })

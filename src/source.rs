@@ -2,8 +2,16 @@
 //!
 //! A [`SourceFile`] is read once, checked (size, UTF-8) and kept whole so that diagnostics
 //! can quote the line they point at. A [`Span`] is a byte range in one file with its 1-based
-//! line and column; [`Sp<T>`] is a value with the span of the YAML node it came from.
+//! line and column, and names that file by its [`FileId`]; [`Sp<T>`] is a value with the
+//! span of the YAML node it came from.
+//!
+//! A notice is read from at most two files: its own, and the shared office file it
+//! `extends` (one level only, see `crate::office`). A span says which of the two it is in
+//! with a [`FileId`], so a fact merged in from the office file keeps its place there and a
+//! finding about it is reported in that file. The id is set when the file is read
+//! ([`SourceFile::with_id`]) and carried into every span parsed from it.
 
+use std::cell::Cell;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -14,11 +22,23 @@ use serde::{Deserialize, Deserializer};
 /// limit is not a notice.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// Which of a notice's files a span is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum FileId {
+    /// The notice's own file.
+    #[default]
+    Notice,
+    /// The shared office file the notice `extends`.
+    Office,
+}
+
 /// A notice file read into memory.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as the user gave it (used in diagnostics).
     pub path: PathBuf,
+    /// Which of a notice's files this is; spans made from it carry the same id.
+    pub id: FileId,
     /// The whole text.
     pub text: String,
     /// The byte offset of the start of each line, made on first use: finding the line of
@@ -88,6 +108,7 @@ impl SourceFile {
             .map_err(|e| ReadError::NotUtf8(path.to_owned(), e.utf8_error().valid_up_to()))?;
         Ok(SourceFile {
             path: path.to_owned(),
+            id: FileId::Notice,
             text,
             line_starts: OnceLock::new(),
         })
@@ -97,9 +118,17 @@ impl SourceFile {
     pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceFile {
         SourceFile {
             path: path.into(),
+            id: FileId::Notice,
             text: text.into(),
             line_starts: OnceLock::new(),
         }
+    }
+
+    /// The same file, known by another id (an office file read for a notice that
+    /// extends it is [`FileId::Office`]).
+    pub fn with_id(mut self, id: FileId) -> SourceFile {
+        self.id = id;
+        self
     }
 
     /// The byte offset where each line starts (the first is 0).
@@ -144,6 +173,7 @@ impl SourceFile {
             end: offset + len,
             line: line.max(1),
             column: column.max(1),
+            file: self.id,
         }
     }
 
@@ -162,6 +192,7 @@ impl SourceFile {
             end: end.clamp(start, self.text.len()),
             line,
             column,
+            file: self.id,
         }
     }
 
@@ -179,14 +210,26 @@ impl SourceFile {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    file: FileId,
 }
 
 impl LineIndex {
-    /// Index the lines of `text`.
+    /// Index the lines of `text`, a text of the notice's own file.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            file: FileId::Notice,
+        }
+    }
+
+    /// Index the lines of a source file; spans carry its id.
+    pub fn of(src: &SourceFile) -> LineIndex {
+        LineIndex {
+            file: src.id,
+            ..LineIndex::new(&src.text)
+        }
     }
 
     /// The span of a byte range of `text` (the text this index was made from), with the
@@ -201,6 +244,7 @@ impl LineIndex {
             end: end.clamp(start, text.len()),
             line,
             column,
+            file: self.file,
         }
     }
 }
@@ -216,6 +260,8 @@ pub struct Span {
     pub line: usize,
     /// 1-based column of the start, in characters.
     pub column: usize,
+    /// The file: the notice's own, or the office file it extends.
+    pub file: FileId,
 }
 
 impl Span {
@@ -225,6 +271,7 @@ impl Span {
         end: 0,
         line: 0,
         column: 0,
+        file: FileId::Notice,
     };
 
     /// Whether this span points somewhere.
@@ -241,8 +288,27 @@ impl Span {
             end: start + len,
             line: loc.line() as usize,
             column: loc.column() as usize,
+            file: PARSING.get(),
         }
     }
+}
+
+thread_local! {
+    /// The file being deserialised on this thread: serde gives [`Sp`]'s `Deserialize` no
+    /// way to be told, so [`parsing`] sets it for the length of one parse.
+    static PARSING: Cell<FileId> = const { Cell::new(FileId::Notice) };
+}
+
+/// Run `f` (a parse of `src`) with every [`Sp`] it deserialises placed in `src`'s file.
+pub fn parsing<R>(src: &SourceFile, f: impl FnOnce() -> R) -> R {
+    struct Restore(FileId);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            PARSING.set(self.0);
+        }
+    }
+    let _restore = Restore(PARSING.replace(src.id));
+    f()
 }
 
 /// A value with the span of the YAML node it came from.

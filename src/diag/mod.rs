@@ -95,10 +95,12 @@ impl FileReport {
     }
 }
 
-/// Sort diagnostics into a stable order: by line, column, rule, then message.
+/// Sort diagnostics into a stable order: by file (the notice's own first), line, column,
+/// rule, then message.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (a.span.line, a.span.column, a.rule, &a.message).cmp(&(
+        (a.span.file, a.span.line, a.span.column, a.rule, &a.message).cmp(&(
+            b.span.file,
             b.span.line,
             b.span.column,
             b.rule,

@@ -31,6 +31,9 @@ use schema::*;
 pub struct Notice {
     /// The file it was read from (the wording lints point inside its text).
     pub source: SourceFile,
+    /// The shared office file it `extends`, whose blocks are merged into `file` with
+    /// spans in [`FileId::Office`](crate::source::FileId::Office).
+    pub office: Option<SourceFile>,
     /// The input as written.
     pub file: NoticeFile,
     /// The document language (`en-GB` unless the notice says otherwise).
@@ -51,6 +54,14 @@ static NO_SOURCES: Vec<Sp<Source>> = Vec::new();
 static NO_RECIPIENTS: Vec<Sp<Recipient>> = Vec::new();
 
 impl Notice {
+    /// The file a span points into: the notice's own, or the office file it extends.
+    pub fn source_of(&self, span: Span) -> &SourceFile {
+        match (span.file, &self.office) {
+            (crate::source::FileId::Office, Some(office)) => office,
+            _ => &self.source,
+        }
+    }
+
     /// The purposes, or none.
     pub fn purposes(&self) -> &[Sp<Purpose>] {
         self.file
@@ -414,6 +425,7 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
     if l.diags.is_empty() {
         Ok(Notice {
             source: source.clone(),
+            office: None,
             file,
             lang,
             published,

@@ -93,7 +93,7 @@ fn group(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
         if GROUPED.contains(&d.rule)
             && let Some(first) = merged
                 .iter_mut()
-                .find(|m| m.rule == d.rule && m.help == d.help)
+                .find(|m| m.rule == d.rule && m.help == d.help && m.span.file == d.span.file)
         {
             first.also.push(crate::diag::Location {
                 span: d.span,

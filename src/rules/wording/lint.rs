@@ -5,7 +5,6 @@ use super::*;
 
 pub(super) struct Lint<'a> {
     pub(super) n: &'a Notice,
-    pub(super) lines: &'a LineIndex,
     pub(super) path: &'a str,
     /// The text folded once for matching (see [`fold`]).
     pub(super) lower: &'a Folded,
@@ -41,7 +40,8 @@ impl Lint<'_> {
     /// map directly; for block scalars the matched words are searched for after the value's
     /// start, and failing that the value's own position is used.
     pub(super) fn locate(&self, at: std::ops::Range<usize>) -> crate::source::Span {
-        let src = &self.n.source;
+        // The file the text was written in: the notice's own, or its office file.
+        let src = self.n.source_of(self.text.span);
         let v = &self.text.value;
         let span = self.text.span;
         if !span.is_known() {
@@ -69,8 +69,7 @@ impl Lint<'_> {
                     .min_by_key(|i| i.abs_diff(approx))
             });
         match found {
-            Some(i) => self.lines.span_of(
-                &src.text,
+            Some(i) => src.span_of(
                 span.start + i,
                 span.start + i + needle.len().min(hay.len() - i),
             ),

@@ -9,7 +9,7 @@ use crate::diag::Diagnostic;
 use crate::model::schema::Contact;
 use crate::model::{Date, Notice};
 use crate::registry::*;
-use crate::source::{LineIndex, Sp};
+use crate::source::Sp;
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let before = out.len();
@@ -30,7 +30,6 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
 fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     let after_feb_2026 = !opts.as_of.is_before(commencement::DUAA_5_FEB_2026);
     let after_jun_2026 = !opts.as_of.is_before(commencement::DUAA_19_JUN_2026);
-    let lines = LineIndex::new(&n.source.text);
     let welsh = n
         .file
         .notice
@@ -45,7 +44,6 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         let lower = fold(&text.value);
         let mut lint = Lint {
             n,
-            lines: &lines,
             path: &path,
             lower: &lower,
             text,
@@ -431,7 +429,6 @@ fn lint_all(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         let lower = fold(&phone.value);
         let mut lint = Lint {
             n,
-            lines: &lines,
             path: &path,
             lower: &lower,
             text: phone,
