@@ -10,6 +10,9 @@
 //! 1. [`source`]: read a file (size limit, UTF-8) and keep its text for diagnostics.
 //! 2. [`parse`]: YAML into the input mirror [`model::schema::NoticeFile`], with a line and
 //!    column for every node; unknown keys, wrong types and YAML errors become diagnostics.
+//!    A notice that `extends` a shared office file gets the office's blocks merged in
+//!    ([`office`] reads it, [`model::shared`] merges), each keeping its place in its own
+//!    file.
 //! 3. [`model`]: the mirror checked into a [`model::Notice`]: ids resolved, dates parsed.
 //! 4. [`rules`]: the law as a registry of rules over the notice, producing diagnostics.
 //! 5. [`document`]: the notice as one intermediate document, built once.
@@ -22,6 +25,7 @@ pub mod diag;
 pub mod diff;
 pub mod document;
 pub mod model;
+pub mod office;
 pub mod parse;
 pub mod registry;
 pub mod render;
@@ -42,40 +46,21 @@ use source::SourceFile;
 #[derive(Debug)]
 pub struct Checked {
     /// The checked notice; `None` when the file could not be understood (YAML or schema
-    /// errors), in which case `diagnostics` says why.
+    /// errors), in which case `diagnostics` says why, and for a shared office file.
     pub notice: Option<Notice>,
-    /// Every finding, sorted by position.
+    /// Every finding, sorted by file (the notice's own first) and position. A finding's
+    /// span says which file it is in; [`office::reports`] splits them into one report per
+    /// file.
     pub diagnostics: Vec<Diagnostic>,
+    /// The shared office file the notice extends (or, for a part, the file itself).
+    pub office: Option<SourceFile>,
+    /// Whether the source was a shared office file, checked as a part of the notices that
+    /// extend it rather than as a notice.
+    pub part: bool,
 }
 
-/// Parse, lower and run every rule over one source.
+/// Parse, lower and run every rule over one source; the office file a notice `extends`
+/// is read from disk, relative to the notice. A shared office file is checked as a part.
 pub fn check(src: &SourceFile, opts: &CheckOptions) -> Checked {
-    let file = match parse::parse(src) {
-        Ok(f) => f,
-        Err(diagnostics) => {
-            return Checked {
-                notice: None,
-                diagnostics,
-            };
-        }
-    };
-    let placeholders = rules::text::check_source(src);
-    let mut checked = match model::lower(file, src) {
-        Ok(notice) => {
-            let diagnostics = rules::check(&notice, opts);
-            Checked {
-                notice: Some(notice),
-                diagnostics,
-            }
-        }
-        Err(diagnostics) => Checked {
-            notice: None,
-            diagnostics,
-        },
-    };
-    if !placeholders.is_empty() {
-        checked.diagnostics.extend(placeholders);
-        diag::sort(&mut checked.diagnostics);
-    }
-    checked
+    office::check_with(src, opts, &mut office::Disk::default())
 }

@@ -77,8 +77,8 @@ impl Rule {
         match self.id {
             // The file, its format and its accessibility: any day.
             "PN001" | "PN002" | "PN003" | "PN004" | "PN005" | "PN006" | "PN007" | "PN008"
-            | "PN009" | "PN010" | "PN011" | "PN012" | "PN701" | "PN705" | "PN707" | "PN911"
-            | "PN912" | "PN917" | "PN950" => None,
+            | "PN009" | "PN010" | "PN011" | "PN012" | "PN013" | "PN014" | "PN701" | "PN705"
+            | "PN707" | "PN911" | "PN912" | "PN917" | "PN950" => None,
             // The UK representative (UK GDPR Art 27); the UK transfer boundary, the UK
             // GDPR's name, "the Commissioner", UK adequacy regulations.
             "PN103" | "PN902" | "PN903" | "PN906" | "PN915" => Some(&UK_GDPR_DAY),
@@ -117,6 +117,7 @@ impl Rule {
             path: path.to_owned(),
             help: help.map(Into::into),
             also: Vec::new(),
+            notices: Vec::new(),
         }
     }
 
@@ -322,6 +323,20 @@ rules! {
         checks: "That no value (outside comments) contains the word `TODO`, which `notice init` uses to mark what an office must fill in.",
         why: "A published notice with placeholders in it misinforms people and shows the notice was never finished.",
         fix: "Replace the placeholder with your office's facts, or remove the key if it does not apply.",
+    }
+    /// `extends` names no usable shared office file.
+    EXTENDS_UNUSABLE = "PN013" "extends-unusable" Error "notice format" {
+        summary: "`extends` names a shared office file that can be read",
+        checks: "That a notice's `extends:` is a relative path to a `.yaml` or `.yml` file that exists, can be read, and is a shared office file (it has an `office:` block), and that an office file does not itself extend another (one level only).",
+        why: "A notice that extends an office file takes its controller, DPO, rights and complaint routes from it. If the file cannot be found or is a notice rather than an office file, those disclosures (Art 13(1)(a) and (b), Art 13(2)(b) and (d)) would be silently missing.",
+        fix: "Write the path from the notice's folder to the office file, and start the office file with its `office:` block.\n\n```yaml\n# notices/complaints.yaml\nextends: office.yaml\n\n# notices/office.yaml\noffice:\n  name: Kent Police\ncontroller:\n  name: Kent Police\n```",
+    }
+    /// A notice writes a block its office file fixes, or contradicts the office file.
+    SHARED_CONFLICT = "PN014" "shared-conflict" Error "notice format" {
+        summary: "a notice does not contradict the office file it extends",
+        checks: "That a notice which extends an office file does not write its own `controller` (every notice of an office has the office's controller), and that it does not say a list is empty (`recipients: []`, `sources: []`) when the office file lists entries for it, or the other way round.",
+        why: "Two different controllers, or \"we share with no one\" beside a list of recipients, would tell people two things at once (Art 12(1): concise, transparent, intelligible). Blocks such as `dpo` or `rights` may be replaced by a notice; the controller may not.",
+        fix: "Remove the block from the notice (it comes from the office file), or stop extending the office file if the notice is for another controller.",
     }
 
     // ── PN1xx: the controller ──────────────────────────────────────────────────────────

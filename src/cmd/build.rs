@@ -31,7 +31,12 @@ const KEEP_NOTICES_UP_TO_BYTES: usize = 8 * 1024 * 1024;
 
 /// One input after checking.
 struct Input {
+    /// The notice's own findings (for a shared office file, the file's own).
     report: FileReport,
+    /// Findings in the shared office file the notice extends.
+    shared: Vec<FileReport>,
+    /// A shared office file: checked, never built into outputs of its own.
+    part: bool,
     /// The notice, if understood and kept (see [`KEEP_NOTICES_UP_TO_BYTES`]).
     notice: Option<Notice>,
     understood: bool,
@@ -40,8 +45,9 @@ struct Input {
 
 /// What rendering and writing one notice gave.
 enum Done {
-    /// Written: the folder name, the files, and the renderers' warnings, located.
-    Built(String, Vec<PathBuf>, Vec<Diagnostic>),
+    /// Written: the folder name, the files, and the renderers' warnings, located (one
+    /// report per file they point into).
+    Built(String, Vec<PathBuf>, Vec<FileReport>),
     /// Could not be rendered (a finding about the notice: exit 1).
     NotRendered(String),
     /// Could not be written (the command could not do its job: exit 2).
@@ -85,19 +91,31 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
+        let mut reports = notice::office::reports(&source, &checked).into_iter();
+        let report = reports.next().unwrap_or(FileReport {
+            source,
+            diagnostics: Vec::new(),
+        });
         Input {
-            understood: checked.notice.is_some(),
+            // A shared office file is a part of the notices that extend it: its findings
+            // are reported, and it is never built on its own.
+            understood: checked.notice.is_some() || checked.part,
+            part: checked.part,
             notice: checked.notice.filter(|_| keep),
             errors,
-            report: FileReport {
-                source,
-                diagnostics: checked.diagnostics,
-            },
+            report,
+            shared: reports.collect(),
         }
     });
-    let with_findings: Vec<&FileReport> = inputs
+    let all_reports = notice::office::merge_parts(
+        inputs
+            .iter()
+            .flat_map(|i| std::iter::once(&i.report).chain(&i.shared))
+            .cloned()
+            .collect(),
+    );
+    let with_findings: Vec<&FileReport> = all_reports
         .iter()
-        .map(|i| &i.report)
         .filter(|r| !r.diagnostics.is_empty())
         .collect();
     if !with_findings.is_empty() {
@@ -135,7 +153,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     }
     let mut outcome = Outcome::Clean;
     let mut jobs: Vec<(String, &mut Input)> = Vec::new();
-    for input in &mut inputs {
+    for input in inputs.iter_mut().filter(|i| !i.part) {
         let path = &input.report.source.path;
         if args.strict && input.errors > 0 {
             let errors = input.errors;
@@ -166,7 +184,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         let path = input.report.source.path.clone();
         let notice = match input.notice.take() {
             Some(n) => n,
-            None => match relower(&input.report.source) {
+            None => match relower(&input.report.source, &opts) {
                 Some(n) => n,
                 None => {
                     let msg = "the notice could not be read again".to_owned();
@@ -194,6 +212,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         } else {
             None
         };
+        let office = notice.office.clone();
         drop(notice);
         let artifacts: Vec<Artifact> = out
             .files
@@ -214,6 +233,8 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                             .map(|w| w.to_diagnostic(&input.report.source)),
                     )
                     .collect();
+                let warnings =
+                    notice::office::split(&input.report.source, office.as_ref(), false, warnings);
                 Some((path, Done::Built(stem, paths, warnings)))
             }
             Err(e) => {
@@ -228,19 +249,15 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     let mut written = Vec::new();
     let mut write_error = None;
     let mut notices = 0;
-    let sources: std::collections::BTreeMap<&Path, &SourceFile> = inputs
-        .iter()
-        .map(|i| (i.report.source.path.as_path(), &i.report.source))
-        .collect();
     for (path, result) in results.into_iter().flatten() {
         match result {
             Done::Built(stem, paths, warnings) => {
-                if let (false, Some(source)) = (warnings.is_empty(), sources.get(path.as_path())) {
-                    let report = FileReport {
-                        source: (*source).clone(),
-                        diagnostics: warnings,
-                    };
-                    stderr.write_all(emit::human(&[&report], color).as_bytes())?;
+                let warnings: Vec<&FileReport> = warnings
+                    .iter()
+                    .filter(|r| !r.diagnostics.is_empty())
+                    .collect();
+                if !warnings.is_empty() {
+                    stderr.write_all(emit::human(&warnings, color).as_bytes())?;
                 }
                 writeln!(
                     stderr,
@@ -285,10 +302,10 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// Parse and lower a notice again (it was understood once, so it will be again).
-fn relower(source: &SourceFile) -> Option<Notice> {
-    let file = notice::parse::parse(source).ok()?;
-    notice::model::lower(file, source).ok()
+/// Check a notice again (it was understood once, so it will be again), with the office
+/// file it extends.
+fn relower(source: &SourceFile, opts: &CheckOptions) -> Option<Notice> {
+    notice::check(source, opts).notice
 }
 
 /// Two notices whose file names make the same folder name (`a b.yaml` and `a-b.yaml`, or

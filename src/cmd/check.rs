@@ -6,10 +6,9 @@ use anyhow::{Context, Result};
 
 use super::{Outcome, collect_inputs};
 use crate::cli::{CheckArgs, OutputFormat};
-use notice::diag::{FileReport, Severity, emit};
+use notice::diag::{Severity, emit};
 use notice::model::Date;
 use notice::rules::CheckOptions;
-use notice::source::SourceFile;
 
 /// Check every input and report. A file that cannot be read (missing, not UTF-8, over
 /// the size limit) is reported on stderr and the others are still checked; the command
@@ -19,23 +18,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Outcome> {
     let opts = CheckOptions {
         as_of: args.input.as_of.unwrap_or_else(Date::today),
     };
-    let mut reports = Vec::new();
-    let mut unreadable = 0;
-    for path in files {
-        let source = match SourceFile::read(&path) {
-            Ok(source) => source,
-            Err(e) => {
-                eprintln!("error: {e}");
-                unreadable += 1;
-                continue;
-            }
-        };
-        let checked = notice::check(&source, &opts);
-        reports.push(FileReport {
-            source,
-            diagnostics: checked.diagnostics,
-        });
+    // Notices and the shared office files they extend; an office file is a part, its
+    // findings reported once however many notices extend it.
+    let set = notice::office::check_set(&files, &opts);
+    for e in &set.unreadable {
+        eprintln!("error: {e}");
     }
+    let unreadable = set.unreadable.len();
+    let reports = set.reports();
     let text = match args.format {
         OutputFormat::Human => emit::human(&reports, color_wanted()),
         OutputFormat::Json => emit::json(&reports),

@@ -91,6 +91,9 @@ pub fn human<R: Borrow<FileReport>>(reports: &[R], color: bool) -> String {
                 group =
                     group.element(Level::NOTE.message(format!("also at {}", places.join(", "))));
             }
+            if !d.notices.is_empty() {
+                group = group.element(Level::NOTE.message(found_for(&d.notices)));
+            }
             if let Some(help) = &d.help {
                 group = group.element(Level::HELP.message(help));
             }
@@ -103,7 +106,30 @@ pub fn human<R: Borrow<FileReport>>(reports: &[R], color: bool) -> String {
     out
 }
 
-/// `checked 5 notices: 3 errors, 7 warnings`.
+/// `found while checking `a.yaml` and `b.yaml``: which notices met a finding in a shared
+/// office file.
+fn found_for(notices: &[String]) -> String {
+    let names: Vec<String> = notices.iter().map(|n| format!("`{n}`")).collect();
+    let list = match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    format!("in the shared office file; found while checking {list}")
+}
+
+/// A finding's message with, for a finding in a shared office file, the notices it was
+/// found for (for the emitters that have only a message to put it in).
+fn message_with_notices(d: &super::Diagnostic) -> String {
+    if d.notices.is_empty() {
+        d.message.clone()
+    } else {
+        format!("{} ({})", d.message, found_for(&d.notices))
+    }
+}
+
+/// `checked 5 notices: 3 errors, 7 warnings`, or `checked 5 notices and 1 shared office
+/// file: …` when office files were reported.
 pub fn summary_line<R: Borrow<FileReport>>(reports: &[R]) -> String {
     let errors: usize = reports
         .iter()
@@ -113,9 +139,18 @@ pub fn summary_line<R: Borrow<FileReport>>(reports: &[R]) -> String {
         .iter()
         .map(|r| r.borrow().count(Severity::Warning))
         .sum();
-    let files = reports.len();
+    let parts = reports
+        .iter()
+        .filter(|r| Borrow::<FileReport>::borrow(*r).source.id == crate::source::FileId::Office)
+        .count();
+    let files = reports.len() - parts;
+    let parts = match parts {
+        0 => String::new(),
+        1 => " and 1 shared office file".to_owned(),
+        n => format!(" and {n} shared office files"),
+    };
     format!(
-        "checked {files} notice{}: {errors} error{}, {warnings} warning{}",
+        "checked {files} notice{}{parts}: {errors} error{}, {warnings} warning{}",
         plural(files),
         plural(errors),
         plural(warnings)
@@ -131,7 +166,7 @@ pub fn json(reports: &[FileReport]) -> String {
     let mut diags = Vec::new();
     for r in reports {
         for d in &r.diagnostics {
-            diags.push(json!({
+            let mut finding = json!({
                 "file": r.source.path.display().to_string(),
                 "line": d.span.line,
                 "column": d.span.column,
@@ -146,7 +181,12 @@ pub fn json(reports: &[FileReport]) -> String {
                     .chain(d.also.iter().map(|l| (l.span, l.path.as_str())))
                     .map(|(s, p)| json!({"line": s.line, "column": s.column, "path": p}))
                     .collect::<Vec<_>>(),
-            }));
+            });
+            if !d.notices.is_empty() {
+                // Only for findings in a shared office file: the notices that met it.
+                finding["notices"] = json!(d.notices);
+            }
+            diags.push(finding);
         }
     }
     let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
@@ -174,7 +214,7 @@ pub fn markdown(reports: &[FileReport]) -> String {
             } else {
                 file.clone()
             };
-            let mut finding = d.message.clone();
+            let mut finding = message_with_notices(d);
             if let Some(h) = &d.help {
                 finding.push_str(&format!("; help: {h}"));
             }
@@ -264,7 +304,7 @@ pub fn sarif(reports: &[FileReport], base: &Path) -> String {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for d in &report.diagnostics {
             let index = registry::ALL.iter().position(|r| r.id == d.rule);
-            let mut message = d.message.clone();
+            let mut message = message_with_notices(d);
             if let Some(h) = &d.help {
                 message.push_str(&format!(". Help: {h}"));
             }
@@ -408,7 +448,7 @@ pub fn github(reports: &[FileReport]) -> String {
     for r in reports {
         let file = r.source.path.display().to_string();
         for d in &r.diagnostics {
-            let mut message = format!("{} ({})", d.message, d.citation);
+            let mut message = format!("{} ({})", message_with_notices(d), d.citation);
             if let Some(h) = &d.help {
                 message.push_str(&format!("\nhelp: {h}"));
             }

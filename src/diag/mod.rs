@@ -57,6 +57,10 @@ pub struct Diagnostic {
     /// finding with many locations), in file order.
     #[serde(skip)]
     pub also: Vec<Location>,
+    /// For a finding in a shared office file: the notices it was found while checking
+    /// (one finding, however many notices extend the file).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
 }
 
 /// A further place a finding applies to.

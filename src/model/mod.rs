@@ -15,6 +15,7 @@ pub mod regulator;
 pub mod rights;
 pub mod schema;
 pub mod schema_doc;
+pub mod shared;
 pub mod vocab;
 pub mod walk;
 

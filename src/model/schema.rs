@@ -37,9 +37,12 @@ pub const DATE_PATTERN: &str = concat!(
 pub type Markdown = Sp<String>;
 
 /// A whole privacy notice.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeFile {
+    /// The shared office file this notice takes its office-wide blocks from, as a path
+    /// relative to the notice, e.g. `office.yaml` (see "Shared office files").
+    pub extends: Option<Sp<String>>,
     /// About the notice itself: title, dates, where it is published, alternative formats.
     pub notice: Option<Sp<NoticeMeta>>,
     /// The controller: who decides how personal data is used (UK GDPR Art 13(1)(a)).

@@ -400,6 +400,7 @@ const fn field_shape<S, T: Shape>(_: fn(&S) -> &T) -> fn() -> &'static [Field] {
 
 blocks! {
     NoticeFile {
+        extends: Url,
         notice: Block,
         controller: Block,
         dpo: Block,

@@ -79,6 +79,22 @@ pub fn check(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
     group(out)
 }
 
+/// The rules that apply to a shared office file checked on its own: the wording lints
+/// (its values, ids and references are checked by lowering). The disclosures a notice must
+/// make are judged on each notice that extends it.
+pub fn check_part(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    wording::check(notice, opts, &mut out);
+    out.retain(|d| {
+        crate::registry::find(d.rule)
+            .and_then(super::registry::Rule::in_force)
+            .is_none_or(|f| !opts.as_of.is_before(Date::ymd(f.ymd.0, f.ymd.1, f.ymd.2)))
+    });
+    crate::diag::sort(&mut out);
+    out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    group(out)
+}
+
 /// Rules that find the same thing on many items (every purpose without a lawful basis):
 /// their findings are merged into one with many locations.
 const GROUPED: &[&str] = &[
