@@ -48,6 +48,21 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Judge sources checked together (a folder, or several files) as [`rules::set`] says:
+/// layers named but missing, and layered notices' disclosures over their whole set.
+/// Call it after [`check`] on each source.
+pub fn check_set(items: &mut [(SourceFile, Checked)], opts: &CheckOptions) {
+    let mut members: Vec<rules::set::Member<'_>> = items
+        .iter_mut()
+        .map(|(source, checked)| rules::set::Member {
+            path: &source.path,
+            notice: checked.notice.as_ref(),
+            diagnostics: &mut checked.diagnostics,
+        })
+        .collect();
+    rules::set::check(&mut members, opts);
+}
+
 /// Parse, lower and run every rule over one source.
 pub fn check(src: &SourceFile, opts: &CheckOptions) -> Checked {
     let file = match parse::parse(src) {

@@ -95,6 +95,19 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             },
         }
     });
+    // Layered notices are judged as sets (src/rules/set.rs).
+    let mut members: Vec<notice::rules::set::Member<'_>> = inputs
+        .iter_mut()
+        .map(|i| notice::rules::set::Member {
+            path: &i.report.source.path,
+            notice: i.notice.as_ref(),
+            diagnostics: &mut i.report.diagnostics,
+        })
+        .collect();
+    notice::rules::set::check(&mut members, &opts);
+    for i in &mut inputs {
+        i.errors = i.report.count(Severity::Error);
+    }
     let with_findings: Vec<&FileReport> = inputs
         .iter()
         .map(|i| &i.report)

@@ -19,7 +19,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Outcome> {
     let opts = CheckOptions {
         as_of: args.input.as_of.unwrap_or_else(Date::today),
     };
-    let mut reports = Vec::new();
+    let mut checked = Vec::new();
     let mut unreadable = 0;
     for path in files {
         let source = match SourceFile::read(&path) {
@@ -30,12 +30,18 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Outcome> {
                 continue;
             }
         };
-        let checked = notice::check(&source, &opts);
-        reports.push(FileReport {
-            source,
-            diagnostics: checked.diagnostics,
-        });
+        let result = notice::check(&source, &opts);
+        checked.push((source, result));
     }
+    // Layered notices are judged as sets (src/rules/set.rs).
+    notice::check_set(&mut checked, &opts);
+    let reports: Vec<FileReport> = checked
+        .into_iter()
+        .map(|(source, c)| FileReport {
+            source,
+            diagnostics: c.diagnostics,
+        })
+        .collect();
     let text = match args.format {
         OutputFormat::Human => emit::human(&reports, color_wanted()),
         OutputFormat::Json => emit::json(&reports),
