@@ -18,7 +18,7 @@ use super::{Outcome, collect_inputs};
 use crate::cli::BuildArgs;
 use notice::diag::{Diagnostic, FileReport, Severity, emit};
 use notice::model::{Date, Notice};
-use notice::render::{self, RenderOptions};
+use notice::render::{self, RenderOptions, site};
 use notice::rules::CheckOptions;
 use notice::source::SourceFile;
 use notice::write::{Artifact, safe_stem, write_all};
@@ -170,6 +170,14 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         jobs.push((stem, input));
     }
     refuse_shared_folders(&jobs, &args.out)?;
+    // What the site index and the layers' links back say about each notice.
+    let entries: Vec<site::Entry> = jobs
+        .iter()
+        .filter_map(|(stem, input)| match &input.notice {
+            Some(n) => Some(site::Entry::of(stem, n)),
+            None => relower(&input.report.source).map(|n| site::Entry::of(stem, &n)),
+        })
+        .collect();
 
     let failed = AtomicBool::new(false);
     let results = parallel_map_owned(jobs, |(stem, input)| -> Option<(PathBuf, Done)> {
@@ -187,15 +195,18 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                 }
             },
         };
-        let out = match render::render_notice(&notice, &env, &render_opts) {
+        let mut doc = match notice::document::build::build(&notice, &env) {
+            Ok(doc) => doc,
+            Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
+        };
+        // Office text the document does not print, located (PN951).
+        let left_out = notice::document::coverage::diagnostics(&notice, &doc);
+        site::link_back(&mut doc, &stem, &entries);
+        let out = match render::render_document(&doc, &env, &render_opts) {
             Ok(out) => out,
             Err(e) => return Some((path, Done::NotRendered(e))),
         };
-        // Office text the document does not print, located (PN951).
-        let left_out = match notice::document::build::build(&notice, &env) {
-            Ok(doc) => notice::document::coverage::diagnostics(&notice, &doc),
-            Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
-        };
+        drop(doc);
         let review = if args.review {
             match review_copy(&notice, &input.report.diagnostics, &env) {
                 Ok(html) => Some(Artifact {
@@ -239,6 +250,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
 
     // 3. Report, in input order.
     let mut written = Vec::new();
+    let mut built_stems = std::collections::BTreeSet::new();
     let mut write_error = None;
     let mut notices = 0;
     let sources: std::collections::BTreeMap<&Path, &SourceFile> = inputs
@@ -262,6 +274,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                     args.out.join(&stem).display()
                 )?;
                 written.extend(paths);
+                built_stems.insert(stem);
                 notices += 1;
             }
             Done::NotWritten(e) => {
@@ -283,6 +296,22 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             if notices == 1 { "" } else { "s" },
             args.out.display()
         );
+    }
+    // A folder of notices is a site: its index, beside the notices.
+    if args.input.paths.iter().any(|p| p.is_dir()) {
+        let built: Vec<site::Entry> = entries
+            .into_iter()
+            .filter(|e| built_stems.contains(&e.stem))
+            .collect();
+        let pages = site::index(&built, &render_opts.formats, &env).map_err(anyhow::Error::msg)?;
+        let artifacts: Vec<Artifact> = pages
+            .into_iter()
+            .map(|(name, bytes)| Artifact {
+                rel_path: PathBuf::from(name),
+                bytes,
+            })
+            .collect();
+        written.extend(write_all(&args.out, &artifacts)?);
     }
     let mut stdout = std::io::stdout().lock();
     writeln!(

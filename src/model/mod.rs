@@ -242,15 +242,16 @@ pub fn layer_stem(layer: &Layer) -> Option<&str> {
     )
 }
 
-/// Whether `name` can name a notice file of the same build: a file name (letters, digits,
-/// `-`, `_`, `.`), not a path, not starting with a dot.
+/// Whether `name` can name a notice file of the same build: a file name (ASCII letters and
+/// digits, `-`, `_`, `.`), not a path, not starting with a dot, at most 100 characters.
 fn is_notice_name(name: &str) -> bool {
     let name = name.trim();
     !name.is_empty()
+        && name.len() <= 100
         && !name.starts_with('.')
         && name
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// Check what the grammar cannot, and make a [`Notice`]; or report every problem found.
