@@ -59,6 +59,21 @@ pub struct Checked {
     pub part: bool,
 }
 
+/// Judge sources checked together (a folder, or several files) as [`rules::set`] says:
+/// layers named but missing, and layered notices' disclosures over their whole set.
+/// Call it after [`check`] on each source.
+pub fn judge_sets(items: &mut [(SourceFile, Checked)], opts: &CheckOptions) {
+    let mut members: Vec<rules::set::Member<'_>> = items
+        .iter_mut()
+        .map(|(source, checked)| rules::set::Member {
+            path: &source.path,
+            notice: checked.notice.as_ref(),
+            diagnostics: &mut checked.diagnostics,
+        })
+        .collect();
+    rules::set::check(&mut members, opts);
+}
+
 /// Parse, lower and run every rule over one source; the office file a notice `extends`
 /// is read from disk, relative to the notice. A shared office file is checked as a part.
 pub fn check(src: &SourceFile, opts: &CheckOptions) -> Checked {

@@ -313,6 +313,17 @@ pub fn check_set(paths: &[PathBuf], opts: &CheckOptions) -> CheckedSet {
             Err(e) => set.unreadable.push(e),
         }
     }
+    // Layered notices are judged as sets: a disclosure made in any layer counts.
+    let mut members: Vec<crate::rules::set::Member<'_>> = set
+        .files
+        .iter_mut()
+        .map(|f| crate::rules::set::Member {
+            path: &f.source.path,
+            notice: f.checked.notice.as_ref(),
+            diagnostics: &mut f.checked.diagnostics,
+        })
+        .collect();
+    crate::rules::set::check(&mut members, opts);
     set
 }
 

@@ -31,6 +31,20 @@ pub struct Rule {
     pub fix: &'static str,
     /// When it is found: by `check`, or only when `build` renders an output.
     pub stage: Stage,
+    /// What it judges: each notice on its own, or a layered notice's set as a whole.
+    pub scope: Scope,
+}
+
+/// What a rule judges when notices are checked together (`notice check` on a folder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Each notice on its own: what a notice says must be right, whatever else is
+    /// published (a wrong basis, an inconsistent date, a repealed Act).
+    Notice,
+    /// A disclosure the law requires to be made: in a layered notice, made anywhere in the
+    /// set (the first layer and its layers) it is made for every notice of the set, so a
+    /// finding is kept only when the set as a whole lacks it (see `rules::set`).
+    Set,
 }
 
 /// The day a rule's law came into force, and the instrument that brought it in. A check
@@ -77,8 +91,8 @@ impl Rule {
         match self.id {
             // The file, its format and its accessibility: any day.
             "PN001" | "PN002" | "PN003" | "PN004" | "PN005" | "PN006" | "PN007" | "PN008"
-            | "PN009" | "PN010" | "PN011" | "PN012" | "PN013" | "PN014" | "PN701" | "PN705"
-            | "PN707" | "PN911" | "PN912" | "PN917" | "PN950" => None,
+            | "PN009" | "PN010" | "PN011" | "PN012" | "PN013" | "PN014" | "PN020" | "PN021"
+            | "PN701" | "PN705" | "PN707" | "PN911" | "PN912" | "PN917" | "PN950" => None,
             // The UK representative (UK GDPR Art 27); the UK transfer boundary, the UK
             // GDPR's name, "the Commissioner", UK adequacy regulations.
             "PN103" | "PN902" | "PN903" | "PN906" | "PN915" => Some(&UK_GDPR_DAY),
@@ -124,8 +138,9 @@ impl Rule {
     /// The rule's documentation as Markdown, as `notice explain` prints it.
     pub fn docs(&self) -> String {
         format!(
-            "# {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n{from}\n\n## What it checks\n\n{checks}\n\n## Why\n\n{why}\n\n## How to fix\n\n{fix}\n",
+            "# {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n{from}{set}\n\n## What it checks\n\n{checks}\n\n## Why\n\n{why}\n\n## How to fix\n\n{fix}\n",
             from = in_force_line(self),
+            set = scope_line(self),
             id = self.id,
             name = self.name,
             summary = capitalise(self.summary),
@@ -162,8 +177,9 @@ pub fn reference_markdown() -> String {
     }
     for r in ALL {
         out.push_str(&format!(
-            "\n## {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n{from}\n\n### What it checks\n\n{checks}\n\n### Why\n\n{why}\n\n### How to fix\n\n{fix}\n",
+            "\n## {id} {name}\n\n{summary}.\n\nSeverity: {sev}. Law: {cit}.\n\n{from}{set}\n\n### What it checks\n\n{checks}\n\n### Why\n\n{why}\n\n### How to fix\n\n{fix}\n",
             from = in_force_line(r),
+            set = scope_line(r),
             id = r.id,
             name = r.name,
             summary = capitalise(r.summary),
@@ -182,6 +198,16 @@ fn in_force_line(r: &Rule) -> String {
     match r.in_force() {
         Some(f) => format!("Applies from {} ({}).", f.day, f.by),
         None => "Applies on any day (it is about the file, not the law of a date).".to_owned(),
+    }
+}
+
+/// For a rule judged over a layered notice's set, the sentence saying so; else nothing.
+fn scope_line(r: &Rule) -> &'static str {
+    match r.scope {
+        Scope::Notice => "",
+        Scope::Set => {
+            " In a layered notice, checked together with its layers, the disclosure may be made in any notice of the set."
+        }
     }
 }
 
@@ -208,10 +234,20 @@ macro_rules! stage {
     };
 }
 
+macro_rules! scope {
+    () => {
+        Scope::Notice
+    };
+    ($scope:ident) => {
+        Scope::$scope
+    };
+}
+
 macro_rules! rules {
     ($(
         $(#[$doc:meta])*
         $konst:ident = $id:literal $name:literal $sev:ident $cit:literal $(@$stage:ident)? {
+            $(scope: $scope:ident,)?
             summary: $summary:literal,
             checks: $checks:literal,
             why: $why:literal,
@@ -230,6 +266,7 @@ macro_rules! rules {
                 why: $why,
                 fix: $fix,
                 stage: stage!($($stage)?),
+                scope: scope!($($scope)?),
             };
         )*
         /// Every rule, in id order.
@@ -338,21 +375,38 @@ rules! {
         why: "Two different controllers, or \"we share with no one\" beside a list of recipients, would tell people two things at once (Art 12(1): concise, transparent, intelligible). Blocks such as `dpo` or `rights` may be replaced by a notice; the controller may not.",
         fix: "Remove the block from the notice (it comes from the office file), or stop extending the office file if the notice is for another controller.",
     }
+    /// A layer or purpose page naming a notice that is not in the build.
+    UNKNOWN_LAYER = "PN020" "unknown-layer" Error "notice format" {
+        summary: "every layer and purpose page named as a notice is one of the notices checked with it",
+        checks: "When notices are checked or built together (a folder, or several files), that each `notice.layers[].notice` and `purposes[].page.notice` names another notice among them, by its file name without `.yaml`. A misspelt name gets a suggestion.",
+        why: "A first layer that links to a layer that is not published sends people to a page that does not exist, and the disclosures that layer was meant to make are made nowhere. The set cannot be judged as a whole without it.",
+        fix: "Write the file name of the layer's notice, without `.yaml`, and check the folder that holds them all:\n\n```yaml\nnotice:\n  layers:\n    - title: How we handle complaints\n      notice: complaints   # complaints.yaml, in the same folder\n```",
+    }
+    /// A first layer checked without its layers.
+    LAYERS_NOT_CHECKED = "PN021" "layers-not-checked" Warning "UK GDPR Art 12(1); ICO right to be informed (layered approach)" {
+        summary: "a first-layer notice is checked together with its layers",
+        checks: "That a notice whose `notice.layers` name other notices is checked with them. Checked on its own (`notice check privacy.yaml`), its layers are not read: this warning says so, and any disclosure it leaves to a layer is reported as missing.",
+        why: "In a layered notice the law's disclosures may be spread over several pages; only the whole set shows whether each one is made. A check of the first layer alone can neither confirm nor rule that out, so it says so rather than pass or fail silently.",
+        fix: "Check the folder that holds the first layer and its layers: `notice check notices/office/`, or name every file: `notice check privacy.yaml complaints.yaml`.",
+    }
 
     // ── PN1xx: the controller ──────────────────────────────────────────────────────────
     CONTROLLER_MISSING = "PN101" "controller-missing" Error "UK GDPR Art 13(1)(a), Art 14(1)(a)" {
+        scope: Set,
         summary: "the notice says who the controller is",
         checks: "That a `controller` block is present.",
         why: "Articles 13(1)(a) and 14(1)(a) require the identity and contact details of the controller. For a PCC office the controller is the Police and Crime Commissioner, a corporation sole.",
         fix: "```yaml\ncontroller:\n  name: The Police and Crime Commissioner for Kent\n  public_authority: true\n  contact:\n    email: contactyourpcc@kent.police.uk\n```",
     }
     CONTROLLER_CONTACT = "PN102" "controller-contact-missing" Error "UK GDPR Art 13(1)(a), Art 14(1)(a)" {
+        scope: Set,
         summary: "the controller has at least one contact route",
         checks: "That `controller.contact` has at least one of `address`, `email`, `phone`, `web` or `form`.",
         why: "Articles 13(1)(a) and 14(1)(a) require the controller's contact details, not only its name. The ICO recommends more than one channel.",
         fix: "```yaml\ncontroller:\n  contact:\n    address: [Sutton Road, Maidstone, ME15 9BZ]\n    phone: 01622 677055\n```",
     }
     REPRESENTATIVE_MISSING = "PN103" "representative-missing" Error "UK GDPR Art 13(1)(a), Art 27" {
+        scope: Set,
         summary: "a controller outside the UK names its UK representative",
         checks: "That a controller with `established_in_uk: false` has a `representative` block.",
         why: "Art 27 requires a controller outside the UK that is caught by Art 3(2) to designate a UK representative, and Art 13(1)(a) requires the notice to give its identity and contact details. It never applies to a UK PCC.",
@@ -365,12 +419,14 @@ rules! {
         fix: "Remove the `representative` block, or set `established_in_uk: false` if the controller really is outside the UK.",
     }
     DPO_MISSING = "PN105" "dpo-missing" Error "UK GDPR Art 13(1)(b), Art 14(1)(b), Art 37(1)(a), Art 37(7)" {
+        scope: Set,
         summary: "a public authority gives its data protection officer's contact details",
         checks: "That a controller with `public_authority: true` has a `dpo` block with at least one contact route.",
         why: "Art 37(1)(a) makes a DPO mandatory for public authorities (every PCC is one, under the Freedom of Information Act 2000 and DPA 2018 s7). Art 13(1)(b) and Art 37(7) require the DPO's contact details to be published. A name is not required; a role and a direct route are.",
         fix: "```yaml\ndpo:\n  role: Data Protection Officer\n  contact:\n    email: dpo@example.police.uk\n```",
     }
     PUBLIC_AUTHORITY_UNSTATED = "PN106" "public-authority-unstated" Warning "UK GDPR Art 37(1)(a), Art 6(1)" {
+        scope: Set,
         summary: "the controller says whether it is a public authority",
         checks: "That `controller.public_authority` is given (`true` or `false`).",
         why: "Whether the controller is a public authority decides two things the law requires: a DPO (Art 37(1)(a)) and whether legitimate interests can be used (Art 6(1), last sentence). Without it those rules cannot be applied, so the check says so rather than guess.",
@@ -392,6 +448,7 @@ rules! {
 
     // ── PN2xx: purposes and lawful bases ───────────────────────────────────────────────
     PURPOSES_MISSING = "PN201" "purposes-missing" Error "UK GDPR Art 13(1)(c), Art 14(1)(c)" {
+        scope: Set,
         summary: "the notice lists the purposes of the processing",
         checks: "That `purposes` is present and not empty.",
         why: "Articles 13(1)(c) and 14(1)(c) require the purposes for which personal data is processed, with the lawful basis of each.",
@@ -473,6 +530,7 @@ rules! {
         fix: "```yaml\ncriminal_offence_condition:\n  official_authority: Police Reform and Social Responsibility Act 2011\n```",
     }
     POLICY_DOCUMENT = "PN305" "appropriate-policy-document" Warning "DPA 2018 Sch 1 para 5, paras 38-41" {
+        scope: Set,
         summary: "a notice relying on Schedule 1 conditions declares its appropriate policy document",
         checks: "That a notice using a Schedule 1 Part 1 para 1 or Part 2 condition has an `appropriate_policy_document` block; and that a public authority that declares special category or criminal offence data has one even where it names no Schedule 1 paragraph (not for criminal offence data processed under the control of official authority, the first limb of Art 10, which needs no Schedule 1 condition).",
         why: "Most of these conditions are met only if the controller has an appropriate policy document (Sch 1 para 5 and Part 4). It need not be published, but linking it is common public-sector practice and shows the condition is really met. Some Part 2 paragraphs (e.g. para 10(2)) dispense with it; `notice` does not try to decide those cases, hence a warning. A public authority processing special category or criminal offence data for its functions almost always relies on Sch 1 Part 1 para 1 (employment) or Part 2 para 6 (statutory purposes), both of which need the document, so it is asked for even when no paragraph is named.",
@@ -488,12 +546,14 @@ rules! {
 
     // ── PN4xx: sharing, sources, transfers ─────────────────────────────────────────────
     RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Error "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
+        scope: Set,
         summary: "the notice says who personal data is shared with",
         checks: "That a `recipients` list is present (an empty list says no one).",
         why: "Art 13(1)(e) and Art 14(1)(e) require the recipients or categories of recipients, if any, including processors. Silence leaves people unable to tell whether data is shared. As with transfers (PN402), the law asks only where there are recipients, but `notice` asks for an explicit answer (`recipients: []` for none), so the severity is the same as PN402's.",
         fix: "```yaml\nrecipients:\n  - id: kent-police\n    name: Kent Police\n```",
     }
     TRANSFERS_UNDECLARED = "PN402" "transfers-undeclared" Error "UK GDPR Art 13(1)(f), Art 14(1)(f)" {
+        scope: Set,
         summary: "the notice declares whether data goes outside the UK",
         checks: "That a `transfers` block is present, with `outside_uk: false` or the transfers made.",
         why: "Art 13(1)(f) (as reworded by the Data (Use and Access) Act 2025 from 5 February 2026) requires the fact of any intended transfer and its safeguards. `notice` requires an explicit answer: none is a valid answer, silence is not, because hosting and support by overseas suppliers are easily overlooked.",
@@ -512,6 +572,7 @@ rules! {
         fix: "Set `outside_uk: true` and describe the transfer, or correct the recipient's `location`.",
     }
     SOURCES_UNDECLARED = "PN405" "sources-undeclared" Warning "UK GDPR Art 13, Art 14(2)(f)" {
+        scope: Set,
         summary: "the notice says where personal data comes from",
         checks: "That a `sources` list is present.",
         why: "Whether data comes from the person (Art 13) or from others (Art 14) decides what the notice must say: the source of the data (Art 14(2)(f)) and its categories (Art 14(1)(d)), or whether providing it is required (Art 13(2)(e)). Without sources those rules assume direct collection.",
@@ -532,6 +593,7 @@ rules! {
 
     // ── PN5xx: retention ───────────────────────────────────────────────────────────────
     RETENTION_MISSING = "PN501" "retention-missing" Error "UK GDPR Art 13(2)(a), Art 14(2)(a)" {
+        scope: Set,
         summary: "every purpose has a retention period or the criteria for one",
         checks: "That the notice has a `retention` block, and that each purpose has a period: its own `retention` rule, or `retention.default`, `retention.criteria` or a retention policy.",
         why: "Art 13(2)(a) requires the period for which data will be stored or, if that is not possible, the criteria used to determine it.",
@@ -546,6 +608,7 @@ rules! {
 
     // ── PN6xx: rights, complaints, requirement, decisions ─────────────────────────────
     RIGHTS_CONTACT = "PN601" "rights-contact-missing" Error "UK GDPR Art 13(2)(b), Art 14(2)(c), Art 12(2)" {
+        scope: Set,
         summary: "people can see how to exercise their rights",
         checks: "That a contact route for rights exists: `rights.contact`, or the DPO's or the controller's contact details.",
         why: "Art 13(2)(b) requires the existence of the rights, and Art 12(2) requires the controller to facilitate their exercise; a right with no route is no use.",
@@ -558,24 +621,28 @@ rules! {
         fix: "Remove `rights.details.portability`, or check that the purposes it covers are marked with their real bases. `notice` writes the portability paragraph itself when it applies.",
     }
     COMPLAINTS_TO_CONTROLLER = "PN603" "complaints-to-controller" Error "UK GDPR Art 13(2)(ca), Art 14(2)(da); DPA 2018 s164A" {
+        scope: Set,
         summary: "from 19 June 2026, the notice says how to complain to the office",
         checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` gives a way to complain to the office: at least one of `form`, `email`, `address`, `phone` or `web`.",
         why: "The Data (Use and Access) Act 2025 s103 inserted DPA 2018 s164A (complaints to controllers) and Art 13(2)(ca), in force 19 June 2026. The ICO now usually expects people to complain to the organisation first. Before that date this rule does not apply.",
         fix: "```yaml\ncomplaints:\n  controller:\n    form: https://www.example-pcc.gov.uk/complaints\n    email: dpo@example.police.uk\n```",
     }
     COMPLAINT_FORM = "PN604" "complaint-form" Warning "DPA 2018 s164A(2)" {
+        scope: Set,
         summary: "complaints to the office can be made electronically and by other means",
         checks: "That, when checking as of 19 June 2026 or later, `complaints.controller` has an online `form` or e-mail, and at least one other means (post or phone).",
         why: "s164A(2) requires controllers to facilitate complaints, \"such as providing a complaint form which can be completed electronically and by other means\". The example is not mandatory, so this is a warning. s164A is in force from 19 June 2026 (Data (Use and Access) Act 2025 s103); before then the rule does not apply.",
         fix: "```yaml\ncomplaints:\n  controller:\n    form: https://www.example-pcc.gov.uk/complaints\n    address: [Office of the PCC, Police HQ, Example Road, EX1 1AA]\n```",
     }
     PROVISION_REQUIREMENT = "PN605" "provision-requirement" Error "UK GDPR Art 13(2)(e)" {
+        scope: Set,
         summary: "the notice says whether people must provide their data and what happens if not",
         checks: "That, where data is collected from people themselves (or sources are not declared), `provision_requirement` says whether providing it is `voluntary`, `statutory`, `contractual`, `pre_contract` or `varies`, and gives the consequences of not providing it unless it is voluntary.",
         why: "Art 13(2)(e) requires whether provision is a statutory or contractual requirement, whether the person is obliged to provide it and the possible consequences of not doing so. There is no Art 14 equivalent, so a notice whose data all comes from others is exempt.",
         fix: "```yaml\nprovision_requirement:\n  requirement: voluntary\n  consequences: Without it we may not be able to deal with your enquiry.\n```",
     }
     ADM_UNDECLARED = "PN606" "automated-decisions-undeclared" Error "UK GDPR Art 13(2)(f), Art 14(2)(g)" {
+        scope: Set,
         summary: "the notice declares whether automated decisions are made",
         checks: "That an `automated_decision_making` block is present with `used: true` or `used: false`.",
         why: "Art 13(2)(f) requires the existence of automated decision-making, including profiling, to be disclosed. As with transfers, `notice` asks for an explicit answer so that the notice can say so plainly.",
@@ -633,6 +700,7 @@ rules! {
         fix: "Make `last_updated` the date of the latest change.",
     }
     ALTERNATIVE_FORMATS = "PN706" "alternative-formats" Warning "UK GDPR Art 12(1); Equality Act 2010 s20, s149" {
+        scope: Set,
         summary: "the notice says how to get it in another format",
         checks: "That `notice.alternative_formats` is given.",
         why: "Art 12(1) requires information to be easily accessible; public bodies must make reasonable adjustments for disabled people (Equality Act 2010). Saying how to ask for large print, audio or braille is how people find out they can.",

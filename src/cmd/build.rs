@@ -18,7 +18,7 @@ use super::{Outcome, collect_inputs};
 use crate::cli::BuildArgs;
 use notice::diag::{Diagnostic, FileReport, Severity, emit};
 use notice::model::{Date, Notice};
-use notice::render::{self, RenderOptions};
+use notice::render::{self, RenderOptions, site};
 use notice::rules::CheckOptions;
 use notice::source::SourceFile;
 use notice::write::{Artifact, safe_stem, write_all};
@@ -107,6 +107,24 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             shared: reports.collect(),
         }
     });
+    // Layered notices are judged as sets (src/rules/set.rs), on each notice's own
+    // findings (a disclosure missing from a notice is a finding in the notice's file).
+    let mut members: Vec<notice::rules::set::Member<'_>> = inputs
+        .iter_mut()
+        .map(|i| notice::rules::set::Member {
+            path: &i.report.source.path,
+            notice: i.notice.as_ref(),
+            diagnostics: &mut i.report.diagnostics,
+        })
+        .collect();
+    notice::rules::set::check(&mut members, &opts);
+    for i in &mut inputs {
+        i.errors = i.report.count(Severity::Error)
+            + i.shared
+                .iter()
+                .map(|r| r.count(Severity::Error))
+                .sum::<usize>();
+    }
     let all_reports = notice::office::merge_parts(
         inputs
             .iter()
@@ -175,6 +193,14 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         jobs.push((stem, input));
     }
     refuse_shared_folders(&jobs, &args.out)?;
+    // What the site index and the layers' links back say about each notice.
+    let entries: Vec<site::Entry> = jobs
+        .iter()
+        .filter_map(|(stem, input)| match &input.notice {
+            Some(n) => Some(site::Entry::of(stem, n)),
+            None => relower(&input.report.source, &opts).map(|n| site::Entry::of(stem, &n)),
+        })
+        .collect();
 
     let failed = AtomicBool::new(false);
     let results = parallel_map_owned(jobs, |(stem, input)| -> Option<(PathBuf, Done)> {
@@ -192,15 +218,18 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                 }
             },
         };
-        let out = match render::render_notice(&notice, &env, &render_opts) {
+        let mut doc = match notice::document::build::build(&notice, &env) {
+            Ok(doc) => doc,
+            Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
+        };
+        // Office text the document does not print, located (PN951).
+        let left_out = notice::document::coverage::diagnostics(&notice, &doc);
+        site::link_back(&mut doc, &stem, &entries);
+        let out = match render::render_document(&doc, &env, &render_opts) {
             Ok(out) => out,
             Err(e) => return Some((path, Done::NotRendered(e))),
         };
-        // Office text the document does not print, located (PN951).
-        let left_out = match notice::document::build::build(&notice, &env) {
-            Ok(doc) => notice::document::coverage::diagnostics(&notice, &doc),
-            Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
-        };
+        drop(doc);
         let review = if args.review {
             match review_copy(&notice, &input.report.diagnostics, &env) {
                 Ok(html) => Some(Artifact {
@@ -247,6 +276,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
 
     // 3. Report, in input order.
     let mut written = Vec::new();
+    let mut built_stems = std::collections::BTreeSet::new();
     let mut write_error = None;
     let mut notices = 0;
     for (path, result) in results.into_iter().flatten() {
@@ -266,6 +296,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                     args.out.join(&stem).display()
                 )?;
                 written.extend(paths);
+                built_stems.insert(stem);
                 notices += 1;
             }
             Done::NotWritten(e) => {
@@ -287,6 +318,22 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             if notices == 1 { "" } else { "s" },
             args.out.display()
         );
+    }
+    // A folder of notices is a site: its index, beside the notices.
+    if args.input.paths.iter().any(|p| p.is_dir()) {
+        let built: Vec<site::Entry> = entries
+            .into_iter()
+            .filter(|e| built_stems.contains(&e.stem))
+            .collect();
+        let pages = site::index(&built, &render_opts.formats, &env).map_err(anyhow::Error::msg)?;
+        let artifacts: Vec<Artifact> = pages
+            .into_iter()
+            .map(|(name, bytes)| Artifact {
+                rel_path: PathBuf::from(name),
+                bytes,
+            })
+            .collect();
+        written.extend(write_all(&args.out, &artifacts)?);
     }
     let mut stdout = std::io::stdout().lock();
     writeln!(

@@ -31,6 +31,7 @@ pub(super) const COVERED: &[&str] = &[
     "notice.owner",
     "notice.responsible",
     "notice.alternative_formats",
+    "notice.layers",
     "notice.changes[].date",
     "notice.changes[].summary",
     "notice.review_statement",
@@ -53,8 +54,14 @@ pub(super) const COVERED: &[&str] = &[
 ];
 
 /// The fields deliberately not compared: the change log's own bookkeeping, which says
-/// nothing to the people the notice is for.
-pub(super) const LEFT_OUT: &[&str] = &["notice.changes[].kind", "notice.changes[].author"];
+/// nothing to the people the notice is for, and `extends`, whose facts are compared where
+/// they land in the merged notice (a new office file path with the same facts is no change
+/// to what people are told).
+pub(super) const LEFT_OUT: &[&str] = &[
+    "notice.changes[].kind",
+    "notice.changes[].author",
+    "extends",
+];
 
 /// Whether an entry of [`COVERED`] or [`LEFT_OUT`] covers a field.
 fn covers(entry: &str, field: &str) -> bool {

@@ -83,6 +83,8 @@ pub(super) fn notice_meta(cx: &mut Cx, o: &Notice, n: &Notice) {
         na.and_then(|x| x.contact.as_deref()),
     );
 
+    layers(cx, om, nm);
+
     let (old, new) = (entries(om, |m| &m.changes), entries(nm, |m| &m.changes));
     let list = List::new(a, "notice.changes", (old, new), |c| {
         c.summary.as_ref().map_or("", |s| s.as_str())
@@ -146,4 +148,34 @@ pub(super) fn sections(cx: &mut Cx, o: &Notice, n: &Notice) {
         let (old, new) = (Some(x.body.as_str()), Some(y.body.as_str()));
         cx.text(a, &format!("{path}.body"), &label, old, new);
     });
+}
+
+/// The layers a first layer links to: each named by its title and where it points. A layer
+/// added, removed or pointed elsewhere changes where people find the rest of the notice.
+fn layers(cx: &mut Cx, om: Option<&NoticeMeta>, nm: Option<&NoticeMeta>) {
+    fn described(m: Option<&NoticeMeta>) -> Vec<String> {
+        m.map_or(&[][..], |m| m.layers.as_slice())
+            .iter()
+            .map(|l| {
+                let title = l.title.as_ref().map_or("(untitled)", |t| t.as_str());
+                let to = l
+                    .notice
+                    .as_ref()
+                    .or(l.url.as_ref())
+                    .map_or("", |t| t.as_str());
+                format!("{} ({to})", quote(title))
+            })
+            .collect()
+    }
+    let (old, new) = (described(om), described(nm));
+    for l in new.iter().filter(|l| !old.contains(l)) {
+        cx.editorial(Area::Notice, "notice.layers", format!("Layer added: {l}."));
+    }
+    for l in old.iter().filter(|l| !new.contains(l)) {
+        cx.editorial(
+            Area::Notice,
+            "notice.layers",
+            format!("Layer removed: {l}."),
+        );
+    }
 }

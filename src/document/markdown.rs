@@ -524,9 +524,13 @@ fn parse_inline_tag(events: &mut Events<'_>, tag: Tag<'_>) -> Vec<Inline> {
     }
 }
 
-/// Keep only URLs people can follow safely.
+/// Keep only URLs people can follow safely, and links to another notice of the same
+/// build (`notice:complaints`, see [`super::NOTICE_LINK`]).
 pub fn safe_url(url: &str) -> Option<String> {
     let u = url.trim();
+    if let Some(stem) = u.strip_prefix(super::NOTICE_LINK) {
+        return super::is_stem(stem).then(|| u.to_owned());
+    }
     let lower = u.to_ascii_lowercase();
     let ok = ["https://", "http://", "mailto:", "tel:"]
         .iter()

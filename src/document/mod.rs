@@ -9,6 +9,8 @@
 //! and "keep together" runs (phone numbers, postcodes, e-mail addresses) that a line
 //! breaker must never split.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 pub mod build;
@@ -113,8 +115,11 @@ pub enum Inline {
     Text(String),
     /// Strong emphasis (bold). Large print uses bold for all emphasis.
     Strong(Vec<Inline>),
-    /// A link. `url` is always `https:`, `http:`, `mailto:` or `tel:`: anything else is
-    /// dropped to plain text when the document is built.
+    /// A link. `url` is always `https:`, `http:`, `mailto:` or `tel:`, or
+    /// [`NOTICE_LINK`] and the file stem of another notice of the same build
+    /// (`notice:complaints`): anything else is dropped to plain text when the document is
+    /// built. A format that links notices to each other turns `notice:` links into
+    /// relative addresses ([`Document::with_notice_links`]); the others show their text.
     Link {
         /// The visible text.
         text: Vec<Inline>,
@@ -153,12 +158,109 @@ impl Inline {
     }
 }
 
+/// The scheme of a link to another notice of the same build: `notice:` and its file stem.
+pub const NOTICE_LINK: &str = "notice:";
+
+/// Whether `stem` can name a notice's output folder: letters, digits, `-`, `_` and `.`,
+/// not starting with a dot (so never `..`), at most 100 characters.
+pub fn is_stem(stem: &str) -> bool {
+    !stem.is_empty()
+        && stem.len() <= 100
+        && !stem.starts_with('.')
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// The plain text of a run of inlines.
 pub fn plain(inlines: &[Inline]) -> String {
     inlines.iter().map(Inline::plain).collect()
 }
 
 impl Document {
+    /// The document with each link to another notice of the build (`notice:complaints`)
+    /// pointing at that notice's file in one format, relative to this one's: `file_name`
+    /// gives the file for a stem (`complaints.html`), and the link becomes
+    /// `../complaints/complaints.html`, since every notice is written to a folder of its
+    /// own. Borrowed unchanged when there is no such link.
+    pub fn with_notice_links(&self, file_name: fn(&str) -> String) -> Cow<'_, Document> {
+        fn has(inlines: &[Inline]) -> bool {
+            inlines.iter().any(|i| match i {
+                Inline::Link { url, .. } => url.starts_with(NOTICE_LINK),
+                Inline::Strong(inner) => has(inner),
+                _ => false,
+            })
+        }
+        fn fix(inlines: &mut [Inline], file_name: fn(&str) -> String) {
+            for i in inlines {
+                match i {
+                    Inline::Link { url, text } => {
+                        if let Some(stem) = url.strip_prefix(NOTICE_LINK)
+                            && is_stem(stem)
+                        {
+                            *url = format!("../{stem}/{}", file_name(stem));
+                        }
+                        fix(text, file_name);
+                    }
+                    Inline::Strong(inner) => fix(inner, file_name),
+                    _ => {}
+                }
+            }
+        }
+        let mut found = false;
+        self.each_inline_run(&mut |run| found = found || has(run));
+        if !found {
+            return Cow::Borrowed(self);
+        }
+        let mut doc = self.clone();
+        doc.each_inline_run_mut(&mut |run| fix(run, file_name));
+        Cow::Owned(doc)
+    }
+
+    /// Every run of inlines in the document, in reading order.
+    fn each_inline_run(&self, f: &mut dyn FnMut(&[Inline])) {
+        fn blocks(bs: &[Block], f: &mut dyn FnMut(&[Inline])) {
+            for b in bs {
+                match b {
+                    Block::Paragraph(inl) => f(inl),
+                    Block::List { items, .. } => items.iter().for_each(|i| blocks(i, f)),
+                    Block::Table(t) => t.rows.iter().flatten().flatten().for_each(|l| f(l)),
+                    Block::Fields(fields) => fields.iter().for_each(|x| f(&x.value)),
+                    Block::Note { blocks: inner, .. } => blocks(inner, f),
+                    Block::Subheading(_) => {}
+                }
+            }
+        }
+        fn section(s: &Section, f: &mut dyn FnMut(&[Inline])) {
+            blocks(&s.blocks, f);
+            s.children.iter().for_each(|c| section(c, f));
+        }
+        self.front_matter.iter().for_each(|l| f(l));
+        self.sections.iter().for_each(|s| section(s, f));
+    }
+
+    /// Every run of inlines in the document, mutably, in reading order.
+    fn each_inline_run_mut(&mut self, f: &mut dyn FnMut(&mut [Inline])) {
+        fn blocks(bs: &mut [Block], f: &mut dyn FnMut(&mut [Inline])) {
+            for b in bs {
+                match b {
+                    Block::Paragraph(inl) => f(inl),
+                    Block::List { items, .. } => items.iter_mut().for_each(|i| blocks(i, f)),
+                    Block::Table(t) => t.rows.iter_mut().flatten().flatten().for_each(|l| f(l)),
+                    Block::Fields(fields) => fields.iter_mut().for_each(|x| f(&mut x.value)),
+                    Block::Note { blocks: inner, .. } => blocks(inner, f),
+                    Block::Subheading(_) => {}
+                }
+            }
+        }
+        fn section(s: &mut Section, f: &mut dyn FnMut(&mut [Inline])) {
+            blocks(&mut s.blocks, f);
+            s.children.iter_mut().for_each(|c| section(c, f));
+        }
+        self.front_matter.iter_mut().for_each(|l| f(l));
+        self.sections.iter_mut().for_each(|s| section(s, f));
+    }
+
     /// Every section in reading order, depth first, with its heading level (2 for top level).
     pub fn walk_sections(&self) -> Vec<(u8, &Section)> {
         fn go<'a>(s: &'a Section, level: u8, out: &mut Vec<(u8, &'a Section)>) {

@@ -152,6 +152,8 @@ pub struct View {
 #[derive(Debug, Serialize)]
 struct NoticeView {
     title: String,
+    /// A first layer's layers, in order.
+    layers: Vec<PageView>,
     url: Option<String>,
     introduction: Option<String>,
     scope: Option<String>,
@@ -273,6 +275,8 @@ struct PurposeView {
     recipients: String,
     /// The period that applies: the purpose's rule, or the default.
     retention: Option<String>,
+    /// The page that explains the purpose.
+    page: Option<PageView>,
     direct_marketing: bool,
     withdraw_consent: Option<String>,
     consent: bool,
@@ -340,6 +344,14 @@ struct RetentionRuleView {
 struct LinkView {
     title: String,
     url: Option<String>,
+}
+
+/// A layer, or the page that explains a purpose: link text and a Markdown link target
+/// (a web address, or `notice:stem` for another notice of the build).
+#[derive(Debug, Serialize)]
+struct PageView {
+    title: String,
+    href: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -644,6 +656,9 @@ fn notice(n: &Notice) -> NoticeView {
     let meta = n.file.notice.as_ref();
     NoticeView {
         title: meta.map_or_else(|| "Privacy notice".to_owned(), |m| t(&m.title)),
+        layers: meta.map_or(Vec::new(), |m| {
+            m.layers.iter().filter_map(|l| page(l, None)).collect()
+        }),
         url: url(meta.and_then(|m| m.url.as_ref())),
         introduction: md(meta.and_then(|m| m.introduction.as_ref())),
         scope: md(meta.and_then(|m| m.scope.as_ref())),
@@ -678,6 +693,16 @@ fn notice(n: &Notice) -> NoticeView {
             }
         }),
     }
+}
+
+/// A layer or a purpose's page as a link; `fallback` is the link text when it gives none.
+fn page(l: &Layer, fallback: Option<&Sp<String>>) -> Option<PageView> {
+    let title = l.title.as_ref().or(fallback).map(t)?;
+    let href = match crate::model::layer_stem(l) {
+        Some(stem) => format!("{}{stem}", super::NOTICE_LINK),
+        None => url(l.url.as_ref())?,
+    };
+    Some(PageView { title, href })
 }
 
 fn category(c: &DataCategory) -> CategoryView {
@@ -742,6 +767,7 @@ fn purposes(n: &Notice) -> Vec<PurposeView> {
             direct_marketing: rights::is_direct_marketing(p),
             withdraw_consent: md(p.withdraw_consent.as_ref()),
             consent: rights::relies_on_consent(p),
+            page: p.page.as_ref().and_then(|l| page(l, Some(&p.name))),
         })
         .collect()
 }

@@ -243,6 +243,29 @@ pub fn has_channel(c: &Contact) -> bool {
         || !c.other_phones.is_empty()
 }
 
+/// The notice a layer or a purpose's page names, as the stem of its file (`complaints`
+/// for `complaints`, `complaints.yaml` or `complaints.yml`); `None` for a web page.
+pub fn layer_stem(layer: &Layer) -> Option<&str> {
+    let name = layer.notice.as_ref()?.value.trim();
+    Some(
+        name.strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .unwrap_or(name),
+    )
+}
+
+/// Whether `name` can name a notice file of the same build: a file name (ASCII letters and
+/// digits, `-`, `_`, `.`), not a path, not starting with a dot, at most 100 characters.
+fn is_notice_name(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && name.len() <= 100
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// Check what the grammar cannot, and make a [`Notice`]; or report every problem found.
 pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagnostic>> {
     let mut l = Lowerer {
@@ -281,6 +304,9 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
             }
         }
         l.url(m.url.as_ref(), "notice.url", Web);
+        for (i, layer) in m.layers.iter().enumerate() {
+            l.layer(layer, &format!("notice.layers[{i}]"), true);
+        }
         if let Some(af) = &m.alternative_formats {
             l.contact(af.contact.as_ref(), "notice.alternative_formats.contact");
         }
@@ -382,6 +408,9 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
             );
         }
         l.non_empty(&p.name, &format!("purposes[{i}].name"));
+        if let Some(page) = &p.page {
+            l.layer(page, &format!("purposes[{i}].page"), false);
+        }
     }
     if let Some(t) = &file.transfers {
         for (i, d) in t.destinations.iter().enumerate() {
@@ -494,6 +523,48 @@ impl Lowerer {
                 format!("`{path}` is empty"),
                 Some("write the value, or remove the key if there is nothing to say"),
             ));
+        }
+    }
+
+    /// A layer or a purpose's page: a title where one is needed, and exactly one of
+    /// `notice` (a well-formed notice name) and `url`.
+    fn layer(&mut self, layer: &Sp<Layer>, path: &str, needs_title: bool) {
+        match &layer.title {
+            Some(t) => self.non_empty(t, &format!("{path}.title")),
+            None if needs_title => self.diags.push(registry::MISSING_FIELD.diag(
+                layer.span,
+                &format!("{path}.title"),
+                format!("`{path}.title` is required here but missing"),
+                Some(
+                    "write the link text readers will see, e.g. `title: How we handle complaints`",
+                ),
+            )),
+            None => {}
+        }
+        match (&layer.notice, &layer.url) {
+            (Some(_), Some(u)) => self.invalid(
+                u.span,
+                path,
+                format!("`{path}` gives both `notice` and `url`"),
+                "keep `notice:` for a notice of the same build, or `url:` for a page elsewhere, not both",
+            ),
+            (None, None) => self.diags.push(registry::MISSING_FIELD.diag(
+                layer.span,
+                &format!("{path}.notice"),
+                format!("`{path}` names no page"),
+                Some("write `notice: complaints` (another notice of this build, its file name without `.yaml`) or `url: \"https://…\"`"),
+            )),
+            (Some(n), None) => {
+                if !is_notice_name(&n.value) {
+                    self.invalid(
+                        n.span,
+                        &format!("{path}.notice"),
+                        format!("`{}` is not a notice's file name", n.value),
+                        "write the file name of another notice of this build without `.yaml`, e.g. `complaints` for `complaints.yaml`",
+                    );
+                }
+            }
+            (None, Some(_)) => self.url(layer.url.as_ref(), &format!("{path}.url"), Web),
         }
     }
 

@@ -131,6 +131,27 @@ pub struct NoticeMeta {
     pub changes: Vec<Sp<Change>>,
     /// The office's own words on how it keeps the notice up to date.
     pub review_statement: Option<Markdown>,
+    /// For a first-layer notice: its further layers, in the order readers should meet them.
+    /// Each is another notice of the same build (`notice: complaints`, the file name without
+    /// `.yaml`) or a page elsewhere (`url:`). `notice check` on the folder judges the first
+    /// layer and its layers together.
+    #[serde(default)]
+    pub layers: Vec<Sp<Layer>>,
+}
+
+/// A further layer of a layered notice, or the page that explains a purpose: another
+/// notice of the same build, or a web page. Give `notice` or `url`, not both.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    /// The link text, e.g. `How we handle complaints`. Required for a layer; for a
+    /// purpose's page it defaults to the purpose's name.
+    pub title: Option<Sp<String>>,
+    /// Another notice of the same build, by its file name without `.yaml`, e.g.
+    /// `complaints` for `complaints.yaml`.
+    pub notice: Option<Sp<String>>,
+    /// A web page (`https:` URL).
+    pub url: Option<Sp<String>>,
 }
 
 /// How to ask for the notice in another format.
@@ -428,6 +449,9 @@ pub struct Purpose {
     /// How to withdraw consent for this purpose, where it differs from the usual contact,
     /// e.g. `Use the unsubscribe link in any of our emails`.
     pub withdraw_consent: Option<Markdown>,
+    /// The page that explains this purpose in full: another notice of the same build
+    /// (`page: {notice: complaints}`) or a web page (`page: {url: "https://…"}`).
+    pub page: Option<Sp<Layer>>,
 }
 
 /// The lawful bases of UK GDPR Art 6(1).

@@ -434,6 +434,12 @@ blocks! {
         alternative_formats: Block,
         changes: Block,
         review_statement: Prose,
+        layers: Block,
+    }
+    Layer {
+        title: Prose,
+        notice: Code,
+        url: Url,
     }
     AlternativeFormats {
         formats: Label,
@@ -531,6 +537,7 @@ blocks! {
         direct_marketing: Flag,
         automated_means: Flag,
         withdraw_consent: Prose,
+        page: Block,
     }
     SpecialCondition {
         condition: Code,

@@ -55,7 +55,8 @@ pub static FORMAT: super::FormatSpec = super::FormatSpec {
         } else {
             Grade::Two
         };
-        let bytes = render_brf(doc, grade, &Louis)?;
+        let doc = doc.with_notice_links(|stem| format!("{stem}.brf"));
+        let bytes = render_brf(&doc, grade, &Louis)?;
         Ok(super::Output::plain(bytes))
     },
 };

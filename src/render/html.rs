@@ -80,9 +80,12 @@ pub static FORMAT: super::FormatSpec = super::FormatSpec {
     default: true,
     file_name: |stem| format!("{stem}.html"),
     render: |doc, cx| {
-        render_html(doc, cx.env)
-            .map(|html| super::Output::plain(html.into_bytes()))
-            .map_err(|e| e.to_string())
+        render_html(
+            &doc.with_notice_links(|stem| format!("{stem}.html")),
+            cx.env,
+        )
+        .map(|html| super::Output::plain(html.into_bytes()))
+        .map_err(|e| e.to_string())
     },
 };
 
@@ -187,12 +190,26 @@ fn push_escaped(out: &mut String, s: &str) {
     }
 }
 
+/// Whether `url` is the relative address of another notice's output in the same build, as
+/// [`Document::with_notice_links`](crate::document::Document::with_notice_links) and the
+/// site index write it: `../stem/file` or `stem/file`, each part a safe file name.
+pub fn is_notice_path(url: &str) -> bool {
+    let rest = url.strip_prefix("../").unwrap_or(url);
+    rest.split_once('/').is_some_and(|(stem, file)| {
+        crate::document::is_stem(stem) && crate::document::is_stem(file)
+    })
+}
+
 /// The `href` to write for a link target, or `None` when the target is not one we link
-/// to. Only `https:`, `http:`, `mailto:`, `tel:` and in-page `#fragment` targets pass;
+/// to. Only `https:`, `http:`, `mailto:`, `tel:`, in-page `#fragment` targets and the
+/// relative addresses of other notices of the build ([`is_notice_path`]) pass;
 /// `javascript:`, `data:` and everything else become plain text. Browsers ignore tabs,
 /// newlines and leading control characters in a URL (`java\tscript:` is `javascript:`),
 /// so those are removed before the scheme is read, and spaces are percent-encoded.
 pub fn safe_href(url: &str) -> Option<String> {
+    if is_notice_path(url) {
+        return Some(url.to_owned());
+    }
     let cleaned: String = url
         .trim_matches(|c: char| c.is_ascii_whitespace() || c.is_control())
         .chars()

@@ -11,6 +11,7 @@ pub mod epub;
 pub mod format;
 pub mod html;
 pub mod pdf;
+pub mod site;
 pub mod text;
 
 #[cfg(test)]

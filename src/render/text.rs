@@ -26,7 +26,10 @@ pub static FORMAT: super::FormatSpec = super::FormatSpec {
     description: "plain text, 80 columns",
     default: true,
     file_name: |stem| format!("{stem}.txt"),
-    render: |doc, _| Ok(super::Output::plain(render_text(doc).into_bytes())),
+    render: |doc, _| {
+        let doc = doc.with_notice_links(|stem| format!("{stem}.txt"));
+        Ok(super::Output::plain(render_text(&doc).into_bytes()))
+    },
 };
 
 /// Render a document as plain text: LF line endings, exactly one final newline, no tabs,

@@ -15,6 +15,7 @@ mod basis;
 mod identity;
 mod notice_meta;
 mod rights;
+pub mod set;
 mod sharing;
 mod special;
 pub mod text;

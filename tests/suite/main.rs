@@ -9,6 +9,7 @@ mod corpus;
 mod coverage;
 mod hostile;
 mod law;
+mod layered;
 mod layers;
 mod props;
 mod review;

@@ -45,7 +45,26 @@ pub(crate) fn check_on(src: &SourceFile, as_of: Date) -> Vec<Diagnostic> {
 /// renderers apply (`Stage::Render`), the warnings of rendering every format too, located
 /// in the fixture as `build` prints them.
 fn findings_for(rule: &Rule, src: &SourceFile) -> Vec<Diagnostic> {
-    let checked = notice::check(src, &CheckOptions { as_of: AS_OF });
+    let opts = CheckOptions { as_of: AS_OF };
+    // A rule about notices checked together (layers) has the fixture's companions in
+    // `together/`: the fixture is checked with them, as `notice check` on a folder would.
+    let mut set = vec![(src.clone(), notice::check(src, &opts))];
+    let together = root()
+        .join("tests/fixtures/rules")
+        .join(rule.id)
+        .join("together");
+    if let Ok(entries) = std::fs::read_dir(&together) {
+        let mut paths: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for p in paths {
+            let rel = p.strip_prefix(root()).unwrap().to_path_buf();
+            let companion = source(&rel);
+            let checked = notice::check(&companion, &opts);
+            set.push((companion, checked));
+        }
+    }
+    notice::judge_sets(&mut set, &opts);
+    let checked = set.swap_remove(0).1;
     let mut diags = checked.diagnostics;
     if rule.stage == registry::Stage::Render
         && let Some(notice) = checked.notice
@@ -200,7 +219,7 @@ fn messages_follow_the_house_style() {
         if !root().join(&path).is_file() {
             continue;
         }
-        for d in check_on(&source(&path), AS_OF) {
+        for d in findings_for(rule, &source(&path)) {
             let first = d.message.chars().next().unwrap_or(' ');
             if first.is_uppercase() {
                 problems.push(format!(

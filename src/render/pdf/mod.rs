@@ -116,7 +116,7 @@ pub static FORMAT: super::FormatSpec = super::FormatSpec {
     file_name: |stem| format!("{stem}-large-print.pdf"),
     render: |doc, cx| {
         let out = render_pdf(
-            doc,
+            &doc.with_notice_links(|stem| format!("{stem}-large-print.pdf")),
             &PdfOptions {
                 body_size: cx.body_size,
             },

@@ -1,0 +1,173 @@
+//! Layered notices: a first layer and its layers judged as one set, the links between
+//! them in every output, and the site index `notice build` writes for a folder.
+//!
+//! The office in `tests/fixtures/layered/office/` is a first layer (`privacy.yaml`) that
+//! leaves its DPO, retention and complaint routes to a second layer (`complaints.yaml`),
+//! and a CCTV layer (`cctv.yaml`) that gives only its own purpose.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+use notice::diag::Diagnostic;
+use notice::rules::CheckOptions;
+use notice::source::SourceFile;
+
+use crate::rules::AS_OF;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+const OFFICE: &str = "tests/fixtures/layered/office";
+const FILES: [&str; 3] = ["cctv.yaml", "complaints.yaml", "privacy.yaml"];
+
+/// A copy of the office in a temporary folder, with `edit` applied to each file's text.
+fn office_copy(edit: impl Fn(&str, String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in FILES {
+        let text = std::fs::read_to_string(root().join(OFFICE).join(f)).unwrap();
+        std::fs::write(dir.path().join(f), edit(f, text)).unwrap();
+    }
+    dir
+}
+
+/// Check the files in `dir` together, as `notice check DIR` does: each file's findings,
+/// by file name.
+fn check_together(dir: &Path, files: &[&str]) -> Vec<(String, Vec<Diagnostic>)> {
+    let opts = CheckOptions { as_of: AS_OF };
+    let mut set: Vec<_> = files
+        .iter()
+        .map(|f| {
+            let src = SourceFile::read(&dir.join(f)).unwrap();
+            let checked = notice::check(&src, &opts);
+            (src, checked)
+        })
+        .collect();
+    notice::judge_sets(&mut set, &opts);
+    set.into_iter()
+        .map(|(src, c)| {
+            let name = src.path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, c.diagnostics)
+        })
+        .collect()
+}
+
+fn rules(diags: &[Diagnostic]) -> Vec<&'static str> {
+    diags.iter().map(|d| d.rule).collect()
+}
+
+fn cli() -> Command {
+    let mut c = Command::cargo_bin("notice").expect("the notice binary is built");
+    c.current_dir(root());
+    c
+}
+
+#[test]
+fn a_disclosure_in_a_second_layer_satisfies_the_first() {
+    let found = check_together(&root().join(OFFICE), &FILES);
+    for (file, diags) in &found {
+        assert!(
+            diags.is_empty(),
+            "{file}: {:?}",
+            diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+    }
+    // The same first layer alone lacks what its layers give, and says its layers were
+    // not checked.
+    let alone = check_together(&root().join(OFFICE), &["privacy.yaml"]);
+    let got = rules(&alone[0].1);
+    for id in ["PN021", "PN105", "PN501", "PN603"] {
+        assert!(got.contains(&id), "privacy.yaml alone: {got:?}");
+    }
+}
+
+#[test]
+fn a_missing_disclosure_is_reported_once_naming_the_layers() {
+    // Take the DPO out of the complaints layer: now no notice of the set gives one.
+    let dir = office_copy(|f, text| {
+        if f == "complaints.yaml" {
+            text.replace(
+                "dpo:\n  role: Data Protection Officer\n  contact:\n    phone: 01632 960 003\n",
+                "",
+            )
+        } else {
+            text
+        }
+    });
+    let found = check_together(dir.path(), &FILES);
+    let pn105: Vec<(&str, &Diagnostic)> = found
+        .iter()
+        .flat_map(|(f, ds)| ds.iter().map(move |d| (f.as_str(), d)))
+        .filter(|(_, d)| d.rule == "PN105")
+        .collect();
+    assert_eq!(pn105.len(), 1, "{pn105:?}");
+    let (file, d) = pn105[0];
+    assert_eq!(file, "privacy.yaml");
+    assert!(
+        d.message
+            .ends_with("; the same is missing from its layers `complaints` and `cctv`"),
+        "{}",
+        d.message
+    );
+    assert_eq!(d.span.line, 19, "at `public_authority: true`");
+    // Nothing else is missing from the set.
+    let all: Vec<&str> = found.iter().flat_map(|(_, ds)| rules(ds)).collect();
+    assert_eq!(all, ["PN105"]);
+}
+
+#[test]
+fn a_layer_not_in_the_build_is_a_located_error_with_a_suggestion() {
+    let dir = office_copy(|f, text| {
+        if f == "privacy.yaml" {
+            text.replace(
+                "notice: complaints\n    - title",
+                "notice: complaint\n    - title",
+            )
+        } else {
+            text
+        }
+    });
+    let found = check_together(dir.path(), &FILES);
+    let privacy = &found[2].1;
+    let d = privacy
+        .iter()
+        .find(|d| d.rule == "PN020")
+        .unwrap_or_else(|| panic!("no PN020: {:?}", rules(privacy)));
+    assert_eq!(
+        d.message,
+        "`complaint` is not one of the notices checked with this one"
+    );
+    assert_eq!(d.help.as_deref(), Some("did you mean `complaints`?"));
+    assert_eq!(d.path, "notice.layers[0].notice");
+    assert_eq!((d.span.line, d.span.column), (12, 15));
+    // Without the layer in the set, the first layer's retention is missing again.
+    assert!(rules(privacy).contains(&"PN501"), "{:?}", rules(privacy));
+}
+
+#[test]
+fn check_on_the_folder_and_on_the_first_layer_alone() {
+    let out = cli()
+        .args(["check", "--as-of", "2026-11-25", OFFICE])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let alone = cli()
+        .args(["check", "--as-of", "2026-11-25"])
+        .arg(PathBuf::from(OFFICE).join("privacy.yaml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&alone.stdout);
+    assert_eq!(alone.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "warning[PN021]: this notice was checked without its layers `complaints` and `cctv`"
+        ),
+        "{text}"
+    );
+}
