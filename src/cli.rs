@@ -95,10 +95,15 @@ pub(crate) enum Command {
     /// Save it next to your notices and add this first line to each YAML file to get
     /// completion and validation in editors that use yaml-language-server:
     /// `# yaml-language-server: $schema=notice.schema.json`
+    /// With `--office`, the format of a shared office file (the blocks notices `extends`).
     #[command(
-        after_help = "Examples:\n  notice schema > notices/notice.schema.json\n  then start each notice with:  # yaml-language-server: $schema=notice.schema.json"
+        after_help = "Examples:\n  notice schema > notices/notice.schema.json\n  notice schema --office > notices/office.schema.json\n  then start each notice with:  # yaml-language-server: $schema=notice.schema.json\n  and the office file with:     # yaml-language-server: $schema=office.schema.json"
     )]
-    Schema,
+    Schema {
+        /// Print the format of a shared office file instead of a notice's.
+        #[arg(long)]
+        office: bool,
+    },
     /// Compare two versions of a notice and say what changed, material or editorial.
     ///
     /// Material changes are those people must be told about before they take effect: a new

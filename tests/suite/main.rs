@@ -14,6 +14,7 @@ mod props;
 mod review;
 mod rules;
 mod seeds;
+mod shared;
 mod tools;
 mod wording;
 mod workflow;
