@@ -18,11 +18,15 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use crate::Checked;
 use crate::diag::{Diagnostic, FileReport};
+use crate::model;
 use crate::model::shared::{self, OfficeFile};
+use crate::parse;
+use crate::registry;
+use crate::rules;
 use crate::rules::CheckOptions;
 use crate::source::{FileId, ReadError, SourceFile, Sp, strip_comment};
-use crate::{Checked, model, parse, registry, rules};
 
 /// What a YAML file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -93,9 +93,10 @@ fn the_fixture_office_is_clean_and_merges_the_office_blocks() {
     // The controller, DPO and rights come from the office file, with their places there.
     let controller = n.file.controller.as_ref().unwrap();
     assert_eq!(controller.span.file, FileId::Office);
+    // A block's place is its first key, the line after `controller:`.
     assert_eq!(
         controller.span.line,
-        line_of(dir.path(), "office.yaml", "controller:")
+        line_of(dir.path(), "office.yaml", "controller:") + 1
     );
     assert_eq!(
         n.source_of(controller.span).path,
@@ -153,8 +154,11 @@ fn a_controller_in_both_files_is_a_conflict_located_in_the_notice() {
         .find(|d| d.rule == "PN014")
         .expect("PN014");
     assert_eq!(d.span.file, FileId::Notice);
-    assert_eq!(d.span.line, line_of(dir.path(), "cctv.yaml", "controller:"));
-    let office_line = line_of(dir.path(), "office.yaml", "controller:");
+    assert_eq!(
+        d.span.line,
+        line_of(dir.path(), "cctv.yaml", "controller:") + 1
+    );
+    let office_line = line_of(dir.path(), "office.yaml", "controller:") + 1;
     assert!(
         d.message
             .contains(&format!("office.yaml` (line {office_line})")),
@@ -247,7 +251,7 @@ fn a_finding_in_the_office_file_is_located_there_once() {
         dir.path(),
         &["check", "--as-of", AS_OF, "--format", "json", "."],
     );
-    assert_eq!(o.status.code(), Some(0), "a warning only:\n{out}");
+    assert_eq!(o.status.code(), Some(1), "PN901 is an error:\n{out}");
     let json: Value = serde_json::from_str(&out).unwrap();
     let found: Vec<&Value> = json["diagnostics"]
         .as_array()
@@ -257,7 +261,7 @@ fn a_finding_in_the_office_file_is_located_there_once() {
         .collect();
     assert_eq!(found.len(), 1, "{out}");
     let d = found[0];
-    assert_eq!(d["file"], "./office.yaml");
+    assert_eq!(d["file"], "office.yaml");
     assert_eq!(d["line"], line as u64);
     assert_eq!(
         d["notices"],
@@ -275,7 +279,7 @@ fn a_finding_in_the_office_file_is_located_there_once() {
     );
     assert!(out.contains("found while checking `main.yaml`"), "{out}");
     assert!(
-        out.ends_with("checked 1 notice and 1 shared office file: 0 errors, 1 warning\n"),
+        out.ends_with("checked 1 notice and 1 shared office file: 1 error, 0 warnings\n"),
         "{out}"
     );
 }
@@ -334,16 +338,24 @@ fn an_office_file_on_its_own_is_checked_as_a_part() {
     assert_eq!(out, "checked 1 shared office file: 0 errors, 0 warnings\n");
 
     // Its own strict format: a misspelt key, with a suggestion; a notice's block refused.
-    edit(dir.path(), "office.yaml", "\ndpo:\n", "\ndop:\n");
-    let (o, out, _) = run(dir.path(), &["check", "--as-of", AS_OF, "office.yaml"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(out.contains("unknown key `dop` at the top level"), "{out}");
-    assert!(out.contains("did you mean `dpo`?"), "{out}");
     edit(
         dir.path(),
         "office.yaml",
-        "\ndop:\n",
-        "\npurposes: []\ndpo:\n",
+        "\ncomplaints:\n",
+        "\ncomplaint:\n",
+    );
+    let (o, out, _) = run(dir.path(), &["check", "--as-of", AS_OF, "office.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        out.contains("unknown key `complaint` at the top level"),
+        "{out}"
+    );
+    assert!(out.contains("did you mean `complaints`?"), "{out}");
+    edit(
+        dir.path(),
+        "office.yaml",
+        "\ncomplaint:\n",
+        "\npurposes: []\ncomplaints:\n",
     );
     let (_, out, _) = run(dir.path(), &["check", "--as-of", AS_OF, "office.yaml"]);
     assert!(
@@ -359,7 +371,7 @@ fn bad_extends_targets_are_located_errors() {
         (
             "missing",
             "extends: nowhere.yaml",
-            "cannot read `./nowhere.yaml`",
+            "cannot read `nowhere.yaml`",
         ),
         (
             "absolute",
@@ -433,4 +445,98 @@ fn the_office_schema_describes_the_office_file() {
     assert!(schema["properties"].get("purposes").is_none());
     let committed: PathBuf = root().join("docs/office.schema.json");
     assert_eq!(std::fs::read_to_string(committed).unwrap(), out);
+}
+
+/// A change to the office file, reported against every notice that extends it: at git
+/// revisions, and between two copies of the office file.
+#[test]
+fn a_diff_of_the_office_file_names_each_notice_that_uses_it() {
+    let dir = office_dir();
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .output()
+            .expect("git is installed");
+        assert!(o.status.success(), "git {args:?}: {o:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "one"]);
+    std::fs::copy(
+        dir.path().join("office.yaml"),
+        dir.path().join("before.yaml"),
+    )
+    .unwrap();
+    edit(
+        dir.path(),
+        "office.yaml",
+        "recipients:\n",
+        "recipients:\n  - id: payroll\n    name: Our payroll bureau\n    role: processor\n    location: United Kingdom\n",
+    );
+
+    let each = |json: &Value| -> Vec<(String, Vec<String>)> {
+        json["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["new"]["file"].as_str().unwrap().to_owned(),
+                    c["changes"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|ch| format!("{}: {}", ch["class"], ch["summary"]))
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    let want = |file: &str| {
+        (
+            file.to_owned(),
+            vec!["\"material\": \"New recipient: “Our payroll bureau”.\"".to_owned()],
+        )
+    };
+
+    let (o, out, err) = run(
+        dir.path(),
+        &[
+            "diff",
+            "office.yaml",
+            "--from",
+            "HEAD",
+            "--format",
+            "json",
+            "--fail-on",
+            "material",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["compared"], "office.yaml");
+    assert_eq!(each(&json), vec![want("./cctv.yaml"), want("./main.yaml")]);
+
+    let (o, out, err) = run(
+        dir.path(),
+        &["diff", "before.yaml", "office.yaml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(each(&json), vec![want("./cctv.yaml"), want("./main.yaml")]);
+
+    // In text, each notice is named above its changes.
+    let (_, out, _) = run(dir.path(), &["diff", "office.yaml", "--from", "HEAD"]);
+    assert!(
+        out.starts_with("2 notices compared for `office.yaml`:\n\n== ./cctv.yaml ==\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n== ./main.yaml ==\n"), "{out}");
+    assert_eq!(
+        out.matches("New recipient: “Our payroll bureau”.").count(),
+        2,
+        "{out}"
+    );
 }
