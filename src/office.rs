@@ -119,7 +119,7 @@ fn check_notice(src: &SourceFile, opts: &CheckOptions, loader: &mut dyn Loader) 
             let office = match resolve(src, &extends, loader) {
                 Ok(office) => office,
                 Err(d) => {
-                    texts.push(d);
+                    texts.push(*d);
                     return failed(texts, None);
                 }
             };
@@ -201,10 +201,10 @@ fn resolve(
     src: &SourceFile,
     extends: &Sp<String>,
     loader: &mut dyn Loader,
-) -> Result<SourceFile, Diagnostic> {
+) -> Result<SourceFile, Box<Diagnostic>> {
     let written = extends.value.trim();
     let unusable = |message: String, help: &str| {
-        registry::EXTENDS_UNUSABLE.diag(extends.span, "extends", message, Some(help))
+        Box::new(registry::EXTENDS_UNUSABLE.diag(extends.span, "extends", message, Some(help)))
     };
     let relative = Path::new(written);
     if written.is_empty() {

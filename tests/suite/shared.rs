@@ -540,3 +540,34 @@ fn a_diff_of_the_office_file_names_each_notice_that_uses_it() {
         "{out}"
     );
 }
+
+/// A renderer's warning about text written in the office file (a character no font has)
+/// points into the office file.
+#[test]
+fn a_render_warning_about_office_text_is_located_in_the_office_file() {
+    let dir = office_dir();
+    edit(
+        dir.path(),
+        "office.yaml",
+        "title: Cookies",
+        "title: Cookies 🧠",
+    );
+    let line = line_of(dir.path(), "office.yaml", "Cookies 🧠");
+    let (o, _, err) = run(
+        dir.path(),
+        &[
+            "build",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "pdf",
+            "--out",
+            "out",
+            "cctv.yaml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("warning[PN950]"), "{err}");
+    assert!(err.contains(&format!("--> office.yaml:{line}:")), "{err}");
+    assert!(err.contains("found while checking `cctv.yaml`"), "{err}");
+}
