@@ -998,3 +998,75 @@ fn watch_rebuilds_on_every_change_and_survives_errors() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Editors check a shared office file against `notice schema --office`: independent
+/// validators accept the office files `notice check` accepts and refuse the ones it refuses
+/// for their shape.
+#[test]
+fn office_schema_and_independent_validators_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("office.schema.json");
+    let o = notice().args(["schema", "--office"]).output().unwrap();
+    assert!(o.status.success());
+    std::fs::write(&schema, &o.stdout).unwrap();
+
+    let mut files = Vec::new();
+    collect_yaml(&root().join("tests/fixtures"), &mut files);
+    let valid: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            notice::office::kind(&text) == notice::office::Kind::Office
+        })
+        .collect();
+    assert!(valid.len() >= 3, "{valid:?}");
+    let office = std::fs::read_to_string(root().join("tests/fixtures/office/office.yaml")).unwrap();
+    let mut invalid = Vec::new();
+    for (name, from, to) in [
+        ("a-notice-block", "\nrights:\n", "\npurposes: []\nrights:\n"),
+        ("misspelt", "\ncomplaints:\n", "\ncomplaint:\n"),
+        (
+            "no-name",
+            "office:\n  name: The Police and Crime Commissioner for Wessex\n",
+            "office: {}\n",
+        ),
+        (
+            "wrong-type",
+            "\ndpo:\n",
+            "\nrepresentative: somebody\ndpo:\n",
+        ),
+    ] {
+        assert!(office.contains(from), "office.yaml lacks {from:?}");
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&path, office.replacen(from, to, 1)).unwrap();
+        invalid.push(path);
+    }
+    // `notice check` agrees: the valid ones are clean, the invalid ones refused.
+    for (files, code) in [(&valid, 0), (&invalid, 1)] {
+        for f in files {
+            let o = notice()
+                .args(["check", "--as-of", "2026-11-25"])
+                .arg(f)
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(code), "{}: {o:?}", f.display());
+        }
+    }
+    let python = venv_tool("python");
+    let o = run_tool(
+        Command::new(&python)
+            .arg(root().join("tests/clients/validate_schema.py"))
+            .arg(&schema)
+            .arg("--valid")
+            .args(&valid)
+            .arg("--invalid")
+            .args(&invalid),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "the validators disagree with notice:\n{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
