@@ -1070,3 +1070,58 @@ fn office_schema_and_independent_validators_agree() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// `build --watch` on a folder with a shared office file: a change to the office file
+/// rebuilds every notice that extends it.
+#[test]
+fn watch_rebuilds_every_notice_when_the_office_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let notices = dir.path().join("notices");
+    std::fs::create_dir(&notices).unwrap();
+    for f in ["office.yaml", "main.yaml", "cctv.yaml"] {
+        std::fs::copy(
+            root().join("tests/fixtures/office").join(f),
+            notices.join(f),
+        )
+        .unwrap();
+    }
+    let child = notice()
+        .current_dir(dir.path())
+        .args([
+            "build", "notices", "--out", "out", "--format", "txt", "--watch",
+        ])
+        .args(["--as-of", "2026-11-25", "--watch-builds", "2"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = KillOnDrop(child);
+    let rx = lines_of(&mut child.0);
+    let ready = "watching 2 notices and 1 shared office file";
+    wait_for(&rx, ready, Instant::now() + Duration::from_secs(60));
+    assert!(
+        !dir.path().join("out/office").exists(),
+        "no outputs for a part"
+    );
+
+    let office = notices.join("office.yaml");
+    let text = std::fs::read_to_string(&office).unwrap();
+    let changed = text.replacen("dpo@wessex-pcc.example", "privacy@wessex-pcc.example", 1);
+    assert_ne!(changed, text);
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&office, changed).unwrap();
+    let log = wait_for(
+        &rx,
+        "built    notices/main.yaml",
+        Instant::now() + Duration::from_secs(20),
+    )
+    .join("\n");
+    assert!(log.contains("shared office file"), "{log}");
+    assert!(log.contains("built    notices/cctv.yaml"), "{log}");
+    assert!(log.contains("built    notices/main.yaml"), "{log}");
+    for stem in ["cctv", "main"] {
+        let txt =
+            std::fs::read_to_string(dir.path().join(format!("out/{stem}/{stem}.txt"))).unwrap();
+        assert!(txt.contains("privacy@wessex-pcc.example"), "{stem}: {txt}");
+    }
+}
