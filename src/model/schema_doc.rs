@@ -76,7 +76,7 @@ pub fn markdown(example: &str) -> String {
          ## Top level\n\n",
     );
     table(&mut out, &schema, defs);
-    shared_section(&mut out, defs);
+    shared_section(&mut out);
     let mut names: Vec<&String> = defs
         .as_object()
         .map(|m| m.keys().collect())
@@ -128,13 +128,16 @@ pub fn markdown(example: &str) -> String {
 }
 
 /// How notices share an office's facts, and the office file's own keys.
-fn shared_section(out: &mut String, defs: &Value) {
+fn shared_section(out: &mut String) {
     let office: Value = serde_json::from_str(&office_json_schema()).expect("valid JSON");
+    // The office file's blocks are the notice's own types, documented below; only
+    // `OfficeMeta` is its own, documented here.
+    let defs = &office["$defs"];
     out.push_str(super::shared::DESIGN.trim());
     out.push_str("\n\n### The office file's keys\n\n");
     table(out, &office, defs);
     out.push_str("### OfficeMeta\n\n");
-    table(out, &office["$defs"]["OfficeMeta"], defs);
+    table(out, &defs["OfficeMeta"], defs);
 }
 
 /// A schema's description with its Markdown.
