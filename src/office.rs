@@ -247,6 +247,16 @@ fn resolve(
             "write the office file's path from this notice's folder, e.g. `office.yaml`",
         )
     })?;
+    if office
+        .text
+        .lines()
+        .all(|l| strip_comment(l).trim().is_empty())
+    {
+        return Err(unusable(
+            format!("`{}` is empty", path.display()),
+            "start the shared office file with its `office:` block (`office:` then `  name: Your office`)",
+        ));
+    }
     if kind(&office.text) != Kind::Office {
         return Err(unusable(
             format!("`{}` is a notice, not a shared office file", path.display()),

@@ -394,6 +394,7 @@ fn bad_extends_targets_are_located_errors() {
             "extends: cctv.yaml",
             "a notice cannot extend itself",
         ),
+        ("empty", "extends: empty.yaml", "`empty.yaml` is empty"),
         (
             "a folder",
             "extends: sub.yaml",
@@ -403,6 +404,7 @@ fn bad_extends_targets_are_located_errors() {
     for (case, line, message) in cases {
         let dir = office_dir();
         std::fs::create_dir(dir.path().join("sub.yaml")).unwrap();
+        std::fs::write(dir.path().join("empty.yaml"), "# nothing yet\n").unwrap();
         edit(dir.path(), "cctv.yaml", "extends: office.yaml", line);
         let (o, out, err) = run(dir.path(), &["check", "--as-of", AS_OF, "./cctv.yaml"]);
         assert_eq!(o.status.code(), Some(1), "{case}: {out}{err}");
