@@ -95,10 +95,15 @@ pub(crate) enum Command {
     /// Save it next to your notices and add this first line to each YAML file to get
     /// completion and validation in editors that use yaml-language-server:
     /// `# yaml-language-server: $schema=notice.schema.json`
+    /// With `--office`, the format of a shared office file (the blocks notices `extends`).
     #[command(
-        after_help = "Examples:\n  notice schema > notices/notice.schema.json\n  then start each notice with:  # yaml-language-server: $schema=notice.schema.json"
+        after_help = "Examples:\n  notice schema > notices/notice.schema.json\n  notice schema --office > notices/office.schema.json\n  then start each notice with:  # yaml-language-server: $schema=notice.schema.json\n  and the office file with:     # yaml-language-server: $schema=office.schema.json"
     )]
-    Schema,
+    Schema {
+        /// Print the format of a shared office file instead of a notice's.
+        #[arg(long)]
+        office: bool,
+    },
     /// Compare two versions of a notice and say what changed, material or editorial.
     ///
     /// Material changes are those people must be told about before they take effect: a new
@@ -113,7 +118,7 @@ pub(crate) enum Command {
     /// notice that cannot be understood).
     #[command(
         override_usage = "notice diff [OPTIONS] <OLD> <NEW>\n       notice diff [OPTIONS] <FILE> --from <REV> [--to <REV>]",
-        after_help = "Examples:\n  notice diff notices/kent-2018.yaml notices/kent-2021.yaml\n  notice diff notices/kent.yaml --from HEAD~1           since the last commit\n  notice diff notices/kent.yaml --from main --to HEAD --format markdown\n  notice diff notices/kent.yaml --from origin/main --fail-on material   in CI\n  notice diff notices/kent.yaml --from v1 --changelog --date 2026-06-19"
+        after_help = "Examples:\n  notice diff notices/kent-2018.yaml notices/kent-2021.yaml\n  notice diff notices/kent.yaml --from HEAD~1           since the last commit\n  notice diff notices/kent.yaml --from main --to HEAD --format markdown\n  notice diff notices/kent.yaml --from origin/main --fail-on material   in CI\n  notice diff notices/kent.yaml --from v1 --changelog --date 2026-06-19\n  notice diff notices/office.yaml --from HEAD~1         every notice that extends it"
     )]
     Diff(DiffArgs),
     /// Print a shell completion script.
@@ -219,7 +224,9 @@ pub(crate) struct InitArgs {
 /// `notice diff`.
 #[derive(Debug, Args)]
 pub(crate) struct DiffArgs {
-    /// The old version; with --from, the notice file to compare across git revisions.
+    /// The old version; with --from, the notice file to compare across git revisions. A
+    /// shared office file compares every notice that extends it; a folder, every notice
+    /// in it.
     #[arg(value_name = "OLD")]
     pub old: PathBuf,
     /// The new version (not with --from).

@@ -43,7 +43,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Init(args) => cmd::init::run(&args),
         Command::Rules => print(cmd::info::rules()),
         Command::Explain { rule } => print(cmd::info::explain(&rule)?),
-        Command::Schema => print(cmd::info::schema()),
+        Command::Schema { office } => print(cmd::info::schema(office)),
         Command::Diff(args) => cmd::diff::run(&args),
         Command::Completions { shell } => print(cmd::manual::completions(shell)),
         Command::Man { out } => cmd::manual::man(out.as_deref()),

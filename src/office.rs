@@ -18,11 +18,15 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use crate::Checked;
 use crate::diag::{Diagnostic, FileReport};
+use crate::model;
 use crate::model::shared::{self, OfficeFile};
+use crate::parse;
+use crate::registry;
+use crate::rules;
 use crate::rules::CheckOptions;
 use crate::source::{FileId, ReadError, SourceFile, Sp, strip_comment};
-use crate::{Checked, model, parse, registry, rules};
 
 /// What a YAML file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,7 +119,7 @@ fn check_notice(src: &SourceFile, opts: &CheckOptions, loader: &mut dyn Loader) 
             let office = match resolve(src, &extends, loader) {
                 Ok(office) => office,
                 Err(d) => {
-                    texts.push(d);
+                    texts.push(*d);
                     return failed(texts, None);
                 }
             };
@@ -197,10 +201,10 @@ fn resolve(
     src: &SourceFile,
     extends: &Sp<String>,
     loader: &mut dyn Loader,
-) -> Result<SourceFile, Diagnostic> {
+) -> Result<SourceFile, Box<Diagnostic>> {
     let written = extends.value.trim();
     let unusable = |message: String, help: &str| {
-        registry::EXTENDS_UNUSABLE.diag(extends.span, "extends", message, Some(help))
+        Box::new(registry::EXTENDS_UNUSABLE.diag(extends.span, "extends", message, Some(help)))
     };
     let relative = Path::new(written);
     if written.is_empty() {
@@ -243,6 +247,16 @@ fn resolve(
             "write the office file's path from this notice's folder, e.g. `office.yaml`",
         )
     })?;
+    if office
+        .text
+        .lines()
+        .all(|l| strip_comment(l).trim().is_empty())
+    {
+        return Err(unusable(
+            format!("`{}` is empty", path.display()),
+            "start the shared office file with its `office:` block (`office:` then `  name: Your office`)",
+        ));
+    }
     if kind(&office.text) != Kind::Office {
         return Err(unusable(
             format!("`{}` is a notice, not a shared office file", path.display()),

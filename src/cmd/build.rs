@@ -256,11 +256,12 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             Ok(paths) => {
                 let warnings = left_out
                     .into_iter()
-                    .chain(
-                        out.warnings
-                            .iter()
-                            .map(|w| w.to_diagnostic(&input.report.source)),
-                    )
+                    .chain(out.warnings.iter().map(|w| {
+                        let sources: Vec<&SourceFile> = std::iter::once(&input.report.source)
+                            .chain(office.as_ref())
+                            .collect();
+                        w.to_diagnostic_among(&sources)
+                    }))
                     .collect();
                 let warnings =
                     notice::office::split(&input.report.source, office.as_ref(), false, warnings);

@@ -37,7 +37,12 @@ pub(crate) fn explain(key: &str) -> Result<String> {
     }
 }
 
-/// `notice schema`: the JSON Schema of the input format.
-pub(crate) fn schema() -> String {
-    notice::model::schema_doc::json_schema()
+/// `notice schema`: the JSON Schema of the input format (`--office`: of a shared office
+/// file).
+pub(crate) fn schema(office: bool) -> String {
+    if office {
+        notice::model::schema_doc::office_json_schema()
+    } else {
+        notice::model::schema_doc::json_schema()
+    }
 }

@@ -4,7 +4,8 @@
 //! prints its findings, and a reload shows the result. The watcher polls the files' sizes
 //! and modification times (ten times a second; no platform file-event API, so it works the
 //! same on every system and on network drives). A changed notice is built on its own; a
-//! changed template, or a notice added or removed, rebuilds every notice. Errors (a notice
+//! changed template or shared office file, or a notice added or removed, rebuilds every
+//! notice. Errors (a notice
 //! that cannot be understood, a folder that cannot be written) are printed and watching
 //! goes on.
 
@@ -65,10 +66,16 @@ pub(crate) fn run(args: &BuildArgs) -> Result<Outcome> {
             return Ok(last);
         }
         let _ = std::io::stdout().flush();
+        let parts = seen.notices.keys().filter(|p| is_part(p)).count();
+        let notices = seen.notices.len() - parts;
         eprintln!(
-            "watching {} notice{} for changes (Ctrl-C stops)",
-            seen.notices.len(),
-            if seen.notices.len() == 1 { "" } else { "s" },
+            "watching {notices} notice{}{} for changes (Ctrl-C stops)",
+            if notices == 1 { "" } else { "s" },
+            match parts {
+                0 => String::new(),
+                1 => " and 1 shared office file".to_owned(),
+                n => format!(" and {n} shared office files"),
+            },
         );
         let now = wait_for_change(args, &seen);
         todo = what_to_build(&seen, &now);
@@ -77,7 +84,9 @@ pub(crate) fn run(args: &BuildArgs) -> Result<Outcome> {
                 let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
                 eprintln!("\nchanged: {}", names.join(", "));
             }
-            None => eprintln!("\nchanged: templates or the list of notices; building every notice"),
+            None => eprintln!(
+                "\nchanged: templates, a shared office file or the list of notices; building every notice"
+            ),
         }
         seen = now;
     }
@@ -110,14 +119,23 @@ fn what_to_build(before: &Snapshot, after: &Snapshot) -> Option<Vec<PathBuf>> {
     if before.shared != after.shared || !same_list || before.error != after.error {
         return None;
     }
-    Some(
-        after
-            .notices
-            .iter()
-            .filter(|(path, stamp)| before.notices.get(*path) != Some(stamp))
-            .map(|(path, _)| path.clone())
-            .collect(),
-    )
+    let changed: Vec<PathBuf> = after
+        .notices
+        .iter()
+        .filter(|(path, stamp)| before.notices.get(*path) != Some(stamp))
+        .map(|(path, _)| path.clone())
+        .collect();
+    // A shared office file is part of every notice that extends it: build them all.
+    if changed.iter().any(|p| is_part(p)) {
+        return None;
+    }
+    Some(changed)
+}
+
+/// Whether a file is a shared office file (a part of the notices that extend it).
+fn is_part(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .is_ok_and(|t| notice::office::kind(&t) == notice::office::Kind::Office)
 }
 
 fn snapshot(args: &BuildArgs) -> Snapshot {

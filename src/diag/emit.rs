@@ -149,6 +149,14 @@ pub fn summary_line<R: Borrow<FileReport>>(reports: &[R]) -> String {
         1 => " and 1 shared office file".to_owned(),
         n => format!(" and {n} shared office files"),
     };
+    if files == 0 && !parts.is_empty() {
+        let parts = parts.trim_start_matches(" and ");
+        return format!(
+            "checked {parts}: {errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        );
+    }
     format!(
         "checked {files} notice{}{parts}: {errors} error{}, {warnings} warning{}",
         plural(files),

@@ -54,9 +54,9 @@ pub(super) const COVERED: &[&str] = &[
 ];
 
 /// The fields deliberately not compared: the change log's own bookkeeping, which says
-/// nothing to the people the notice is for, and `extends`, whose facts are compared where
-/// they land in the merged notice (a new office file path with the same facts is no change
-/// to what people are told).
+/// nothing to the people the notice is for, and `extends`, the name of the shared office
+/// file, whose blocks are merged in before the comparison (a notice that moves to another
+/// office file is compared by the facts it then holds).
 pub(super) const LEFT_OUT: &[&str] = &[
     "notice.changes[].kind",
     "notice.changes[].author",

@@ -14,7 +14,16 @@ use serde_json::Value;
 /// no Markdown; the same words with their Markdown are in `markdownDescription`, which
 /// VS Code and yaml-language-server prefer where they can render it.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(super::schema::NoticeFile);
+    tidy(schemars::schema_for!(super::schema::NoticeFile))
+}
+
+/// The JSON Schema of a shared office file ([`super::shared::OfficeFile`]), pretty-printed
+/// the same way.
+pub fn office_json_schema() -> String {
+    tidy(schemars::schema_for!(super::shared::OfficeFile))
+}
+
+fn tidy(schema: schemars::Schema) -> String {
     let mut schema = schema.to_value();
     tidy_descriptions(&mut schema);
     let mut s = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
@@ -67,6 +76,7 @@ pub fn markdown(example: &str) -> String {
          ## Top level\n\n",
     );
     table(&mut out, &schema, defs);
+    shared_section(&mut out);
     let mut names: Vec<&String> = defs
         .as_object()
         .map(|m| m.keys().collect())
@@ -115,6 +125,19 @@ pub fn markdown(example: &str) -> String {
     out.push_str(example.trim_end());
     out.push_str("\n```\n");
     out
+}
+
+/// How notices share an office's facts, and the office file's own keys.
+fn shared_section(out: &mut String) {
+    let office: Value = serde_json::from_str(&office_json_schema()).expect("valid JSON");
+    // The office file's blocks are the notice's own types, documented below; only
+    // `OfficeMeta` is its own, documented here.
+    let defs = &office["$defs"];
+    out.push_str(super::shared::DESIGN.trim());
+    out.push_str("\n\n### The office file's keys\n\n");
+    table(out, &office, defs);
+    out.push_str("### OfficeMeta\n\n");
+    table(out, &defs["OfficeMeta"], defs);
 }
 
 /// A schema's description with its Markdown.
@@ -217,6 +240,7 @@ mod tests {
         let files = [
             (root.join("docs/schema.md"), markdown(&example)),
             (root.join("docs/notice.schema.json"), json_schema()),
+            (root.join("docs/office.schema.json"), office_json_schema()),
         ];
         for (path, want) in files {
             if std::env::var_os("UPDATE_DOCS").is_some() {

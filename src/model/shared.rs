@@ -31,6 +31,71 @@ use crate::diag::Diagnostic;
 use crate::registry;
 use crate::source::{Sp, Span};
 
+/// The design of shared office files, as `docs/schema.md` explains it.
+pub const DESIGN: &str = r#"
+## Shared office files
+
+An office publishes several notices (the main one, complaints, staff, CCTV) that repeat the
+same controller, DPO, rights and complaint routes. Write those once in a **shared office
+file** and start each notice with `extends:`:
+
+```yaml
+# notices/office.yaml
+# yaml-language-server: $schema=../docs/office.schema.json
+office:
+  name: Kent Police
+controller:
+  name: The Chief Constable of Kent Police
+  contact: { email: info@kent.police.uk }
+dpo:
+  contact: { email: dpo@kent.police.uk }
+
+# notices/cctv.yaml
+# yaml-language-server: $schema=../docs/notice.schema.json
+extends: office.yaml
+notice:
+  title: CCTV privacy notice
+purposes: [...]
+```
+
+**Why this design.** The office file is told from a notice by its own text: it has a
+top-level `office:` block, which a notice never has, so `notice check` and `notice build`
+on a folder class each file without reading any other, check an office file as a *part*
+(its values, ids and wording, not the disclosures only a whole notice makes) and never
+build it into outputs of its own. It has its own strict format (`notice schema --office`,
+`docs/office.schema.json`) listing only the blocks it may hold, so a misspelt or
+misplaced key is an error with a suggestion, as in a notice. The notice names its office
+file (rather than the office listing its notices) so that a notice read on its own says
+where its facts come from, and the merge is done before anything else looks at the notice:
+the rules, the outputs and `notice diff` see one notice, and every value keeps the file
+and line it was written on, so a finding about a shared fact points into the office file
+(reported once, naming the notices it was found for).
+
+**The rules.**
+
+- **One level.** `extends` is a path relative to the notice's folder (`office.yaml`,
+  `../office.yaml`), ending `.yaml` or `.yml`; never an absolute path or a web address,
+  so a notice builds the same on every computer. It must name a shared office file, not a
+  notice. An office file extends nothing: no chains, so no cycles. Each of these is PN013.
+- **Blocks are replaced whole.** A notice that writes `dpo`, `representative`,
+  `retention`, `rights`, `complaints`, `appropriate_policy_document` or
+  `notice.alternative_formats` itself uses its own block instead of the office's, entirely:
+  fields are never mixed from two files, so what a reader sees in the notice's block is
+  all there is. `controller` is the exception: every notice of an office has the office's
+  controller, so a notice that writes one too is a conflict (PN014), not an override.
+- **Lists are appended.** `joint_controllers`, `data_categories`, `sources`, `recipients`
+  and `sections` are the office's entries followed by the notice's own, and a notice's
+  purposes may refer to either. Ids must be unique across both files: an id in both is
+  PN007, reported at the notice's entry and naming the office file and line. An empty
+  list means "none" (`recipients: []`: shared with no one), so an empty list in one file
+  and entries in the other is a conflict (PN014).
+- **What stays in the notice.** `notice` (except `alternative_formats`), `purposes`,
+  `transfers`, `automated_decision_making` and `provision_requirement` describe one
+  notice's processing and are not shared.
+- An office file's references (a source's `data_categories`) must resolve within the
+  office file, since it is checked on its own too.
+"#;
+
 /// A shared office file: the blocks every notice of an office has in common.
 ///
 /// It is told from a notice by its `office:` block, which a notice never has.

@@ -63,17 +63,29 @@ impl RenderWarning {
     /// The warning as a diagnostic located in the notice's file: at the character, found
     /// inside its quoted context where the context can be found, else at its first use.
     pub fn to_diagnostic(&self, src: &SourceFile) -> Diagnostic {
+        self.to_diagnostic_among(&[src])
+    }
+
+    /// The same, looking in each of a notice's files in turn (its own, then the shared
+    /// office file it extends): the first that has the context, else the first that has
+    /// the character.
+    pub fn to_diagnostic_among(&self, sources: &[&SourceFile]) -> Diagnostic {
         let rule = registry::find(self.rule)
             .filter(|r| r.id == self.rule)
             .unwrap_or(&registry::MISSING_GLYPH);
         let at = self.character.and_then(|c| {
-            let in_context = self.context.as_deref().and_then(|ctx| {
+            let in_context = sources.iter().find_map(|src| {
+                let ctx = self.context.as_deref()?;
                 let start = src.text.find(ctx)?;
-                Some(start + ctx.find(c).unwrap_or(0))
+                Some((*src, start + ctx.find(c).unwrap_or(0)))
             });
-            in_context.or_else(|| src.text.find(c))
+            in_context.or_else(|| {
+                sources
+                    .iter()
+                    .find_map(|src| src.text.find(c).map(|at| (*src, at)))
+            })
         });
-        let span = at.map_or(Span::UNKNOWN, |at| {
+        let span = at.map_or(Span::UNKNOWN, |(src, at)| {
             let end = at + self.character.map_or(0, char::len_utf8);
             src.span_of(at, end)
         });

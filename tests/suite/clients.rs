@@ -324,6 +324,11 @@ fn schema_parser_and_independent_validators_agree() {
         files.push(path);
     }
     files.retain(|f| matches!(f.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")));
+    // Shared office files have their own format (`notice schema --office`), not this one.
+    files.retain(|f| {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        notice::office::kind(&text) == notice::office::Kind::Notice
+    });
     files.sort();
 
     // What `notice check` makes of each file.
@@ -991,5 +996,132 @@ fn watch_rebuilds_on_every_change_and_survives_errors() {
             "the watcher did not stop after six builds"
         );
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Editors check a shared office file against `notice schema --office`: independent
+/// validators accept the office files `notice check` accepts and refuse the ones it refuses
+/// for their shape.
+#[test]
+fn office_schema_and_independent_validators_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("office.schema.json");
+    let o = notice().args(["schema", "--office"]).output().unwrap();
+    assert!(o.status.success());
+    std::fs::write(&schema, &o.stdout).unwrap();
+
+    let mut files = Vec::new();
+    collect_yaml(&root().join("tests/fixtures"), &mut files);
+    let valid: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            notice::office::kind(&text) == notice::office::Kind::Office
+        })
+        .collect();
+    assert!(valid.len() >= 3, "{valid:?}");
+    let office = std::fs::read_to_string(root().join("tests/fixtures/office/office.yaml")).unwrap();
+    let mut invalid = Vec::new();
+    for (name, from, to) in [
+        ("a-notice-block", "\nrights:\n", "\npurposes: []\nrights:\n"),
+        ("misspelt", "\ncomplaints:\n", "\ncomplaint:\n"),
+        (
+            "no-name",
+            "office:\n  name: The Police and Crime Commissioner for Wessex\n",
+            "office: {}\n",
+        ),
+        (
+            "wrong-type",
+            "\ndpo:\n",
+            "\nrepresentative: somebody\ndpo:\n",
+        ),
+    ] {
+        assert!(office.contains(from), "office.yaml lacks {from:?}");
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&path, office.replacen(from, to, 1)).unwrap();
+        invalid.push(path);
+    }
+    // `notice check` agrees: the valid ones are clean, the invalid ones refused.
+    for (files, code) in [(&valid, 0), (&invalid, 1)] {
+        for f in files {
+            let o = notice()
+                .args(["check", "--as-of", "2026-11-25"])
+                .arg(f)
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(code), "{}: {o:?}", f.display());
+        }
+    }
+    let python = venv_tool("python");
+    let o = run_tool(
+        Command::new(&python)
+            .arg(root().join("tests/clients/validate_schema.py"))
+            .arg(&schema)
+            .arg("--valid")
+            .args(&valid)
+            .arg("--invalid")
+            .args(&invalid),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "the validators disagree with notice:\n{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// `build --watch` on a folder with a shared office file: a change to the office file
+/// rebuilds every notice that extends it.
+#[test]
+fn watch_rebuilds_every_notice_when_the_office_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let notices = dir.path().join("notices");
+    std::fs::create_dir(&notices).unwrap();
+    for f in ["office.yaml", "main.yaml", "cctv.yaml"] {
+        std::fs::copy(
+            root().join("tests/fixtures/office").join(f),
+            notices.join(f),
+        )
+        .unwrap();
+    }
+    let child = notice()
+        .current_dir(dir.path())
+        .args([
+            "build", "notices", "--out", "out", "--format", "txt", "--watch",
+        ])
+        .args(["--as-of", "2026-11-25", "--watch-builds", "2"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = KillOnDrop(child);
+    let rx = lines_of(&mut child.0);
+    let ready = "watching 2 notices and 1 shared office file";
+    wait_for(&rx, ready, Instant::now() + Duration::from_secs(60));
+    assert!(
+        !dir.path().join("out/office").exists(),
+        "no outputs for a part"
+    );
+
+    let office = notices.join("office.yaml");
+    let text = std::fs::read_to_string(&office).unwrap();
+    let changed = text.replacen("dpo@wessex-pcc.example", "privacy@wessex-pcc.example", 1);
+    assert_ne!(changed, text);
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&office, changed).unwrap();
+    let log = wait_for(
+        &rx,
+        "built    notices/main.yaml",
+        Instant::now() + Duration::from_secs(20),
+    )
+    .join("\n");
+    assert!(log.contains("shared office file"), "{log}");
+    assert!(log.contains("built    notices/cctv.yaml"), "{log}");
+    assert!(log.contains("built    notices/main.yaml"), "{log}");
+    for stem in ["cctv", "main"] {
+        let txt =
+            std::fs::read_to_string(dir.path().join(format!("out/{stem}/{stem}.txt"))).unwrap();
+        assert!(txt.contains("privacy@wessex-pcc.example"), "{stem}: {txt}");
     }
 }

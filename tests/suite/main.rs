@@ -15,6 +15,7 @@ mod props;
 mod review;
 mod rules;
 mod seeds;
+mod shared;
 mod tools;
 mod wording;
 mod workflow;

@@ -266,6 +266,8 @@ fn the_complete_notice_uses_every_top_level_block_a_uk_office_can() {
     let unused: Vec<_> = blocks
         .iter()
         .filter(|b| b.as_str() != "representative")
+        // `extends` names a shared office file; complete.yaml stands alone.
+        .filter(|b| b.as_str() != "extends")
         .filter(|b| !text.lines().any(|l| l.starts_with(&format!("{b}:"))))
         .collect();
     assert!(unused.is_empty(), "complete.yaml leaves out {unused:?}");
