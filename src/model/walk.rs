@@ -346,6 +346,16 @@ codes! {
         PreContract => "pre_contract",
         Varies => "varies",
     }
+    Audience {
+        Public => "public",
+        Staff => "staff",
+        JobApplicants => "job_applicants",
+        Volunteers => "volunteers",
+        Complainants => "complainants",
+        Victims => "victims",
+        Witnesses => "witnesses",
+        Children => "children",
+    }
 }
 
 /// `blocks! { Type [id] { field: class, … } … }`: the class of every field of every block.
@@ -433,6 +443,8 @@ blocks! {
         alternative_formats: Block,
         changes: Block,
         review_statement: Prose,
+        audience: Code,
+        audience_other: Label,
     }
     AlternativeFormats {
         formats: Label,
@@ -530,6 +542,12 @@ blocks! {
         direct_marketing: Flag,
         automated_means: Flag,
         withdraw_consent: Prose,
+        audience: Code,
+        audience_other: Label,
+        provision_requirement: Block,
+        retention_statement: Prose,
+        retention_policy: Block,
+        shared_with_no_one: Flag,
     }
     SpecialCondition {
         condition: Code,
@@ -743,6 +761,7 @@ mod tests {
         check::<Art9Condition>();
         check::<Safeguard>();
         check::<Requirement>();
+        check::<Audience>();
     }
 
     #[test]

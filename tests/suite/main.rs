@@ -13,6 +13,7 @@ mod layers;
 mod props;
 mod review;
 mod rules;
+mod scoped;
 mod seeds;
 mod tools;
 mod wording;
