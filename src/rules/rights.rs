@@ -90,12 +90,20 @@ fn complaints(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
 }
 
 fn provision(n: &Notice, out: &mut Vec<Diagnostic>) {
-    // Every statement given, at either level, must be complete in itself.
+    // Art 13 applies to data collected from people; with no sources declared, assume it
+    // is. Every statement that Art 13 asks for, at either level, must be complete in
+    // itself; one given where the data all comes from others is not asked for.
+    let direct = n.has_direct_sources() || n.file.sources.is_none();
+    if !direct {
+        return;
+    }
     if let Some(p) = &n.file.provision_requirement {
         provision_block(p, "provision_requirement", "", out);
     }
     for (i, p) in n.purposes().iter().enumerate() {
-        if let Some(b) = &p.provision_requirement {
+        if let Some(b) = &p.provision_requirement
+            && n.collects_directly(p)
+        {
             provision_block(
                 b,
                 &format!("purposes[{i}].provision_requirement"),
@@ -111,14 +119,12 @@ fn provision(n: &Notice, out: &mut Vec<Diagnostic>) {
     // person, so each such purpose must give its own. With no purposes (PN201), the
     // question is asked of the notice, where data may come from people themselves.
     if n.purposes().is_empty() {
-        if n.has_direct_sources() || n.file.sources.is_none() {
-            out.push(PROVISION_REQUIREMENT.diag(
-                FILE_START,
-                "provision_requirement",
-                "the notice does not say whether people must provide their data, or what happens if they do not".into(),
-                Some("add `provision_requirement: {requirement: voluntary, consequences: ...}`"),
-            ));
-        }
+        out.push(PROVISION_REQUIREMENT.diag(
+            FILE_START,
+            "provision_requirement",
+            "the notice does not say whether people must provide their data, or what happens if they do not".into(),
+            Some("add `provision_requirement: {requirement: voluntary, consequences: ...}`"),
+        ));
         return;
     }
     let unanswered: Vec<(usize, &Sp<Purpose>)> = n

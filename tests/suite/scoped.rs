@@ -320,6 +320,19 @@ fn provision_a_purpose_statement_must_be_complete() {
         "{}",
         d[0].message
     );
+    // Art 13(2)(e) does not ask it of a purpose whose data all comes from others.
+    let y = yaml(&clean()).replace(
+        "    sources: [police]\n",
+        "    sources: [police]\n    provision_requirement:\n      requirement: statutory\n",
+    );
+    let d = notice::check(
+        &SourceFile::from_text("scoped.yaml", y),
+        &CheckOptions {
+            as_of: Date::ymd(2026, 11, 25),
+        },
+    )
+    .diagnostics;
+    assert!(d.is_empty(), "{d:?}");
 }
 
 // ── How long data is kept (Art 13(2)(a)) ───────────────────────────────────────────────
