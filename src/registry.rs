@@ -531,7 +531,7 @@ rules! {
     }
     RETENTION_VAGUE = "PN502" "retention-vague" Warning "UK GDPR Art 13(2)(a), Art 14(2)(a); ICO right to be informed" {
         summary: "retention gives a period, criteria or a reachable schedule",
-        checks: "That retention is more than \"as long as necessary\": a default period, rules, criteria, or a policy with a link.",
+        checks: "That retention is more than \"as long as necessary\": a default period, rules, criteria, or a policy with a link; and that a purpose whose only retention answer is its own `retention_policy` links it.",
         why: "The ICO accepts criteria or a schedule reference, but \"as long as necessary\" alone tells people nothing, and a schedule named without a link cannot be found.",
         fix: "Give the policy's address, or the main periods:\n\n```yaml\nretention:\n  policy:\n    title: Records Retention and Disposal Policy\n    url: https://www.example-pcc.gov.uk/retention\n```",
     }

@@ -257,7 +257,7 @@ fn automated(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[&str]) -> String {
+pub(super) fn and_list(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),

@@ -4,9 +4,10 @@
 
 use super::CheckOptions;
 use super::identity::FILE_START;
+use super::rights::and_list;
 use crate::diag::Diagnostic;
 use crate::model::schema::{Purpose, Safeguard, SourceKind};
-use crate::model::{Notice, has_own_retention};
+use crate::model::{Notice, has_own_retention, shared_with_no_one};
 use crate::registry::*;
 
 pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
@@ -27,10 +28,30 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         }
     }
     if !n.recipients_answered() {
+        // Some purposes may have answered for themselves: name those that have not.
+        let silent: Vec<String> = n
+            .purposes()
+            .iter()
+            .filter(|p| !shared_with_no_one(p))
+            .map(|p| format!("`{}`", p.id.value))
+            .collect();
+        let message = if silent.len() < n.purposes().len() {
+            format!(
+                "the notice does not say who the data of {} {} is shared with; the law asks for the recipients if there are any, and `notice` asks for an answer either way",
+                if silent.len() == 1 {
+                    "purpose"
+                } else {
+                    "purposes"
+                },
+                and_list(&silent.iter().map(String::as_str).collect::<Vec<_>>())
+            )
+        } else {
+            "the notice does not say who personal data is shared with; the law asks for the recipients if there are any, and `notice` asks for an answer either way".to_owned()
+        };
         out.push(RECIPIENTS_UNDECLARED.diag(
             FILE_START,
             "recipients",
-            "the notice does not say who personal data is shared with; the law asks for the recipients if there are any, and `notice` asks for an answer either way".into(),
+            message,
             Some(
                 "add `recipients:` listing who receives data (or `recipients: []` if no one does)",
             ),

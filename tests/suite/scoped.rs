@@ -511,8 +511,24 @@ fn recipients_every_combination() {
                 let why = format!(
                     "recipients {recipients:?}, complaints {complaints_no_one}, referrals {referrals_no_one}"
                 );
-                // PN401: answered by a list, or by every purpose.
+                // PN401: answered by a list, or by every purpose; the purposes that
+                // have not answered are named.
                 let pn401 = recipients.is_none() && !all;
+                if pn401 && any {
+                    let d = checked(&f).1;
+                    let silent = if complaints_no_one {
+                        "referrals"
+                    } else {
+                        "complaints"
+                    };
+                    assert!(
+                        d[0].message.starts_with(&format!(
+                            "the notice does not say who the data of purpose `{silent}` is shared with"
+                        )),
+                        "{why}: {}",
+                        d[0].message
+                    );
+                }
                 assert_eq!(
                     findings(&f),
                     if pn401 {
