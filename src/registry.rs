@@ -504,6 +504,13 @@ rules! {
         fix: "```yaml\npurposes:\n  - id: newsletter\n    name: To send you our newsletter\n    lawful_basis: [consent]\n    direct_marketing: true\n```",
     }
 
+    PURPOSE_RECIPIENTS_CONFLICT = "PN210" "purpose-shared-with-no-one-conflict" Error "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
+        summary: "a purpose that says its data is shared with no one lists no recipients",
+        checks: "That no purpose says both `shared_with_no_one: true` and `recipients:` with entries.",
+        why: "Art 13(1)(e) and Art 14(1)(e) require the recipients of personal data, if any. A purpose that says no one receives its data and also names recipients tells people two different things, and one of them is wrong. (A purpose's `shared_with_no_one: true` is its answer to the recipients question: with every purpose answering so, the notice needs no `recipients` list, PN401.)",
+        fix: "Keep the answer that is true:\n\n```yaml\npurposes:\n  - id: recruitment\n    name: To consider your job application\n    lawful_basis: [contract]\n    shared_with_no_one: true\n```",
+    }
+
     // ── PN3xx: special category and criminal offence data ──────────────────────────────
     SPECIAL_CONDITION = "PN301" "special-category-condition" Warning "UK GDPR Art 9(2); ICO special category guidance" {
         summary: "special category data comes with an Art 9(2) condition",
@@ -548,7 +555,7 @@ rules! {
     RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Error "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
         scope: Set,
         summary: "the notice says who personal data is shared with",
-        checks: "That a `recipients` list is present (an empty list says no one).",
+        checks: "That a `recipients` list is present (an empty list says no one), or that every purpose says `shared_with_no_one: true`.",
         why: "Art 13(1)(e) and Art 14(1)(e) require the recipients or categories of recipients, if any, including processors. Silence leaves people unable to tell whether data is shared. As with transfers (PN402), the law asks only where there are recipients, but `notice` asks for an explicit answer (`recipients: []` for none), so the severity is the same as PN402's.",
         fix: "```yaml\nrecipients:\n  - id: kent-police\n    name: Kent Police\n```",
     }
@@ -595,13 +602,13 @@ rules! {
     RETENTION_MISSING = "PN501" "retention-missing" Error "UK GDPR Art 13(2)(a), Art 14(2)(a)" {
         scope: Set,
         summary: "every purpose has a retention period or the criteria for one",
-        checks: "That the notice has a `retention` block, and that each purpose has a period: its own `retention` rule, or `retention.default`, `retention.criteria` or a retention policy.",
+        checks: "That each purpose has a period or the criteria for one: its own `retention` rule, `retention_statement` or `retention_policy`, or the notice's `retention.default`, `retention.criteria`, `retention.rules`, `retention.statement` or retention policy. Without a `retention` block, every purpose must answer for itself.",
         why: "Art 13(2)(a) requires the period for which data will be stored or, if that is not possible, the criteria used to determine it.",
         fix: "```yaml\nretention:\n  default: 4 years from the date of last contact\n  rules:\n    - id: complaints\n      records: Complaint files\n      period: 10 years after the last entry\n```",
     }
     RETENTION_VAGUE = "PN502" "retention-vague" Warning "UK GDPR Art 13(2)(a), Art 14(2)(a); ICO right to be informed" {
         summary: "retention gives a period, criteria or a reachable schedule",
-        checks: "That retention is more than \"as long as necessary\": a default period, rules, criteria, or a policy with a link.",
+        checks: "That retention is more than \"as long as necessary\": a default period, rules, criteria, or a policy with a link; and that a purpose whose only retention answer is its own `retention_policy` links it.",
         why: "The ICO accepts criteria or a schedule reference, but \"as long as necessary\" alone tells people nothing, and a schedule named without a link cannot be found.",
         fix: "Give the policy's address, or the main periods:\n\n```yaml\nretention:\n  policy:\n    title: Records Retention and Disposal Policy\n    url: https://www.example-pcc.gov.uk/retention\n```",
     }
@@ -637,7 +644,7 @@ rules! {
     PROVISION_REQUIREMENT = "PN605" "provision-requirement" Error "UK GDPR Art 13(2)(e)" {
         scope: Set,
         summary: "the notice says whether people must provide their data and what happens if not",
-        checks: "That, where data is collected from people themselves (or sources are not declared), `provision_requirement` says whether providing it is `voluntary`, `statutory`, `contractual`, `pre_contract` or `varies`, and gives the consequences of not providing it unless it is voluntary.",
+        checks: "That every purpose whose data comes from people themselves (it names a `data_subject` source, or names no source while the notice has one or declares no sources) is covered by a `provision_requirement`: its own (`purposes[].provision_requirement`) or the notice's. Each such statement, at either level, says whether providing data is `voluntary`, `statutory`, `contractual`, `pre_contract` or `varies`, and gives the consequences of not providing it unless it is voluntary. A purpose's statement is its whole answer: the notice's does not fill gaps in it.",
         why: "Art 13(2)(e) requires whether provision is a statutory or contractual requirement, whether the person is obliged to provide it and the possible consequences of not doing so. There is no Art 14 equivalent, so a notice whose data all comes from others is exempt.",
         fix: "```yaml\nprovision_requirement:\n  requirement: voluntary\n  consequences: Without it we may not be able to deal with your enquiry.\n```",
     }

@@ -35,6 +35,8 @@ pub(super) const COVERED: &[&str] = &[
     "notice.changes[].date",
     "notice.changes[].summary",
     "notice.review_statement",
+    "notice.audience",
+    "notice.audience_other",
     "controller",
     "dpo",
     "representative",

@@ -8,6 +8,7 @@ use super::text::{name, quote};
 use crate::model::Date;
 use crate::model::Notice;
 use crate::model::schema::*;
+use crate::model::vocab::audience_list;
 use crate::source::Sp;
 
 pub(super) fn date_text(d: Option<&Sp<Date>>) -> Option<String> {
@@ -36,6 +37,18 @@ pub(super) fn notice_meta(cx: &mut Cx, o: &Notice, n: &Notice) {
         }),
     ];
     cx.texts((a, "notice"), om, nm, &texts);
+    let audience = |m: Option<&NoticeMeta>| {
+        m.map(|m| audience_list(&m.audience, &m.audience_other).join("; "))
+            .filter(|w| !w.is_empty())
+    };
+    let (x, y) = (audience(om), audience(nm));
+    cx.text(
+        a,
+        "notice.audience",
+        "Who the notice is for",
+        x.as_deref(),
+        y.as_deref(),
+    );
     let dates: [(&str, &str, DateOf); 3] = [
         ("notice.published", "Date first published", |n| {
             n.published.as_ref()

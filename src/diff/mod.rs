@@ -191,6 +191,54 @@ automated_decision_making:
     }
 
     #[test]
+    fn facts_scoped_to_a_purpose_are_compared() {
+        let new = OLD.replace(
+            "    retention: complaints\n",
+            "    retention: complaints\n    audience: [complainants]\n    provision_requirement: {requirement: statutory, consequences: We cannot look into it.}\n    retention_statement: Six years after the complaint is closed.\n    retention_policy: {title: Complaints Retention Schedule}\n    shared_with_no_one: true\n",
+        )
+        .replace("    recipients: [police]\n", "")
+        .replace(
+            "notice: {title: Privacy notice}",
+            "notice: {title: Privacy notice, audience: [public], audience_other: [Volunteers]}",
+        );
+        let c = compare(&notice("a.yaml", OLD), &notice("b.yaml", &new));
+        let paths: Vec<&str> = c.changes.iter().map(|c| c.path.as_str()).collect();
+        for want in [
+            "notice.audience",
+            "purposes[complaints].audience",
+            "purposes[complaints].provision_requirement.requirement",
+            "purposes[complaints].provision_requirement.consequences",
+            "purposes[complaints].retention_statement",
+            "purposes[complaints].retention_policy.title",
+            "purposes[complaints].shared_with_no_one",
+        ] {
+            assert!(paths.contains(&want), "{want} not reported: {paths:#?}");
+        }
+        let all = classes(&c);
+        assert!(
+            all.iter()
+                .any(|(_, s)| s.contains("members of the public; Volunteers")),
+            "{all:#?}"
+        );
+        assert!(
+            all.iter()
+                .any(|(_, s)| s.contains("Now says the data is shared with no one")),
+            "{all:#?}"
+        );
+        // And back: each is reported again.
+        let c = compare(&notice("b.yaml", &new), &notice("a.yaml", OLD));
+        let paths: Vec<&str> = c.changes.iter().map(|c| c.path.as_str()).collect();
+        assert!(
+            paths.contains(&"purposes[complaints].shared_with_no_one"),
+            "{paths:#?}"
+        );
+        assert!(
+            paths.contains(&"purposes[complaints].retention_statement"),
+            "{paths:#?}"
+        );
+    }
+
+    #[test]
     fn a_purpose_pointing_at_a_longer_rule_is_material() {
         let new = OLD.replace(
             "    - {id: complaints, records: Complaint files, period: 6 years after closure}\n",

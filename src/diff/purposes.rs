@@ -1,5 +1,5 @@
 //! Purposes: what data is used for, on what lawful basis and condition, with which data,
-//! sources, recipients and retention rule.
+//! sources, recipients and retention rule, and the facts a purpose states for itself.
 
 use std::collections::BTreeSet;
 
@@ -8,8 +8,9 @@ use super::matching::*;
 use super::report::*;
 use super::retention::period_change;
 use super::text::{loose, name, norm};
-use crate::model::Notice;
 use crate::model::schema::*;
+use crate::model::vocab::audience_list;
+use crate::model::{Notice, shared_with_no_one};
 use crate::source::Sp;
 
 pub(super) fn bases(list: &[Sp<LawfulBasis>]) -> BTreeSet<LawfulBasis> {
@@ -330,4 +331,79 @@ fn purpose(
     let withdraw = what("How to withdraw consent for purpose");
     let (wx, wy) = (s(&x.withdraw_consent), s(&y.withdraw_consent));
     cx.text(a, &p("withdraw_consent"), &withdraw, wx, wy);
+    scoped(cx, path, (x, y));
+}
+
+/// The facts a purpose states for itself, in place of the notice-wide ones: who it
+/// concerns, whether people must give their data, how long it is kept in its own words or
+/// policy, and that it is shared with no one.
+fn scoped(cx: &mut Cx, path: &str, (x, y): (&Purpose, &Purpose)) {
+    let a = Area::Purposes;
+    let p = |f: &str| format!("{path}.{f}");
+    let what = |s: &str| format!("{s} {}", name(&y.name));
+    let audience = |v: &Purpose| {
+        Some(audience_list(&v.audience, &v.audience_other).join("; ")).filter(|w| !w.is_empty())
+    };
+    let (ax, ay) = (audience(x), audience(y));
+    let label = what("Who is concerned by purpose");
+    cx.text(a, &p("audience"), &label, ax.as_deref(), ay.as_deref());
+
+    let (ox, oy) = (
+        x.provision_requirement.as_deref(),
+        y.provision_requirement.as_deref(),
+    );
+    let req = |b: Option<&ProvisionRequirement>| {
+        b.and_then(|b| b.requirement.as_ref())
+            .map(|r| r.value.words())
+    };
+    let label = what("Whether giving personal data is required for purpose");
+    cx.text(
+        a,
+        &p("provision_requirement.requirement"),
+        &label,
+        req(ox),
+        req(oy),
+    );
+    let texts: [(&str, String, Field<ProvisionRequirement>); 2] = [
+        (
+            "consequences",
+            what("What happens if you do not give your data for purpose"),
+            |b| &b.consequences,
+        ),
+        (
+            "statement",
+            what("Statement on giving your data for purpose"),
+            |b| &b.statement,
+        ),
+    ];
+    cx.texts((a, &p("provision_requirement")), ox, oy, &texts);
+
+    let label = what("How long we keep the data of purpose");
+    let (rx, ry) = (s(&x.retention_statement), s(&y.retention_statement));
+    cx.text(a, &p("retention_statement"), &label, rx, ry);
+    let (lx, ly) = (x.retention_policy.as_deref(), y.retention_policy.as_deref());
+    let label = what("Retention policy of purpose");
+    let (tx, ty) = (
+        lx.map(|l| l.title.value.as_str()),
+        ly.map(|l| l.title.value.as_str()),
+    );
+    cx.text(a, &p("retention_policy.title"), &label, tx, ty);
+    let label = what("Web address of the retention policy of purpose");
+    let (ux, uy) = (lx.and_then(|l| s(&l.url)), ly.and_then(|l| s(&l.url)));
+    cx.text(a, &p("retention_policy.url"), &label, ux, uy);
+
+    let flag = |v: &Purpose| shared_with_no_one(v);
+    match (flag(x), flag(y)) {
+        (false, true) => cx.editorial(
+            a,
+            p("shared_with_no_one"),
+            what("Now says the data is shared with no one: purpose"),
+        ),
+        (true, false) => cx.editorial(
+            a,
+            p("shared_with_no_one"),
+            what("No longer says the data is shared with no one: purpose"),
+        ),
+        _ => {}
+    }
 }

@@ -98,6 +98,56 @@ const GENERATED: &[Generated] = &[
         "appropriate_policy_document",
     ),
     g(
+        "Shared with: no one outside our office",
+        "UK GDPR Art 13(1)(e)",
+        "purposes[].shared_with_no_one",
+    ),
+    g(
+        "with anyone outside our office: ",
+        "UK GDPR Art 13(1)(e)",
+        "purposes[].shared_with_no_one",
+    ),
+    g(
+        "Who this is about:",
+        "UK GDPR Art 12(1)",
+        "purposes[].audience, purposes[].audience_other",
+    ),
+    g(
+        "This notice is for ",
+        "UK GDPR Art 12(1)",
+        "notice.audience, notice.audience_other",
+    ),
+    g(
+        "For this purpose, ",
+        "UK GDPR Art 13(2)(e)",
+        "purposes[].provision_requirement.requirement",
+    ),
+    g(
+        " own answer, given under ",
+        "UK GDPR Art 13(2)(e)",
+        "provision_requirement, purposes[].provision_requirement",
+    ),
+    g(
+        "We say whether you must give us your information under ",
+        "UK GDPR Art 13(2)(e)",
+        "purposes[].provision_requirement",
+    ),
+    g(
+        "Unless a purpose says otherwise",
+        "UK GDPR Art 13(2)(a)",
+        "retention.default, purposes[].retention_statement, purposes[].retention_policy",
+    ),
+    g(
+        "We say how long we keep the information used for th",
+        "UK GDPR Art 13(2)(a)",
+        "purposes[].retention_statement, purposes[].retention_policy",
+    ),
+    g(
+        "sets out how long we keep the information used for this purpose",
+        "UK GDPR Art 13(2)(a)",
+        "purposes[].retention_policy",
+    ),
+    g(
         "We may share personal information with",
         "UK GDPR Art 13(1)(e)",
         "recipients",

@@ -11,7 +11,8 @@ use serde::Serialize;
 use super::markdown::escape;
 use crate::model::rights::{self, Right};
 use crate::model::schema::*;
-use crate::model::{Notice, has_channel};
+use crate::model::vocab::audience_list;
+use crate::model::{Notice, has_channel, has_own_retention, shared_with_no_one};
 use crate::source::Sp;
 
 /// Plain text, escaped for Markdown.
@@ -137,7 +138,16 @@ pub struct View {
     recipients: RecipientsView,
     transfers: Option<TransfersView>,
     retention: Option<RetentionView>,
+    /// The purposes that say how long their data is kept in their own words or policy,
+    /// joined as English.
+    retention_own: String,
+    /// Exactly one purpose is in `retention_own` (the sentence is then singular).
+    retention_own_single: bool,
     provision: Option<ProvisionView>,
+    /// The purposes with their own `provision_requirement`, joined as English.
+    provision_own: String,
+    /// Exactly one purpose is in `provision_own`.
+    provision_own_single: bool,
     adm: Option<AdmView>,
     rights: RightsView,
     complaints: ComplaintsView,
@@ -165,6 +175,8 @@ struct NoticeView {
     review_statement: Option<String>,
     changes: Vec<ChangeView>,
     alternative_formats: Option<FormatsView>,
+    /// Who the notice is for, joined as English ("" when it does not say).
+    audience: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -273,8 +285,17 @@ struct PurposeView {
     criminal_condition: Option<CriminalView>,
     categories: String,
     recipients: String,
-    /// The period that applies: the purpose's rule, or the default.
+    /// The period that applies: the purpose's rule, or the default where the purpose does
+    /// not say how long in its own words or policy.
     retention: Option<String>,
+    retention_statement: Option<String>,
+    retention_policy: Option<LinkView>,
+    /// Who the purpose concerns, joined as English ("" when it does not say).
+    audience: String,
+    /// The purpose's own answer to whether people must provide their data.
+    provision: Option<ProvisionView>,
+    /// The purpose says its data is shared with no one.
+    shared_with_no_one: bool,
     /// The page that explains the purpose.
     page: Option<PageView>,
     direct_marketing: bool,
@@ -290,7 +311,13 @@ struct CriminalView {
 
 #[derive(Debug, Serialize)]
 struct RecipientsView {
+    /// The notice answers who data is shared with (a list, or every purpose saying no one).
     declared: bool,
+    /// The purposes whose data is shared with no one, joined as English; empty when the
+    /// notice says so of all its data.
+    no_one_purposes: String,
+    /// Exactly one purpose is in `no_one_purposes`.
+    no_one_single: bool,
     /// Recipients grouped by category, groups in first-seen order.
     groups: Vec<RecipientGroup>,
 }
@@ -583,11 +610,11 @@ pub fn build(n: &Notice) -> View {
             policy: r.policy.as_ref().map(|p| link(p)),
             statement: md(r.statement.as_ref()),
         }),
-        provision: f.provision_requirement.as_ref().map(|p| ProvisionView {
-            requirement: p.requirement.as_ref().map(|r| r.value.code()),
-            consequences: md(p.consequences.as_ref()),
-            statement: md(p.statement.as_ref()),
-        }),
+        retention_own: purposes_where(n, has_own_retention),
+        retention_own_single: count_where(n, has_own_retention) == 1,
+        provision: f.provision_requirement.as_ref().map(|p| provision(p)),
+        provision_own: purposes_where(n, |p| p.provision_requirement.is_some()),
+        provision_own_single: count_where(n, |p| p.provision_requirement.is_some()) == 1,
         adm: f.automated_decision_making.as_ref().map(|a| AdmView {
             used: a.used.value,
             statement: md(a.statement.as_ref()),
@@ -645,6 +672,40 @@ fn ico_md() -> String {
     )
 }
 
+fn provision(p: &ProvisionRequirement) -> ProvisionView {
+    ProvisionView {
+        requirement: p.requirement.as_ref().map(|r| r.value.code()),
+        consequences: md(p.consequences.as_ref()),
+        statement: md(p.statement.as_ref()),
+    }
+}
+
+/// The names of the purposes for which `pred` holds, joined as English.
+fn purposes_where(n: &Notice, pred: impl Fn(&Purpose) -> bool) -> String {
+    let v: Vec<String> = n
+        .purposes()
+        .iter()
+        .filter(|p| pred(p))
+        .map(|p| escape(&p.name.value))
+        .collect();
+    and_list(&v)
+}
+
+/// How many purposes `pred` holds for.
+fn count_where(n: &Notice, pred: impl Fn(&Purpose) -> bool) -> usize {
+    n.purposes().iter().filter(|p| pred(p)).count()
+}
+
+/// Who a notice or purpose is for, as English: the listed groups in their words, then the
+/// office's own labels.
+fn audience(codes: &[Sp<Audience>], other: &[Sp<String>]) -> String {
+    let words: Vec<String> = audience_list(codes, other)
+        .iter()
+        .map(|w| escape(w))
+        .collect();
+    and_list(&words)
+}
+
 fn link(l: &Link) -> LinkView {
     LinkView {
         title: t(&l.title),
@@ -680,6 +741,7 @@ fn notice(n: &Notice) -> NoticeView {
                 })
                 .collect()
         }),
+        audience: meta.map_or_else(String::new, |m| audience(&m.audience, &m.audience_other)),
         alternative_formats: meta.and_then(|m| m.alternative_formats.as_ref()).map(|a| {
             FormatsView {
                 formats: and_list(
@@ -763,7 +825,18 @@ fn purposes(n: &Notice) -> Vec<PurposeView> {
                 .as_ref()
                 .and_then(|id| n.retention_rule(&id.value))
                 .map(|r| escape(&r.period.value))
-                .or_else(|| default.clone()),
+                .or_else(|| {
+                    if has_own_retention(p) {
+                        None
+                    } else {
+                        default.clone()
+                    }
+                }),
+            retention_statement: md(p.retention_statement.as_ref()),
+            retention_policy: p.retention_policy.as_ref().map(|l| link(l)),
+            audience: audience(&p.audience, &p.audience_other),
+            provision: p.provision_requirement.as_ref().map(|x| provision(x)),
+            shared_with_no_one: shared_with_no_one(p),
             direct_marketing: rights::is_direct_marketing(p),
             withdraw_consent: md(p.withdraw_consent.as_ref()),
             consent: rights::relies_on_consent(p),
@@ -797,8 +870,15 @@ fn recipients(n: &Notice) -> RecipientsView {
             }),
         }
     }
+    let everything = groups.is_empty() && n.recipients_answered();
     RecipientsView {
-        declared: n.file.recipients.is_some(),
+        declared: n.recipients_answered(),
+        no_one_purposes: if everything {
+            String::new()
+        } else {
+            purposes_where(n, shared_with_no_one)
+        },
+        no_one_single: count_where(n, shared_with_no_one) == 1,
         groups,
     }
 }
@@ -810,15 +890,6 @@ fn rights_view(n: &Notice) -> RightsView {
     let details = block.and_then(|r| r.details.as_ref());
     let detail =
         |sel: fn(&RightDetails) -> &Option<Sp<String>>| md(details.and_then(|d| sel(d).as_ref()));
-    let purposes_where = |pred: fn(&Purpose) -> bool| -> String {
-        let v: Vec<String> = n
-            .purposes()
-            .iter()
-            .filter(|p| pred(p))
-            .map(|p| escape(&p.name.value))
-            .collect();
-        and_list(&v)
-    };
     RightsView {
         applicable: applicable.iter().map(|r| r.code()).collect(),
         has: RightsHas {
@@ -849,8 +920,8 @@ fn rights_view(n: &Notice) -> RightsView {
             withdraw_consent: detail(|d| &d.withdraw_consent),
             informed: detail(|d| &d.informed),
         },
-        marketing_purposes: purposes_where(rights::is_direct_marketing),
-        consent_purposes: purposes_where(rights::relies_on_consent),
+        marketing_purposes: purposes_where(n, rights::is_direct_marketing),
+        consent_purposes: purposes_where(n, rights::relies_on_consent),
         public_health: n.purposes().iter().any(|p| {
             p.special_category_conditions.iter().any(|c| {
                 matches!(

@@ -160,6 +160,27 @@ impl Notice {
             .any(|s| s.kind.value == SourceKind::DataSubject)
     }
 
+    /// Whether data for a purpose may come from the person it is about (Art 13): the purpose
+    /// names a `data_subject` source, or names no source while the notice has one (or
+    /// declares no sources at all, when `check` assumes direct collection).
+    pub fn collects_directly(&self, p: &Purpose) -> bool {
+        if p.sources.is_empty() {
+            return self.has_direct_sources() || self.file.sources.is_none();
+        }
+        p.sources.iter().any(|id| {
+            self.source(&id.value)
+                .is_some_and(|s| s.kind.value == SourceKind::DataSubject)
+        })
+    }
+
+    /// Whether the notice says who personal data is shared with: a `recipients` list (empty
+    /// for no one), or every purpose saying its data is shared with no one.
+    pub fn recipients_answered(&self) -> bool {
+        self.file.recipients.is_some()
+            || (!self.purposes().is_empty()
+                && self.purposes().iter().all(|p| shared_with_no_one(p)))
+    }
+
     /// The contact for exercising rights: `rights.contact`, else the DPO's, else the
     /// controller's.
     pub fn rights_contact(&self) -> Option<&Contact> {
@@ -231,6 +252,17 @@ pub fn is_uk(place: &str) -> bool {
         let part = part.strip_prefix("the ").unwrap_or(part).trim();
         UK.contains(&part) || part.starts_with("united kingdom")
     })
+}
+
+/// Whether a purpose says its data is shared with no one (`shared_with_no_one: true`).
+pub fn shared_with_no_one(p: &Purpose) -> bool {
+    p.shared_with_no_one.as_ref().is_some_and(|b| b.value)
+}
+
+/// Whether a purpose says how long its data is kept in its own words or policy, which
+/// takes the place of `retention.default` for it.
+pub fn has_own_retention(p: &Purpose) -> bool {
+    p.retention_statement.is_some() || p.retention_policy.is_some()
 }
 
 /// Whether a contact has at least one way to reach someone.
@@ -306,6 +338,9 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
         l.url(m.url.as_ref(), "notice.url", Web);
         for (i, layer) in m.layers.iter().enumerate() {
             l.layer(layer, &format!("notice.layers[{i}]"), true);
+        }
+        for (i, a) in m.audience_other.iter().enumerate() {
+            l.non_empty(a, &format!("notice.audience_other[{i}]"));
         }
         if let Some(af) = &m.alternative_formats {
             l.contact(af.contact.as_ref(), "notice.alternative_formats.contact");
@@ -410,6 +445,16 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
         l.non_empty(&p.name, &format!("purposes[{i}].name"));
         if let Some(page) = &p.page {
             l.layer(page, &format!("purposes[{i}].page"), false);
+        }
+        for (k, a) in p.audience_other.iter().enumerate() {
+            l.non_empty(a, &format!("purposes[{i}].audience_other[{k}]"));
+        }
+        if let Some(policy) = &p.retention_policy {
+            l.url(
+                policy.url.as_ref(),
+                &format!("purposes[{i}].retention_policy.url"),
+                Web,
+            );
         }
     }
     if let Some(t) = &file.transfers {

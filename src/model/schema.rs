@@ -137,6 +137,16 @@ pub struct NoticeMeta {
     /// layer and its layers together.
     #[serde(default)]
     pub layers: Vec<Sp<Layer>>,
+    /// Who the notice is for, from a fixed list: `public`, `staff`, `job_applicants`,
+    /// `volunteers`, `complainants`, `victims`, `witnesses`, `children`. A purpose can name
+    /// its own (`purposes[].audience`). The notice says who it is for; no rule of law changes
+    /// with it.
+    #[serde(default)]
+    pub audience: Vec<Sp<Audience>>,
+    /// Anyone else the notice is for, in a few words each, where the list has no code for
+    /// them, e.g. `[Members of our youth panel]`.
+    #[serde(default)]
+    pub audience_other: Vec<Sp<String>>,
 }
 
 /// A further layer of a layered notice, or the page that explains a purpose: another
@@ -152,6 +162,28 @@ pub struct Layer {
     pub notice: Option<Sp<String>>,
     /// A web page (`https:` URL).
     pub url: Option<Sp<String>>,
+}
+
+/// Who a notice, or one purpose of it, is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Members of the public.
+    Public,
+    /// The office's staff, including former staff.
+    Staff,
+    /// People applying for a job with the office.
+    JobApplicants,
+    /// Volunteers.
+    Volunteers,
+    /// People who make a complaint.
+    Complainants,
+    /// Victims of crime.
+    Victims,
+    /// Witnesses.
+    Witnesses,
+    /// Children and young people (UK GDPR Art 12(1) asks for particular clarity for them).
+    Children,
 }
 
 /// How to ask for the notice in another format.
@@ -452,6 +484,30 @@ pub struct Purpose {
     /// The page that explains this purpose in full: another notice of the same build
     /// (`page: {notice: complaints}`) or a web page (`page: {url: "https://…"}`).
     pub page: Option<Sp<Layer>>,
+    // Facts scoped to this purpose: each, where given, is what the notice says for this
+    // purpose in place of the notice-wide statement.
+    /// Who this purpose concerns, where it is narrower than the notice's `audience`: codes as
+    /// for `notice.audience`.
+    #[serde(default)]
+    pub audience: Vec<Sp<Audience>>,
+    /// Anyone else this purpose concerns, in a few words each.
+    #[serde(default)]
+    pub audience_other: Vec<Sp<String>>,
+    /// Whether people must provide their data for this purpose, and what happens if they do
+    /// not (Art 13(2)(e)). Given here, it is the whole answer for this purpose, in place of
+    /// the notice's `provision_requirement`.
+    pub provision_requirement: Option<Sp<ProvisionRequirement>>,
+    /// How long data for this purpose is kept, in the office's own words (a period, or the
+    /// criteria that decide it: Art 13(2)(a)). Given here, it takes the place of
+    /// `retention.default` for this purpose.
+    pub retention_statement: Option<Markdown>,
+    /// The retention schedule or policy that covers this purpose, where it is not the
+    /// notice's `retention.policy`. Given here, it takes the place of `retention.default`
+    /// for this purpose.
+    pub retention_policy: Option<Sp<Link>>,
+    /// `true` to say the data used for this purpose is shared with no one outside the office
+    /// (Art 13(1)(e)); the purpose then lists no `recipients`.
+    pub shared_with_no_one: Option<Sp<bool>>,
 }
 
 /// The lawful bases of UK GDPR Art 6(1).

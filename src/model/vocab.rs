@@ -17,9 +17,11 @@
 
 use super::rights::Right;
 use super::schema::{
-    Art9Condition, DataKind, LawfulBasis, RecipientRole, Requirement, Safeguard, SourceKind,
+    Art9Condition, Audience, DataKind, LawfulBasis, RecipientRole, Requirement, Safeguard,
+    SourceKind,
 };
 use super::walk::Code;
+use crate::source::Sp;
 
 impl LawfulBasis {
     /// The code written in the file, e.g. `legal_obligation` (from [`Code`]).
@@ -259,6 +261,28 @@ impl Requirement {
         self.vocab().1
     }
 
+    /// The sentence the notice tells the reader under one purpose that has its own answer
+    /// (`purpose_requirement` in `templates/law.md.j2`).
+    pub fn purpose_notice_words(self) -> &'static str {
+        match self {
+            Requirement::Voluntary => {
+                "For this purpose, you do not have to give us your personal information: it is your choice."
+            }
+            Requirement::Statutory => {
+                "For this purpose, the law requires you to give us some personal information."
+            }
+            Requirement::Contractual => {
+                "For this purpose, a contract requires you to give us some personal information."
+            }
+            Requirement::PreContract => {
+                "For this purpose, we need some personal information before we can enter into a contract with you."
+            }
+            Requirement::Varies => {
+                "For this purpose, whether you have to give us personal information depends on what we are asking for."
+            }
+        }
+    }
+
     /// (words, notice words).
     fn vocab(self) -> (&'static str, &'static str) {
         match self {
@@ -284,6 +308,42 @@ impl Requirement {
             ),
         }
     }
+}
+
+impl Audience {
+    /// The code written in the file, e.g. `job_applicants` (from [`Code`]).
+    pub fn code(self) -> &'static str {
+        <Self as Code>::code(self)
+    }
+
+    /// Who they are, as the notice names them to its reader after "This notice is for",
+    /// e.g. "people applying for a job with us". `notice diff` uses the same words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Audience::Public => "members of the public",
+            Audience::Staff => "our staff",
+            Audience::JobApplicants => "people applying for a job with us",
+            Audience::Volunteers => "our volunteers",
+            Audience::Complainants => "people who make a complaint",
+            Audience::Victims => "victims of crime",
+            Audience::Witnesses => "witnesses",
+            Audience::Children => "children and young people",
+        }
+    }
+}
+
+/// Who a notice or purpose is for, as it names them: the listed groups in their words (each
+/// once), then the office's own labels, trimmed.
+pub fn audience_list(codes: &[Sp<Audience>], other: &[Sp<String>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in codes {
+        let w = c.value.words().to_owned();
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out.extend(other.iter().map(|o| o.value.trim().to_owned()));
+    out
 }
 
 /// The right to be informed (Arts 13 and 14), in the words of [`Right::words`]: it has no
@@ -374,6 +434,9 @@ mod tests {
         for &r in <Requirement as Code>::ALL {
             assert_eq!(read::<Requirement>(r.code()), r);
         }
+        for &a in <Audience as Code>::ALL {
+            assert_eq!(read::<Audience>(a.code()), a);
+        }
     }
 
     /// `"code": "words",` lines of one macro of `templates/law.md.j2`.
@@ -414,6 +477,10 @@ mod tests {
             template_words("requirement"),
             ours(Requirement::notice_words)
         );
+        assert_eq!(
+            template_words("purpose_requirement"),
+            ours(Requirement::purpose_notice_words)
+        );
     }
 
     #[test]
@@ -431,6 +498,8 @@ mod tests {
         distinct(ours(RecipientRole::words));
         distinct(ours(Safeguard::words));
         distinct(ours(Requirement::words));
+        distinct(ours(Requirement::purpose_notice_words));
+        distinct(ours(Audience::words));
         let mut rights = Right::ALL.map(Right::words).to_vec();
         rights.push(RIGHT_TO_BE_INFORMED);
         rights.sort_unstable();

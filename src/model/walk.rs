@@ -346,6 +346,16 @@ codes! {
         PreContract => "pre_contract",
         Varies => "varies",
     }
+    Audience {
+        Public => "public",
+        Staff => "staff",
+        JobApplicants => "job_applicants",
+        Volunteers => "volunteers",
+        Complainants => "complainants",
+        Victims => "victims",
+        Witnesses => "witnesses",
+        Children => "children",
+    }
 }
 
 /// `blocks! { Type [id] { field: class, … } … }`: the class of every field of every block.
@@ -435,6 +445,8 @@ blocks! {
         changes: Block,
         review_statement: Prose,
         layers: Block,
+        audience: Code,
+        audience_other: Label,
     }
     Layer {
         title: Prose,
@@ -538,6 +550,12 @@ blocks! {
         automated_means: Flag,
         withdraw_consent: Prose,
         page: Block,
+        audience: Code,
+        audience_other: Label,
+        provision_requirement: Block,
+        retention_statement: Prose,
+        retention_policy: Block,
+        shared_with_no_one: Flag,
     }
     SpecialCondition {
         condition: Code,
@@ -751,6 +769,7 @@ mod tests {
         check::<Art9Condition>();
         check::<Safeguard>();
         check::<Requirement>();
+        check::<Audience>();
     }
 
     #[test]

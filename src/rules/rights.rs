@@ -5,9 +5,10 @@ use super::identity::FILE_START;
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
 use crate::model::rights::portability_applies;
-use crate::model::schema::Requirement;
+use crate::model::schema::{ProvisionRequirement, Purpose, Requirement};
 use crate::model::{Notice, has_channel};
 use crate::registry::*;
+use crate::source::Sp;
 
 pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     if n.rights_contact().is_none() {
@@ -89,12 +90,35 @@ fn complaints(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
 }
 
 fn provision(n: &Notice, out: &mut Vec<Diagnostic>) {
-    // Art 13 applies to data collected from people; with no sources declared, assume it is.
+    // Art 13 applies to data collected from people; with no sources declared, assume it
+    // is. Every statement that Art 13 asks for, at either level, must be complete in
+    // itself; one given where the data all comes from others is not asked for.
     let direct = n.has_direct_sources() || n.file.sources.is_none();
     if !direct {
         return;
     }
-    let Some(p) = &n.file.provision_requirement else {
+    if let Some(p) = &n.file.provision_requirement {
+        provision_block(p, "provision_requirement", "", out);
+    }
+    for (i, p) in n.purposes().iter().enumerate() {
+        if let Some(b) = &p.provision_requirement
+            && n.collects_directly(p)
+        {
+            provision_block(
+                b,
+                &format!("purposes[{i}].provision_requirement"),
+                &format!(" for purpose `{}`", p.id.value),
+                out,
+            );
+        }
+    }
+    if n.file.provision_requirement.is_some() {
+        return;
+    }
+    // No notice-wide answer: Art 13 asks it of each purpose whose data comes from the
+    // person, so each such purpose must give its own. With no purposes (PN201), the
+    // question is asked of the notice, where data may come from people themselves.
+    if n.purposes().is_empty() {
         out.push(PROVISION_REQUIREMENT.diag(
             FILE_START,
             "provision_requirement",
@@ -102,12 +126,55 @@ fn provision(n: &Notice, out: &mut Vec<Diagnostic>) {
             Some("add `provision_requirement: {requirement: voluntary, consequences: ...}`"),
         ));
         return;
-    };
+    }
+    let unanswered: Vec<(usize, &Sp<Purpose>)> = n
+        .purposes()
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.provision_requirement.is_none() && n.collects_directly(p))
+        .collect();
+    if unanswered.is_empty() {
+        return;
+    }
+    if n.purposes()
+        .iter()
+        .all(|p| p.provision_requirement.is_none())
+    {
+        // No answer at either level: one finding for the notice, not one per purpose.
+        out.push(PROVISION_REQUIREMENT.diag(
+            FILE_START,
+            "provision_requirement",
+            "the notice does not say whether people must provide their data, or what happens if they do not".into(),
+            Some("add `provision_requirement: {requirement: voluntary, consequences: ...}`"),
+        ));
+        return;
+    }
+    for (i, p) in unanswered {
+        out.push(PROVISION_REQUIREMENT.diag(
+            p.id.span,
+            &format!("purposes[{i}].provision_requirement"),
+            format!(
+                "purpose `{}` collects data from people themselves but does not say whether they must provide it, and the notice gives no answer for all purposes",
+                p.id.value
+            ),
+            Some("add `provision_requirement:` to this purpose, or a notice-wide `provision_requirement:`"),
+        ));
+    }
+}
+
+/// One `provision_requirement` block, at notice level (`scope` empty) or for a purpose
+/// (`scope` is " for purpose `x`").
+fn provision_block(
+    p: &Sp<ProvisionRequirement>,
+    path: &str,
+    scope: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     match &p.requirement {
         None => out.push(PROVISION_REQUIREMENT.diag(
             p.span,
-            "provision_requirement.requirement",
-            "the notice does not say whether providing personal data is voluntary or a statutory or contractual requirement".into(),
+            &format!("{path}.requirement"),
+            format!("the notice does not say whether providing personal data{scope} is voluntary or a statutory or contractual requirement"),
             Some("add `requirement: voluntary` (or `statutory`, `contractual`, `pre_contract`, `varies`)"),
         )),
         Some(r) if r.value != Requirement::Voluntary && p.consequences.is_none() => {
@@ -117,9 +184,16 @@ fn provision(n: &Notice, out: &mut Vec<Diagnostic>) {
                 Requirement::Contractual => "providing data is a contractual requirement",
                 _ => "providing data is required to enter into a contract",
             };
+            let what = if scope.is_empty() {
+                what.to_owned()
+            } else if r.value == Requirement::Varies {
+                format!("whether providing data{scope} is required varies")
+            } else {
+                format!("{what}{scope}")
+            };
             out.push(PROVISION_REQUIREMENT.diag(
                 r.span,
-                "provision_requirement.consequences",
+                &format!("{path}.consequences"),
                 format!("{what}, but the notice does not say what happens if people do not provide it"),
                 Some("add `consequences:`"),
             ));
@@ -183,7 +257,7 @@ fn automated(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[&str]) -> String {
+pub(super) fn and_list(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),

@@ -4,18 +4,54 @@
 
 use super::CheckOptions;
 use super::identity::FILE_START;
+use super::rights::and_list;
 use crate::diag::Diagnostic;
-use crate::model::Notice;
-use crate::model::schema::{Safeguard, SourceKind};
+use crate::model::schema::{Purpose, Safeguard, SourceKind};
+use crate::model::{Notice, has_own_retention, shared_with_no_one};
 use crate::registry::*;
 
 pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
     sources(n, out);
-    if n.file.recipients.is_none() {
+    for (i, p) in n.purposes().iter().enumerate() {
+        if let (Some(flag), Some(first)) = (&p.shared_with_no_one, p.recipients.first())
+            && flag.value
+        {
+            out.push(PURPOSE_RECIPIENTS_CONFLICT.diag(
+                first.span,
+                &format!("purposes[{i}].recipients"),
+                format!(
+                    "purpose `{}` says its data is shared with no one, but lists recipients",
+                    p.id.value
+                ),
+                Some("remove `shared_with_no_one: true`, or the purpose's `recipients:`"),
+            ));
+        }
+    }
+    if !n.recipients_answered() {
+        // Some purposes may have answered for themselves: name those that have not.
+        let silent: Vec<String> = n
+            .purposes()
+            .iter()
+            .filter(|p| !shared_with_no_one(p))
+            .map(|p| format!("`{}`", p.id.value))
+            .collect();
+        let message = if silent.len() < n.purposes().len() {
+            format!(
+                "the notice does not say who the data of {} {} is shared with; the law asks for the recipients if there are any, and `notice` asks for an answer either way",
+                if silent.len() == 1 {
+                    "purpose"
+                } else {
+                    "purposes"
+                },
+                and_list(&silent.iter().map(String::as_str).collect::<Vec<_>>())
+            )
+        } else {
+            "the notice does not say who personal data is shared with; the law asks for the recipients if there are any, and `notice` asks for an answer either way".to_owned()
+        };
         out.push(RECIPIENTS_UNDECLARED.diag(
             FILE_START,
             "recipients",
-            "the notice does not say who personal data is shared with; the law asks for the recipients if there are any, and `notice` asks for an answer either way".into(),
+            message,
             Some(
                 "add `recipients:` listing who receives data (or `recipients: []` if no one does)",
             ),
@@ -200,7 +236,41 @@ fn transfers(n: &Notice, out: &mut Vec<Diagnostic>) {
 }
 
 fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
+    // A purpose answers for itself with a retention rule, or its own words or policy.
+    let own = |p: &Purpose| p.retention.is_some() || has_own_retention(p);
+    for (i, p) in n.purposes().iter().enumerate() {
+        let Some(policy) = &p.retention_policy else {
+            continue;
+        };
+        if policy.url.is_none() && p.retention.is_none() && p.retention_statement.is_none() {
+            out.push(RETENTION_VAGUE.diag(
+                policy.title.span,
+                &format!("purposes[{i}].retention_policy.url"),
+                format!(
+                    "the retention policy `{}` of purpose `{}` is named but not linked, and the purpose gives no period",
+                    policy.title.value, p.id.value
+                ),
+                Some("add the policy's `url:`, or say how long in the purpose's `retention_statement:`"),
+            ));
+        }
+    }
     let Some(r) = &n.file.retention else {
+        if n.purposes().iter().any(|p| own(p)) {
+            for (i, p) in n.purposes().iter().enumerate() {
+                if !own(p) {
+                    out.push(RETENTION_MISSING.diag(
+                        p.id.span,
+                        &format!("purposes[{i}].retention_statement"),
+                        format!(
+                            "purpose `{}` does not say how long its data is kept, and the notice has no `retention` block",
+                            p.id.value
+                        ),
+                        Some("add `retention_statement:` to the purpose, or a `retention:` block with a default"),
+                    ));
+                }
+            }
+            return;
+        }
         out.push(RETENTION_MISSING.diag(
             FILE_START,
             "retention",
@@ -218,7 +288,7 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
         || r.statement.is_some();
     if !general {
         for (i, p) in n.purposes().iter().enumerate() {
-            if p.retention.is_none() {
+            if !own(p) {
                 out.push(RETENTION_MISSING.diag(
                     p.id.span,
                     &format!("purposes[{i}].retention"),
@@ -226,7 +296,7 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
                         "purpose `{}` has no retention period, and the notice gives no default",
                         p.id.value
                     ),
-                    Some("add `retention: <rule id>` to the purpose, or `retention.default`"),
+                    Some("add `retention: <rule id>` or `retention_statement:` to the purpose, or `retention.default`"),
                 ));
             }
         }

@@ -14,6 +14,7 @@ mod layers;
 mod props;
 mod review;
 mod rules;
+mod scoped;
 mod seeds;
 mod shared;
 mod tools;
