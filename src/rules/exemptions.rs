@@ -132,15 +132,19 @@ fn exemption(n: &Notice, opts: &CheckOptions, i: usize, e: &Exemption, out: &mut
         ));
     }
 
+    // Before 5 February 2026 the research exemption did not exist: PN411 says so, and
+    // there are no Art 13(7) measures to ask for.
+    let research_too_early =
+        ground == ExemptionGround::Research && opts.as_of.is_before(DUAA_5_FEB_2026);
     if matches!(
         ground,
         ExemptionGround::DisproportionateEffort
             | ExemptionGround::SeriouslyImpair
             | ExemptionGround::Research
-    ) && e
-        .measures
-        .as_ref()
-        .is_none_or(|m| m.value.trim().is_empty())
+    ) && !research_too_early
+        && e.measures
+            .as_ref()
+            .is_none_or(|m| m.value.trim().is_empty())
     {
         let duty = match (ground, opts.as_of.is_before(DUAA_5_FEB_2026)) {
             (ExemptionGround::Research, _) => "Art 13(7)",
