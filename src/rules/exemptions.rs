@@ -90,7 +90,7 @@ fn exemption(n: &Notice, opts: &CheckOptions, i: usize, e: &Exemption, out: &mut
                     s.span,
                     &path("sources"),
                     format!("exemption `{id}` uses `{code}` ({art}) for source `{}`, but that source is the person themselves; {art} covers only data obtained from someone else", s.value),
-                    Some("for data people give you, the only exemptions are `already_informed` (Art 13(4)) and, from 5 February 2026, `research` (Art 13(5))"),
+                    Some("for data people give you, the UK GDPR's own exceptions are `already_informed` (Art 13(4)) and, from 5 February 2026, `research` (Art 13(5)); the DPA 2018 Schedule 2 exemptions (crime, for example) are not modelled"),
                 ));
             }
         }
@@ -108,7 +108,7 @@ fn exemption(n: &Notice, opts: &CheckOptions, i: usize, e: &Exemption, out: &mut
                     p.span,
                     &path("purposes"),
                     format!("exemption `{id}` uses `{code}` ({art}) for purpose `{}`, but every source of that purpose is the person themselves; {art} covers only data obtained from someone else", p.value),
-                    Some("for data people give you, the only exemptions are `already_informed` (Art 13(4)) and, from 5 February 2026, `research` (Art 13(5))"),
+                    Some("for data people give you, the UK GDPR's own exceptions are `already_informed` (Art 13(4)) and, from 5 February 2026, `research` (Art 13(5)); the DPA 2018 Schedule 2 exemptions (crime, for example) are not modelled"),
                 ));
             }
         }
