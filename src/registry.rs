@@ -598,6 +598,31 @@ rules! {
         fix: "```yaml\npublicly_accessible: false\n```",
     }
 
+    EXEMPTION_MEASURES = "PN410" "exemption-measures-unstated" Warning "UK GDPR Art 14(5)(b) (from 5 February 2026 Art 14(5)(e)-(f), Art 14(7)); Art 13(7)" {
+        summary: "an exemption for impossibility, disproportionate effort, serious impairment or research says what appropriate measures are taken instead",
+        checks: "That every entry of `exemptions` with `ground: disproportionate_effort`, `seriously_impair` or `research` has `measures`: what the office does instead of telling each person, including where the information is made publicly available.",
+        why: "These exemptions do not end the duty; they change it. Art 14(5)(b) (until 4 February 2026) and, since DUAA 2025 s77 came into force on 5 February 2026 (SI 2026/82 reg 2(i)), Art 14(7) for the grounds now in Art 14(5)(e) and (f), and Art 13(7) for the research exemption in Art 13(5), require the controller to take appropriate measures to protect the person's rights, freedoms and legitimate interests, \"including by making the information available publicly\". A notice that relies on the exemption and says nothing of those measures gives a reader no way to learn what happens to their data. This is a warning: the measures may exist elsewhere (a published research notice, a data protection impact assessment), but then the notice should say where.",
+        fix: "```yaml\nexemptions:\n  - id: managers\n    ground: disproportionate_effort\n    reason: We cannot contact the managers an applicant names; we hold no contact details for them.\n    sources: [applicant]\n    measures: This notice is published on our website, and we check convictions only against the register.\n```",
+    }
+    EXEMPTION_MISAPPLIED = "PN411" "exemption-misapplied" Error "UK GDPR Art 13(4), Art 13(5), Art 14(5)" {
+        summary: "each exemption uses a ground that can cover what it covers, and says what that is",
+        checks: "For each entry of `exemptions`: that it names the `sources` or `purposes` it covers (none is a blanket claim); that the Art 14(5) grounds other than `already_informed` (`disproportionate_effort`, `seriously_impair`, `required_by_law`, `professional_secrecy`) cover only data from others, so not a `data_subject` source nor a purpose whose sources are all `data_subject`; that `research` names the purposes (the further use) it covers; and that `research` is not relied on before 5 February 2026.",
+        why: "Art 14(5) exempts only data that has not been obtained from the person; for data collected from the person Art 13 itself allows two exceptions only (the DPA 2018 Schedule 2 exemptions, such as crime and taxation, are separate and not modelled by `notice`), that the person already has the information (Art 13(4)) and, since 5 February 2026 (DUAA 2025 s77, SI 2026/82 reg 2(i)), further processing for research, archiving or statistics where telling people is impossible or disproportionate (Art 13(5)-(6)). Before that day Art 13 had no research exemption. Each exemption applies \"to the extent that\" its ground holds, so the notice must say what it covers.",
+        fix: "Name what the exemption covers, and use a ground that fits it:\n```yaml\nexemptions:\n  - id: referrals\n    ground: required_by_law\n    reason: Police forces must pass us these details to handle complaint reviews.\n    law: Police Reform Act 2002 Sch 3\n    sources: [police]\n```",
+    }
+    EXEMPTION_LAW = "PN412" "exemption-law-unnamed" Warning "UK GDPR Art 14(5)(c), Art 14(5)(d)" {
+        summary: "an exemption because the law requires the data or binds it to secrecy names that law",
+        checks: "That every entry of `exemptions` with `ground: required_by_law` or `professional_secrecy` names the law in `law`.",
+        why: "Art 14(5)(c) applies only where obtaining or disclosure is expressly laid down by law that provides appropriate measures to protect the person's legitimate interests, and Art 14(5)(d) only where the data must stay confidential under an obligation of professional secrecy regulated by law, including a statutory obligation of secrecy. Whether either holds depends on which law it is; without it no reader (nor the Commissioner) can tell.",
+        fix: "```yaml\nlaw: Police Reform Act 2002 Sch 3\n```",
+    }
+    RECIPIENTS_VAGUE = "PN413" "recipients-vague" Warning "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
+        summary: "each recipient is named, or its kind is",
+        checks: "That no entry of `recipients` is named only as \"others\", \"other organisations\", \"other bodies\", \"other people\", \"third parties\" or \"anyone\", alone or with nothing but the circumstances (\"where the law requires\", \"unless we are lawfully able to\"), and has no `category`. A name that goes on to say what kind of body (\"other police forces\", \"third parties such as another local authority\", \"others, for example the courts\") is not reported.",
+        why: "Art 13(1)(e) and Art 14(1)(e) require the recipients or categories of recipients. A category says what kind of body receives the data (the courts, other police forces, IT suppliers); \"others where the law requires\" says only when data is shared, not with whom, so a reader cannot tell where their data may go. The ICO's guidance asks for recipients to be named, or the categories to be as specific as possible.",
+        fix: "Say who, or what kind of body:\n```yaml\nrecipients:\n  - id: by-law\n    name: The courts, the police and other bodies entitled by law to ask for it\n```",
+    }
+
     // ── PN5xx: retention ───────────────────────────────────────────────────────────────
     RETENTION_MISSING = "PN501" "retention-missing" Error "UK GDPR Art 13(2)(a), Art 14(2)(a)" {
         scope: Set,
@@ -673,6 +698,19 @@ rules! {
         checks: "That the address, telephone number and web addresses in `complaints.regulator` agree with the Information Commissioner's Office's current details (Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF; 0303 123 1113; ico.org.uk).",
         why: "People must be told of their right to complain to the Commissioner (Art 13(2)(d); DPA 2018 s165). The notice always prints the regulator's current details; an office's own copy is printed after them, and a copy that has gone out of date (a missing address line, an old number) would send people the wrong way.",
         fix: "Remove the out-of-date line from `complaints.regulator`, or correct it; the notice prints the regulator's current details whatever this block says.",
+    }
+
+    RIGHTS_NOT_STATED = "PN610" "rights-not-stated" Error "UK GDPR Art 13(2)(b)-(c), Art 14(2)(c)-(d)" {
+        summary: "a notice published in its own words states every right that applies",
+        checks: "Where `as_published.rights` lists the rights a notice published in its own words states, that it includes every right that applies to the notice as `notice` works them out from the lawful bases (access, rectification and restriction always; erasure where some purpose relies on a basis other than a legal obligation or a public task; objection, portability, objection to direct marketing, withdrawing consent and rights about automated decisions where they apply). Reported once, listing those not stated. A notice written in this format is not checked: `notice build` writes the rights for it.",
+        why: "Art 13(2)(b) and Art 14(2)(c) require the existence of the rights of access, rectification, erasure, restriction, objection and data portability; Art 13(2)(c) and Art 14(2)(d) the right to withdraw consent. A notice that mentions only the right of access, or points to another page for the rest, does not give them. The right to erasure is asked for only where some purpose relies on a basis other than a legal obligation or a public task: Art 17(3)(b) takes most of it away for those, and the ICO's guidance says it does not apply to them.",
+        fix: "State the missing rights in the notice. If you move the notice into this format, remove `as_published`: `notice build` writes the rights that apply.",
+    }
+    REGULATOR_COMPLAINT_NOT_STATED = "PN611" "regulator-complaint-not-stated" Error "UK GDPR Art 13(2)(d), Art 14(2)(e); DPA 2018 s165 (Art 77 until 18 June 2026)" {
+        summary: "a notice published in its own words tells people they can complain to the Information Commissioner",
+        checks: "That `as_published.regulator_complaint` is not `false`. A notice written in this format is not checked: `notice build` always writes the right to complain to the Commissioner, with the Commissioner's details.",
+        why: "Art 13(2)(d) and Art 14(2)(e) require the right to lodge a complaint with the Commissioner: under Art 77 until 18 June 2026 and under DPA 2018 s165 since 19 June 2026 (DUAA 2025 s103, Sch 10; SI 2026/82 reg 3). Pointing people to the regulator's website for information does not tell them they have that right.",
+        fix: "Say that people can complain to the Information Commissioner, and how. If you move the notice into this format, remove `as_published`: `notice build` writes it.",
     }
 
     // ── PN7xx: the notice itself ───────────────────────────────────────────────────────

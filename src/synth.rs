@@ -647,6 +647,7 @@ mod tests {
                 &["purposes"],
                 &["retention", "rules"],
                 &["sections"],
+                &["exemptions"],
             ]
         );
         for path in &lists {

@@ -65,6 +65,12 @@ pub(super) const LEFT_OUT: &[&str] = &[
     "extends",
 ];
 
+/// The fields deliberately left to the catch-all: a change is reported as editorial, for a
+/// human to check. Exemptions change what people are told only through the findings of
+/// `check`; `as_published` describes a notice published elsewhere, not one built here.
+#[cfg(test)]
+const CATCH_ALL: &[&str] = &["exemptions", "as_published"];
+
 /// Whether an entry of [`COVERED`] or [`LEFT_OUT`] covers a field.
 fn covers(entry: &str, field: &str) -> bool {
     field
@@ -177,7 +183,10 @@ mod tests {
         // A field added to the format is reported by the catch-all from the start (the walk
         // visits every field); this asks for a decision: a comparer, or LEFT_OUT.
         for (field, class) in walk::field_paths() {
-            if class == walk::Class::Block || is_covered(&field, COVERED) {
+            if class == walk::Class::Block
+                || is_covered(&field, COVERED)
+                || CATCH_ALL.iter().any(|e| covers(e, &field))
+            {
                 continue;
             }
             panic!("{field} is read by no comparer: give it one, or add it to LEFT_OUT");

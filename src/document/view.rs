@@ -153,6 +153,7 @@ pub struct View {
     complaints: ComplaintsView,
     apd: Option<ApdView>,
     sections: Vec<SectionView>,
+    exemptions: Vec<ExemptionView>,
     lang: String,
     /// The regulator's current details, as a Markdown field list (always printed).
     ico: String,
@@ -655,9 +656,42 @@ pub fn build(n: &Notice) -> View {
                 body: md(Some(&s.body)),
             })
             .collect(),
+        exemptions: exemptions(n),
         lang: n.lang.clone(),
         ico: ico_md(),
     }
+}
+
+/// An exemption from the duty to inform, as the notice tells people of it (the public
+/// information Art 14(5)(b), Art 13(7) and Art 14(7) ask for).
+#[derive(Debug, Serialize)]
+struct ExemptionView {
+    ground: &'static str,
+    reason: Option<String>,
+    sources: String,
+    purposes: String,
+    law: Option<String>,
+    measures: Option<String>,
+}
+
+fn exemptions(n: &Notice) -> Vec<ExemptionView> {
+    use crate::model::walk::Code;
+    n.file
+        .exemptions
+        .iter()
+        .map(|e| ExemptionView {
+            ground: e.ground.value.code(),
+            reason: md(Some(&e.reason)),
+            sources: names(&e.sources, |id| n.source(id), |s| &s.name),
+            purposes: names(
+                &e.purposes,
+                |id| n.purposes().iter().find(|p| p.id.value == id),
+                |p| &p.name,
+            ),
+            law: ot(e.law.as_ref()),
+            measures: md(e.measures.as_ref()),
+        })
+        .collect()
 }
 
 /// The regulator's current details as a Markdown field list.

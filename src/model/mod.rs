@@ -385,7 +385,7 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
             .iter()
             .flat_map(|r| r.rules.iter().map(|x| &x.id)),
     );
-    l.ids(
+    let purpose_ids = l.ids(
         "purposes",
         file.purposes
             .iter()
@@ -495,6 +495,26 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
     }
     for (i, s) in file.sections.iter().enumerate() {
         l.non_empty(&s.title, &format!("sections[{i}].title"));
+    }
+    l.ids("exemptions", file.exemptions.iter().map(|e| &e.id));
+    for (i, e) in file.exemptions.iter().enumerate() {
+        l.non_empty(&e.reason, &format!("exemptions[{i}].reason"));
+        for (k, id) in e.sources.iter().enumerate() {
+            l.reference(
+                id,
+                &sources,
+                "sources",
+                &format!("exemptions[{i}].sources[{k}]"),
+            );
+        }
+        for (k, id) in e.purposes.iter().enumerate() {
+            l.reference(
+                id,
+                &purpose_ids,
+                "purposes",
+                &format!("exemptions[{i}].purposes[{k}]"),
+            );
+        }
     }
 
     if l.diags.is_empty() {

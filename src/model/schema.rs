@@ -89,6 +89,16 @@ pub struct NoticeFile {
     /// Further sections in the office's own words: cookies, security, monitoring, links.
     #[serde(default)]
     pub sections: Vec<Sp<ExtraSection>>,
+    // Issue 13 (exemptions, notices published in their own words): kept together.
+    /// Exemptions from the duty to inform that the office relies on (UK GDPR Art 13(4),
+    /// Art 13(5), Art 14(5)), each with its reason and the sources or purposes it covers.
+    #[serde(default)]
+    pub exemptions: Vec<Sp<Exemption>>,
+    /// Only for a notice published elsewhere in its own words and modelled here to be
+    /// checked: what that text states which `notice` would otherwise write for you (the
+    /// rights, the right to complain to the Commissioner). Leave it out when the notice is
+    /// written in this format: `build` then writes both.
+    pub as_published: Option<Sp<AsPublished>>,
 }
 
 /// About the notice itself.
@@ -819,4 +829,100 @@ pub struct ExtraSection {
     pub title: Sp<String>,
     /// The text.
     pub body: Markdown,
+}
+
+// Issue 13: exemptions from the duty to inform, and what a notice published in its own
+// words states.
+
+/// An exemption from the duty to inform (UK GDPR Art 13(4), Art 13(5), Art 14(5)).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// An id, e.g. `managers-convictions`.
+    pub id: Sp<String>,
+    /// The ground: `already_informed` (Art 13(4), Art 14(5)(a)), `disproportionate_effort`
+    /// (impossible or a disproportionate effort: Art 14(5)(b), from 5 February 2026
+    /// Art 14(5)(e)), `seriously_impair` (telling people would make the processing
+    /// impossible or seriously impair it: Art 14(5)(b), from 5 February 2026 Art 14(5)(f)),
+    /// `required_by_law` (Art 14(5)(c)), `professional_secrecy` (Art 14(5)(d)) or
+    /// `research` (further use for research, archiving or statistics: Art 13(5), from
+    /// 5 February 2026).
+    pub ground: Sp<ExemptionGround>,
+    /// Why the ground applies, in the office's own words.
+    pub reason: Markdown,
+    /// The sources it covers (ids from `sources`): data obtained from them is not described
+    /// under Art 14 to the extent the exemption covers it.
+    #[serde(default)]
+    pub sources: Vec<Sp<String>>,
+    /// The purposes it covers (ids from `purposes`).
+    #[serde(default)]
+    pub purposes: Vec<Sp<String>>,
+    /// The law that lays down the obtaining or disclosure (`required_by_law`) or the
+    /// obligation of secrecy (`professional_secrecy`), e.g. `Rehabilitation of Offenders
+    /// Act 1974 s9`.
+    pub law: Option<Sp<String>>,
+    /// The appropriate measures taken instead, including where the information is made
+    /// publicly available (Art 14(5)(b); from 5 February 2026 Art 13(7), Art 14(7)).
+    pub measures: Option<Markdown>,
+}
+
+/// A ground of exemption from the duty to inform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptionGround {
+    /// The person already has the information (Art 13(4), Art 14(5)(a)).
+    AlreadyInformed,
+    /// Telling people is impossible or would involve a disproportionate effort
+    /// (Art 14(5)(b); Art 14(5)(e) from 5 February 2026).
+    DisproportionateEffort,
+    /// Telling people would make the objectives of the processing impossible or seriously
+    /// impair them (Art 14(5)(b); Art 14(5)(f) from 5 February 2026).
+    SeriouslyImpair,
+    /// Obtaining or disclosure is expressly laid down by law with protective measures
+    /// (Art 14(5)(c)).
+    RequiredByLaw,
+    /// The data must stay confidential under an obligation of professional secrecy
+    /// (Art 14(5)(d)).
+    ProfessionalSecrecy,
+    /// Further use only for scientific or historical research, archiving in the public
+    /// interest or statistics, where telling people is impossible or disproportionate
+    /// (Art 13(5)–(7), from 5 February 2026).
+    Research,
+}
+
+/// What a notice published in its own words states, where `notice` would otherwise write
+/// it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AsPublished {
+    /// The rights the published text states, e.g. `[access]` (`[]` for none). `notice
+    /// check` lists those that apply but are not stated.
+    pub rights: Option<Sp<Vec<Sp<StatedRight>>>>,
+    /// Whether the published text tells people they can complain to the Information
+    /// Commissioner (`false` if it does not).
+    pub regulator_complaint: Option<Sp<bool>>,
+}
+
+/// A right a published notice states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatedRight {
+    /// Art 15.
+    Access,
+    /// Art 16.
+    Rectification,
+    /// Art 17.
+    Erasure,
+    /// Art 18.
+    Restriction,
+    /// Art 20.
+    Portability,
+    /// Art 21(1).
+    Object,
+    /// Art 21(2)–(3).
+    ObjectToMarketing,
+    /// Art 7(3).
+    WithdrawConsent,
+    /// Arts 22A–22D.
+    AutomatedDecisions,
 }

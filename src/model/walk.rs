@@ -339,6 +339,25 @@ codes! {
         OtherSafeguards => "other_safeguards",
         Derogation => "derogation",
     }
+    ExemptionGround {
+        AlreadyInformed => "already_informed",
+        DisproportionateEffort => "disproportionate_effort",
+        SeriouslyImpair => "seriously_impair",
+        RequiredByLaw => "required_by_law",
+        ProfessionalSecrecy => "professional_secrecy",
+        Research => "research",
+    }
+    StatedRight {
+        Access => "access",
+        Rectification => "rectification",
+        Erasure => "erasure",
+        Restriction => "restriction",
+        Portability => "portability",
+        Object => "object",
+        ObjectToMarketing => "object_to_marketing",
+        WithdrawConsent => "withdraw_consent",
+        AutomatedDecisions => "automated_decisions",
+    }
     Requirement {
         Voluntary => "voluntary",
         Statutory => "statutory",
@@ -428,6 +447,8 @@ blocks! {
         complaints: Block,
         appropriate_policy_document: Block,
         sections: Block,
+        exemptions: Block,
+        as_published: Block,
     }
     NoticeMeta {
         title: Prose,
@@ -646,6 +667,19 @@ blocks! {
         id: Id,
         title: Prose,
         body: Prose,
+    }
+    Exemption [id] {
+        id: Id,
+        ground: Code,
+        reason: Prose,
+        sources: Reference,
+        purposes: Reference,
+        law: Label,
+        measures: Prose,
+    }
+    AsPublished {
+        rights: Code,
+        regulator_complaint: Flag,
     }
 }
 

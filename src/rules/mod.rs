@@ -12,6 +12,7 @@
 
 mod answers;
 mod basis;
+mod exemptions;
 mod identity;
 mod notice_meta;
 mod rights;
@@ -53,6 +54,9 @@ pub fn check(notice: &Notice, opts: &CheckOptions) -> Vec<Diagnostic> {
     notice_meta::check(notice, opts, &mut out);
     wording::check(notice, opts, &mut out);
     answers::check(notice, opts, &mut out);
+    exemptions::check(notice, opts, &mut out);
+    // What a declared exemption covers is not a finding.
+    exemptions::drop_covered(notice, &mut out);
     // The law of the day: a rule whose provision was not yet in force does not apply.
     out.retain(|d| {
         crate::registry::find(d.rule)

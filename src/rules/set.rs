@@ -323,6 +323,8 @@ fn fill(into: &mut NoticeFile, from: &NoticeFile) {
         complaints,
         appropriate_policy_document,
         sections,
+        exemptions,
+        as_published,
     } = from;
     fn opt<T: Clone>(into: &mut Option<T>, from: &Option<T>) {
         if into.is_none() {
@@ -356,4 +358,6 @@ fn fill(into: &mut NoticeFile, from: &NoticeFile) {
         appropriate_policy_document,
     );
     vec(&mut into.sections, sections);
+    vec(&mut into.exemptions, exemptions);
+    opt(&mut into.as_published, as_published);
 }

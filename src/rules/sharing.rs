@@ -57,8 +57,80 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
             ),
         ));
     }
+    vague_recipients(n, out);
     transfers(n, out);
     retention(n, out);
+}
+
+/// Names that say only that someone receives data, not who: "others", "third parties".
+const VAGUE_RECIPIENTS: &[&str] = &[
+    "others",
+    "other organisations",
+    "other organizations",
+    "other bodies",
+    "other people",
+    "other parties",
+    "other third parties",
+    "third parties",
+    "any third party",
+    "anyone",
+    "anybody",
+];
+
+/// What may follow a vague name and still say nothing of who: the circumstances only.
+const CIRCUMSTANCES: &[&str] = &[
+    "where",
+    "when",
+    "whenever",
+    "if",
+    "unless",
+    "as required",
+    "as permitted",
+    "as allowed",
+    "as the law",
+];
+
+/// Words that go on to say what kind of body is meant.
+const KIND_GIVEN: &[&str] = &["such as", "for example", "e.g.", "including", "like "];
+
+/// Whether a recipient's name says only that data goes to "others", and when.
+fn vague_recipient(name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    if KIND_GIVEN.iter().any(|k| name.contains(k)) {
+        return false;
+    }
+    VAGUE_RECIPIENTS.iter().any(|head| {
+        let Some(rest) = name.strip_prefix(head) else {
+            return false;
+        };
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        rest.is_empty()
+            || CIRCUMSTANCES.iter().any(|c| {
+                rest.strip_prefix(c).is_some_and(|r| {
+                    r.is_empty() || r.starts_with(|ch: char| !ch.is_alphanumeric())
+                })
+            })
+    })
+}
+
+/// Recipients named only as "others" (Art 13(1)(e)): PN413.
+fn vague_recipients(n: &Notice, out: &mut Vec<Diagnostic>) {
+    for (i, r) in n.recipients().iter().enumerate() {
+        if r.category.is_none() && vague_recipient(&r.name.value) {
+            out.push(RECIPIENTS_VAGUE.diag(
+                r.name.span,
+                &format!("recipients[{i}].name"),
+                format!(
+                    "recipient \"{}\" says when data is shared but not with whom: it names no recipient or kind of recipient",
+                    r.name.value.trim()
+                ),
+                Some("name the recipients, or the kinds of body (the courts, other police forces, IT suppliers), in `name` or `category`"),
+            ));
+        }
+    }
 }
 
 fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
@@ -71,12 +143,14 @@ fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    if n.has_indirect_sources() && n.file.data_categories.is_empty() {
-        let first = n
-            .sources()
-            .iter()
-            .find(|s| s.kind.value == SourceKind::ThirdParty)
-            .map_or(FILE_START, |s| s.kind.span);
+    // A source an exemption covers (Art 14(5)) is not described under Art 14.
+    let described = |s: &&crate::source::Sp<crate::model::schema::Source>| {
+        s.kind.value == SourceKind::ThirdParty && !super::exemptions::source_exempt(n, &s.id.value)
+    };
+    if n.file.data_categories.is_empty()
+        && let Some(first) = n.sources().iter().find(described)
+    {
+        let first = first.kind.span;
         out.push(INDIRECT_CATEGORIES.diag(
             first,
             "data_categories",
@@ -94,7 +168,7 @@ fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
         .sources()
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.kind.value == SourceKind::ThirdParty)
+        .filter(|(_, s)| described(s))
         .collect();
     let public: Vec<&(usize, &_)> = third
         .iter()
@@ -397,6 +471,40 @@ mod tests {
             "Dublin (UK support desk)",
         ] {
             assert!(!is_uk(p), "{p} is not in the UK");
+        }
+    }
+}
+
+#[cfg(test)]
+mod recipient_tests {
+    use super::vague_recipient;
+
+    #[test]
+    fn a_recipient_named_only_as_others_is_vague() {
+        for name in [
+            "Others, where we have a legal obligation to pass your information on",
+            "Others where we are lawfully able to share it",
+            "Third parties",
+            "Other organisations, if the law requires it",
+            "anyone, unless you tell us not to",
+        ] {
+            assert!(vague_recipient(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_recipient_whose_kind_is_given_is_not_vague() {
+        for name in [
+            "Other police forces",
+            "Other PCC offices",
+            "Other organisations in the criminal justice system",
+            "Third parties such as another local authority or a business, where needed to investigate",
+            "Others where the law requires, for example under a court order or to prevent fraud or other crime",
+            "Other bodies (including the Police) or other individuals where necessary to prevent harm to individuals",
+            "Otherside Ltd",
+            "Third-party suppliers who check access and record activity",
+        ] {
+            assert!(!vague_recipient(name), "{name}");
         }
     }
 }

@@ -690,3 +690,212 @@ fn e_mail_domains_one_letter_apart_are_questioned() {
     assert!(found.contains(&"PN921"), "{found:?}");
     assert!(!rules_with("PN907/pass.yaml", "Privacy notice", "Privacy notice").contains(&"PN921"));
 }
+
+// ── Exemptions (Art 13(4), 13(5), 14(5)) ───────────────────────────────────────────────
+
+/// The PN410 fail fixture's exemption: disproportionate effort for the force's referrals,
+/// with no measures.
+const EXEMPTION_PN410: &str = "    ground: disproportionate_effort\n";
+
+fn exemption_on(ground: &str, day: notice::model::Date) -> Vec<notice::diag::Diagnostic> {
+    let base = source(Path::new("tests/fixtures/rules/PN410/fail.yaml"));
+    let src = SourceFile::from_text(
+        "variant.yaml",
+        base.text
+            .replacen(EXEMPTION_PN410, &format!("    ground: {ground}\n"), 1),
+    );
+    check_on(&src, day)
+}
+
+#[test]
+fn the_disproportionate_effort_exemption_is_cited_as_the_law_stood_that_day() {
+    // DUAA 2025 s77 (SI 2026/82 reg 2(i)) moved the ground from Art 14(5)(b) to
+    // Art 14(5)(e), and the measures to Art 14(7), on 5 February 2026.
+    let d = notice::model::Date::ymd;
+    let message = |day| {
+        exemption_on("disproportionate_effort", day)
+            .into_iter()
+            .find(|x| x.rule == "PN410")
+            .map(|x| x.message)
+            .expect("PN410 fires")
+    };
+    let before = message(d(2026, 2, 4));
+    assert!(before.contains("Art 14(5)(b)"), "{before}");
+    assert!(!before.contains("Art 14(7)"), "{before}");
+    let on = message(d(2026, 2, 5));
+    assert!(
+        on.contains("Art 14(5)(e)") && on.contains("Art 14(7)"),
+        "{on}"
+    );
+    let impair = exemption_on("seriously_impair", d(2026, 2, 5));
+    assert!(
+        impair
+            .iter()
+            .any(|x| x.rule == "PN410" && x.message.contains("Art 14(5)(f)"))
+    );
+    // No exemption rule applies before the GDPR did.
+    assert!(
+        exemption_on("disproportionate_effort", d(2018, 5, 24))
+            .iter()
+            .all(|x| !x.rule.starts_with("PN41"))
+    );
+}
+
+#[test]
+fn the_research_exemption_exists_only_from_5_february_2026() {
+    let d = notice::model::Date::ymd;
+    // The fixture's exemption covers a source, not a purpose: research needs purposes.
+    let research = |day| {
+        let base = source(Path::new("tests/fixtures/rules/PN410/fail.yaml"));
+        let text = base
+            .text
+            .replacen(EXEMPTION_PN410, "    ground: research\n", 1)
+            .replacen("    sources: [force]\n", "    purposes: [correspondence]\n    measures: This notice is published on our website.\n", 1);
+        check_on(&SourceFile::from_text("variant.yaml", text), day)
+    };
+    let before = research(d(2026, 2, 4));
+    assert!(
+        before
+            .iter()
+            .any(|x| x.rule == "PN411" && x.message.contains("only from 5 February 2026")),
+        "{before:#?}"
+    );
+    // Without measures, the day before, only PN411 speaks: there is no Art 13(7) yet.
+    let base = source(Path::new("tests/fixtures/rules/PN410/fail.yaml"));
+    let bare = base
+        .text
+        .replacen(EXEMPTION_PN410, "    ground: research\n", 1)
+        .replacen(
+            "    sources: [force]\n",
+            "    purposes: [correspondence]\n",
+            1,
+        );
+    let bare = |day| {
+        check_on(&SourceFile::from_text("variant.yaml", bare.clone()), day)
+            .into_iter()
+            .map(|d| d.rule)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bare(d(2026, 2, 4)), ["PN411"]);
+    assert_eq!(bare(d(2026, 2, 5)), ["PN410"]);
+    let on = research(d(2026, 2, 5));
+    assert!(on.iter().all(|x| x.rule != "PN411"), "{on:#?}");
+}
+
+#[test]
+fn an_art_14_5_ground_cannot_cover_data_people_give_themselves() {
+    for ground in [
+        "disproportionate_effort",
+        "seriously_impair",
+        "required_by_law",
+        "professional_secrecy",
+    ] {
+        let found = rules_with(
+            "PN412/pass.yaml",
+            "    ground: required_by_law\n",
+            &format!("    ground: {ground}\n    measures: Published on our website.\n"),
+        );
+        assert!(
+            !found.contains(&"PN411"),
+            "{ground} on a police source: {found:?}"
+        );
+        let base = source(Path::new("tests/fixtures/rules/PN412/pass.yaml"));
+        let text = base
+            .text
+            .replacen(
+                "    ground: required_by_law\n",
+                &format!("    ground: {ground}\n    measures: Published on our website.\n"),
+                1,
+            )
+            .replacen("    sources: [force]\n", "    sources: [you]\n", 1);
+        let found: Vec<_> = check_on(&SourceFile::from_text("v.yaml", text), AS_OF)
+            .into_iter()
+            .map(|d| d.rule)
+            .collect();
+        assert!(
+            found.contains(&"PN411"),
+            "{ground} on the person: {found:?}"
+        );
+    }
+    // The person already having the information is an exception for both articles.
+    let base = source(Path::new("tests/fixtures/rules/PN412/pass.yaml"));
+    let text = base
+        .text
+        .replacen(
+            "    ground: required_by_law\n",
+            "    ground: already_informed\n",
+            1,
+        )
+        .replacen("    sources: [force]\n", "    sources: [you]\n", 1);
+    assert!(check_on(&SourceFile::from_text("v.yaml", text), AS_OF).is_empty());
+}
+
+#[test]
+fn an_exemption_for_a_source_turns_off_the_art_14_questions_about_it() {
+    // PN407's fail fixture: a source that may be public says nothing. Declared exempt
+    // for disproportionate effort, it is not asked about, but the measures are.
+    let exempt = "recipients: []\nexemptions:\n  - id: press\n    ground: disproportionate_effort\n    reason: We cannot trace the people named in press reports.\n    sources: [force]\n";
+    let found = rules_with("PN407/fail.yaml", "recipients: []\n", exempt);
+    assert_eq!(found, ["PN410"]);
+    let measured = exempt.to_owned() + "    measures: This notice is published on our website.\n";
+    assert!(rules_with("PN407/fail.yaml", "recipients: []\n", &measured).is_empty());
+    // An exemption with no scope covers nothing and is itself a finding.
+    let blanket = "recipients: []\nexemptions:\n  - id: all\n    ground: already_informed\n    reason: People know.\n";
+    let found = rules_with("PN407/fail.yaml", "recipients: []\n", blanket);
+    assert!(
+        found.contains(&"PN407") && found.contains(&"PN411"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_purpose_people_already_know_about_is_not_asked_for_its_basis() {
+    // PN202's fail fixture: purpose `correspondence` has no lawful basis.
+    let base = source(Path::new("tests/fixtures/rules/PN202/fail.yaml"));
+    let with = |ground: &str| {
+        let text = format!(
+            "{}\nexemptions:\n  - id: told\n    ground: {ground}\n    reason: The application form tells people this before they apply.\n    purposes: [correspondence]\n",
+            base.text.trim_end()
+        );
+        check_on(&SourceFile::from_text("v.yaml", text), AS_OF)
+            .into_iter()
+            .map(|d| d.rule)
+            .collect::<Vec<_>>()
+    };
+    assert!(!with("already_informed").contains(&"PN202"));
+    // Research (Art 13(5)) covers telling people of a new use, not the basis.
+    assert!(with("research").contains(&"PN202"));
+}
+
+#[test]
+fn a_published_notice_is_asked_for_erasure_only_where_it_applies() {
+    // The PN610 fixtures rely on a public task: erasure is not asked for (Art 17(3)(b)).
+    let found = findings_with(
+        "PN610/pass.yaml",
+        "  rights: [access, rectification, erasure, restriction, object]\n",
+        "  rights: [access, rectification, restriction, object]\n",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    // With consent as well, it is.
+    let base = source(Path::new("tests/fixtures/rules/PN610/pass.yaml"));
+    let text = base
+        .text
+        .replacen(
+            "lawful_basis: [public_task]",
+            "lawful_basis: [public_task, consent]\n    withdraw_consent: E-mail us.",
+            1,
+        )
+        .replacen(
+            "  rights: [access, rectification, erasure, restriction, object]\n",
+            "  rights: [access, rectification, restriction, object, withdraw_consent]\n",
+            1,
+        );
+    let found = check_on(&SourceFile::from_text("v.yaml", text), AS_OF);
+    let pn610: Vec<_> = found.iter().filter(|d| d.rule == "PN610").collect();
+    assert_eq!(pn610.len(), 1, "{found:#?}");
+    assert!(
+        pn610[0].message.contains("the right to erasure"),
+        "{}",
+        pn610[0].message
+    );
+}

@@ -343,3 +343,73 @@ fn an_office_copy_of_the_regulator_follows_the_canonical_block() {
     let office = text.find("casework@ico.org.uk").unwrap();
     assert!(canonical < office, "{text}");
 }
+
+#[test]
+fn each_exemption_ground_is_one_sentence_and_prints_only_what_was_given() {
+    // The sentence for each ground, with its article (the current lettering: the templates
+    // always write today's law).
+    let grounds = [
+        (
+            "already_informed",
+            "People already have this information (UK GDPR Articles 13(4) and 14(5)(a)).",
+        ),
+        (
+            "disproportionate_effort",
+            "Telling each person would be impossible or would take a disproportionate effort (UK GDPR Article 14(5)(e)).",
+        ),
+        (
+            "seriously_impair",
+            "Telling people would make the purpose of using the information impossible, or seriously impair it (UK GDPR Article 14(5)(f)).",
+        ),
+        (
+            "required_by_law",
+            "The law requires us to obtain or disclose this information (UK GDPR Article 14(5)(c)).",
+        ),
+        (
+            "professional_secrecy",
+            "We must keep this information confidential under a duty of professional secrecy (UK GDPR Article 14(5)(d)).",
+        ),
+        (
+            "research",
+            "We use information people gave us for research, archiving or statistics, and telling each person would be impossible or would take a disproportionate effort (UK GDPR Article 13(5)).",
+        ),
+    ];
+    let base = yaml(&["public_task"], true, false, Answer::No, Answer::No, true)
+        + "sources:\n  - id: force\n    name: Wessex Police\n    kind: third_party\n    publicly_accessible: false\n";
+    for (ground, sentence) in grounds {
+        for full in [false, true] {
+            let mut y = format!(
+                "{base}exemptions:\n  - id: e\n    ground: {ground}\n    reason: Our reason in our words.\n"
+            );
+            if ground == "research" {
+                y.push_str("    purposes: [work]\n");
+            } else {
+                y.push_str("    sources: [force]\n");
+            }
+            if full {
+                y.push_str("    law: Example Act 2000 s1\n    measures: We publish this notice.\n");
+            }
+            let text = render(&y);
+            let plain = text.replace("**", "");
+            assert!(plain.contains(sentence), "{ground}: {text}");
+            assert!(has(&text, "Our reason in our words."), "{ground}: {text}");
+            assert_eq!(has(&text, "Example Act 2000 s1"), full, "{ground}: {text}");
+            assert_eq!(has(&text, "What we do instead:"), full, "{ground}: {text}");
+            let scope = if ground == "research" {
+                "Used for:** Our work"
+            } else {
+                "Information from:** Wessex Police"
+            };
+            assert!(has(&text, scope), "{ground}: {text}");
+            // Only the ground declared is stated.
+            for (other, s) in grounds {
+                if other != ground {
+                    assert!(!plain.contains(s), "{ground} also says {other}: {text}");
+                }
+            }
+        }
+    }
+    // No exemption, no section.
+    let none = render(&base);
+    assert!(!none.contains("Information we do not give everyone directly"));
+}
