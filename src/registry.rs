@@ -499,12 +499,12 @@ rules! {
     SOURCES_UNDECLARED = "PN405" "sources-undeclared" Warning "UK GDPR Art 13, Art 14(2)(f)" {
         summary: "the notice says where personal data comes from",
         checks: "That a `sources` list is present.",
-        why: "Whether data comes from the person (Art 13) or from others (Art 14) decides what the notice must say: the source of the data (Art 14(2)(f)) and its categories (Art 14(1)(d)), or whether providing it is required (Art 13(2)(e)). Without sources those rules assume direct collection.",
+        why: "Whether data comes from the person (Art 13) or from others (Art 14) decides what the notice must say: the source of the data (Art 14(2)(f)) and its categories (Art 14(1)(d)), or whether providing it is required (Art 13(2)(e)). Data the office records by observing people (CCTV, call recordings, website logs: `kind: observed`) is collected from them, so Art 13 applies (WP29 transparency guidelines, WP260 rev.01 para 26, endorsed by the EDPB; the ICO's guidance reads the same). Data the office creates itself (case notes, assessments: `kind: created`) is obtained from no one; `notice` does not treat it as either, and asks for the sources of what it is worked out from. Without sources those rules assume direct collection.",
         fix: "```yaml\nsources:\n  - id: you\n    name: You, when you contact us\n    kind: data_subject\n```",
     }
     INDIRECT_CATEGORIES = "PN406" "categories-for-indirect-collection" Error "UK GDPR Art 14(1)(d)" {
         summary: "where data comes from others, the notice lists the categories of data",
-        checks: "That a notice with a `third_party` source declares `data_categories`.",
+        checks: "That a notice with a `third_party` source declares `data_categories`. Sources of `kind: observed` (collected from the person, Art 13) and `kind: created` (made by the office itself) do not make data indirectly collected.",
         why: "Art 14(1)(d) requires the categories of personal data concerned where data is not obtained from the person: PCC offices receive referrals from police, councils and MPs, and complaints made on someone's behalf.",
         fix: "```yaml\ndata_categories:\n  - id: contact\n    name: Contact details\n    examples: [name, address, telephone number]\n```",
     }

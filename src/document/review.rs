@@ -68,8 +68,18 @@ const GENERATED: &[Generated] = &[
         "sources[].kind",
     ),
     g(
-        "We also receive information about you from other people",
+        "We record some information about you ourselves",
+        "UK GDPR Art 13 (observed data: WP29 WP260 rev.01 para 26)",
+        "sources[].kind",
+    ),
+    g(
+        "receive information about you from other people",
         "UK GDPR Art 14(2)(f)",
+        "sources[].kind",
+    ),
+    g(
+        "We create some information about you ourselves",
+        "UK GDPR Art 5(1)(a), Art 13(1)(c)",
         "sources[].kind",
     ),
     g(

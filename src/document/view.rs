@@ -234,14 +234,22 @@ struct SourcesView {
     declared: bool,
     /// Whether any source gives a lawful basis or an Art 9 condition.
     with_bases: bool,
+    /// Given by the person (Art 13).
     direct: Vec<SourceView>,
+    /// Recorded by the office as it sees or hears the person (Art 13).
+    observed: Vec<SourceView>,
+    /// From anyone else (Art 14).
     indirect: Vec<SourceView>,
+    /// Created by the office itself.
+    created: Vec<SourceView>,
 }
 
 #[derive(Debug, Serialize)]
 struct SourceView {
     name: String,
     direct: bool,
+    /// The kind's code: `data_subject`, `observed`, `third_party` or `created`.
+    kind: &'static str,
     publicly_accessible: Option<bool>,
     examples: Vec<String>,
     /// The names of the categories it gives, joined as English.
@@ -537,7 +545,9 @@ pub fn build(n: &Notice) -> View {
                 .iter()
                 .any(|s| !s.lawful_basis.is_empty() || !s.special_category_conditions.is_empty()),
             direct: sources_of(SourceKind::DataSubject),
+            observed: sources_of(SourceKind::Observed),
             indirect: sources_of(SourceKind::ThirdParty),
+            created: sources_of(SourceKind::Created),
         },
         purposes: purposes(n),
         bases_used,
@@ -698,6 +708,7 @@ fn source(n: &Notice, s: &Source) -> SourceView {
     SourceView {
         name: t(&s.name),
         direct: s.kind.value == SourceKind::DataSubject,
+        kind: s.kind.value.code(),
         publicly_accessible: s.publicly_accessible.as_ref().map(|p| p.value),
         examples: texts(&s.examples),
         categories: names(&s.data_categories, |id| n.category(id), |c| &c.name),

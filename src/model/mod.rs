@@ -135,17 +135,17 @@ impl Notice {
     }
 
     /// Whether any data comes from someone other than the person it is about (Art 14).
+    /// Data the office creates itself is not obtained from anyone, so it is not counted.
     pub fn has_indirect_sources(&self) -> bool {
-        self.sources()
-            .iter()
-            .any(|s| s.kind.value == SourceKind::ThirdParty)
+        self.sources().iter().any(|s| s.kind.value.is_from_others())
     }
 
-    /// Whether any data comes from the person it is about (Art 13).
+    /// Whether any data is collected from the person it is about (Art 13): given by them,
+    /// or recorded by observing them (CCTV, call recordings, website logs).
     pub fn has_direct_sources(&self) -> bool {
         self.sources()
             .iter()
-            .any(|s| s.kind.value == SourceKind::DataSubject)
+            .any(|s| s.kind.value.is_from_the_person())
     }
 
     /// The contact for exercising rights: `rights.contact`, else the DPO's, else the

@@ -296,8 +296,10 @@ pub struct Source {
     pub id: Sp<String>,
     /// Who or what, e.g. `Kent Police` or `You, when you contact us`.
     pub name: Sp<String>,
-    /// `data_subject` (the person themselves: Art 13) or `third_party` (anyone else:
-    /// Art 14).
+    /// `data_subject` (the person gives it: Art 13), `observed` (recorded by the office as
+    /// it sees or hears the person: CCTV, call recordings, website logs; Art 13),
+    /// `third_party` (anyone else: Art 14) or `created` (written or worked out by the office
+    /// itself: case notes, assessments).
     pub kind: Sp<SourceKind>,
     /// Whether the data comes from publicly accessible sources (Art 14(2)(f)); say so for
     /// every third-party source.
@@ -323,14 +325,21 @@ pub struct Source {
     pub note: Option<Markdown>,
 }
 
-/// Whether data comes from the person or from someone else.
+/// Where data comes from: the person, the office's own recording or work, or someone else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// The person the data is about (Art 13).
+    /// The person the data is about gives it (Art 13).
     DataSubject,
+    /// The office records it by observing the person: CCTV, body-worn video, call
+    /// recordings, website and system logs. Collected from the person (Art 13).
+    Observed,
     /// Anyone else (Art 14).
     ThirdParty,
+    /// The office creates or works it out itself: case notes, assessments, decisions. Not
+    /// obtained from anyone, so neither Art 13 nor Art 14 asks for its source; list the
+    /// sources of what it is worked out from.
+    Created,
 }
 
 /// Someone personal data is shared with.

@@ -302,7 +302,9 @@ codes! {
     }
     SourceKind {
         DataSubject => "data_subject",
+        Observed => "observed",
         ThirdParty => "third_party",
+        Created => "created",
     }
     RecipientRole {
         Controller => "controller",

@@ -31,7 +31,7 @@ fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
             FILE_START,
             "sources",
             "the notice does not say where personal data comes from".into(),
-            Some("add `sources:` with `kind: data_subject` for data people give you and `kind: third_party` for data from others"),
+            Some("add `sources:` with `kind: data_subject` for data people give you, `observed` for what you record (CCTV, call recordings), `third_party` for data from others and `created` for what you write or work out yourselves"),
         ));
         return;
     }

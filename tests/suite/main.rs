@@ -15,6 +15,7 @@ mod review;
 mod rules;
 mod seeds;
 mod tools;
+mod vocab;
 mod wording;
 mod workflow;
 mod writing;

@@ -1,0 +1,195 @@
+//! Issue 10 item 4: the vocabularies real notices need. Source kinds for data the office
+//! records by observing people and for data it creates itself; purposes that use only
+//! anonymised information; an ICO fee exemption; the office holder; the policy number and
+//! author. Each fact is tried in every combination it is written in, through the rules and
+//! the generated words.
+
+use notice::diag::Diagnostic;
+use notice::model::Date;
+use notice::rules::CheckOptions;
+use notice::source::SourceFile;
+
+/// A small valid notice with the given extra YAML appended.
+fn base(extra: &str) -> String {
+    format!(
+        "notice:\n  title: Privacy notice\n  last_updated: \"2026-09-14\"\n  next_review: \"2027-09-14\"\n\
+controller:\n  name: The Police and Crime Commissioner for Wessex\n  public_authority: true\n  contact:\n    email: contact@wessex.example\n\
+dpo:\n  contact:\n    email: dpo@wessex.example\n\
+transfers:\n  outside_uk: false\n\
+automated_decision_making:\n  used: false\n\
+retention:\n  default: 6 years\n\
+recipients: []\n\
+complaints:\n  controller:\n    form: https://wessex.example/complain\n    email: complaints@wessex.example\n\
+{extra}"
+    )
+}
+
+fn checked(yaml: &str) -> (Vec<Diagnostic>, Option<notice::model::Notice>) {
+    let src = SourceFile::from_text("vocab.yaml", yaml.to_owned());
+    let c = notice::check(
+        &src,
+        &CheckOptions {
+            as_of: Date::ymd(2026, 11, 25),
+        },
+    );
+    (c.diagnostics, c.notice)
+}
+
+fn rules(yaml: &str) -> Vec<&'static str> {
+    checked(yaml).0.into_iter().map(|d| d.rule).collect()
+}
+
+/// The body of the notice, one paragraph a line, white space collapsed.
+fn render(yaml: &str) -> String {
+    let (diags, n) = checked(yaml);
+    let n = n.unwrap_or_else(|| panic!("not understood: {diags:?}\n{yaml}"));
+    let (env, _) = notice::templates::environment(None).unwrap();
+    let md = notice::document::build::body_markdown(&n, &env).unwrap();
+    md.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ── Source kinds ───────────────────────────────────────────────────────────────────────
+
+const KINDS: [(&str, &str); 4] = [
+    ("data_subject", "You, when you contact us"),
+    ("observed", "Our CCTV cameras at the office"),
+    ("third_party", "Wessex Police"),
+    ("created", "Our caseworkers' notes"),
+];
+
+/// A notice with one source of each kind in `kinds`, a purpose using them, and (when
+/// `categories`) a data category; `provision` adds a provision requirement.
+fn sources_yaml(kinds: &[&str], categories: bool, provision: bool, bases: bool) -> String {
+    let mut y = String::new();
+    if categories {
+        y.push_str("data_categories:\n  - id: contact\n    name: Contact details\n");
+    }
+    y.push_str("sources:\n");
+    for (kind, name) in KINDS.iter().filter(|(k, _)| kinds.contains(k)) {
+        y.push_str(&format!(
+            "  - id: {}\n    name: {name}\n    kind: {kind}\n",
+            kind.replace('_', "-")
+        ));
+        if *kind == "third_party" {
+            y.push_str("    publicly_accessible: false\n");
+        }
+        if bases {
+            y.push_str("    lawful_basis: [public_task]\n");
+        }
+    }
+    let ids: Vec<String> = kinds.iter().map(|k| k.replace('_', "-")).collect();
+    y.push_str(&format!(
+        "purposes:\n  - id: work\n    name: Our work\n    lawful_basis: [public_task]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n    sources: [{}]\n",
+        ids.join(", ")
+    ));
+    if provision {
+        y.push_str("provision_requirement:\n  requirement: voluntary\n");
+    }
+    base(&y)
+}
+
+/// Every non-empty set of source kinds.
+fn kind_sets() -> Vec<Vec<&'static str>> {
+    (1u8..16)
+        .map(|bits| {
+            KINDS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, (k, _))| *k)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn art_14_rules_ask_only_about_data_from_others() {
+    for kinds in kind_sets() {
+        let from_others = kinds.contains(&"third_party");
+        let found = rules(&sources_yaml(&kinds, false, true, false));
+        assert_eq!(
+            found.contains(&"PN406"),
+            from_others,
+            "{kinds:?}: categories asked for (Art 14(1)(d)) {found:?}"
+        );
+        let found = rules(&sources_yaml(&kinds, true, true, false));
+        assert!(!found.contains(&"PN406"), "{kinds:?}: {found:?}");
+    }
+}
+
+#[test]
+fn art_13_2_e_is_asked_for_data_given_or_observed_not_created_or_received() {
+    for kinds in kind_sets() {
+        let from_the_person = kinds.contains(&"data_subject") || kinds.contains(&"observed");
+        let found = rules(&sources_yaml(&kinds, true, false, false));
+        assert_eq!(
+            found.contains(&"PN605"),
+            from_the_person,
+            "{kinds:?}: provision requirement (Art 13(2)(e)) {found:?}"
+        );
+        let found = rules(&sources_yaml(&kinds, true, true, false));
+        assert!(!found.contains(&"PN605"), "{kinds:?}: {found:?}");
+    }
+}
+
+#[test]
+fn the_sources_passage_is_right_for_every_combination_of_kinds() {
+    for kinds in kind_sets() {
+        let has = |k: &str| kinds.contains(&k);
+        let text = render(&sources_yaml(&kinds, true, true, false));
+        let says = |s: &str| text.contains(s);
+        assert_eq!(
+            says("Some of the information we hold comes from you"),
+            has("data_subject"),
+            "{kinds:?}\n{text}"
+        );
+        assert_eq!(
+            says("We record some information about you ourselves:"),
+            has("observed"),
+            "{kinds:?}\n{text}"
+        );
+        assert_eq!(
+            says("We create some information about you ourselves:"),
+            has("created"),
+            "{kinds:?}\n{text}"
+        );
+        let before = has("data_subject") || has("observed");
+        assert_eq!(
+            says("We also receive information about you from other people and organisations:"),
+            has("third_party") && before,
+            "{kinds:?}\n{text}"
+        );
+        assert_eq!(
+            says("We receive information about you from other people and organisations:"),
+            has("third_party") && !before,
+            "{kinds:?}\n{text}"
+        );
+        for (kind, name) in KINDS {
+            assert_eq!(text.contains(name), has(kind), "{kinds:?}: {name}\n{text}");
+        }
+        assert!(
+            says("## Where we get your information"),
+            "{kinds:?}\n{text}"
+        );
+
+        // The table form, where sources give bases, marks each row by its kind.
+        let text = render(&sources_yaml(&kinds, true, true, true));
+        for (kind, name, mark) in [
+            ("data_subject", KINDS[0].1, " (you)"),
+            ("observed", KINDS[1].1, " (recorded by us)"),
+            ("created", KINDS[3].1, " (created by us)"),
+        ] {
+            assert_eq!(
+                text.contains(&format!("| {name}{mark} |")),
+                has(kind),
+                "{kinds:?}: {mark}\n{text}"
+            );
+        }
+        if has("third_party") {
+            assert!(text.contains("| Wessex Police | "), "{kinds:?}\n{text}");
+        }
+    }
+}
