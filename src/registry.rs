@@ -470,6 +470,12 @@ rules! {
         why: "Special category data needs an Art 9(2) condition and criminal offence data an Art 10 authority, and people must be able to see both (Art 13(1)(c), Art 14(1)(d)). A notice that runs health services or deals with crime but declares neither either hides the condition or has not noticed the data. This is a warning: the words may not mean the data is used, and then the office can leave it.",
         fix: "```yaml\ndata_categories:\n  - id: health\n    name: Information about your health\n    kind: special\n```",
     }
+    PSEUDONYMISED_AS_ANONYMISED = "PN307" "pseudonymised-marked-anonymised" Warning "UK GDPR Recital 26, Art 4(1), Art 4(5); DPA 2018 s3(2)-(3)" {
+        summary: "a purpose marked anonymised does not describe pseudonymised data",
+        checks: "That a purpose with `anonymised: true` does not call its data pseudonymised (\"pseudonymised\", \"pseudonymous\", \"pseudo-anonymised\", \"key-coded\") in its name or description, or in the name, examples or note of a data category it uses. One finding per purpose.",
+        why: "Data protection law does not apply to anonymous information, which no longer relates to an identified or identifiable person (Recital 26; DPA 2018 s3(2)-(3)): a purpose marked `anonymised` needs no lawful basis, no Art 9 or 10 condition and no retention period, and PN202, PN301, PN304 and PN501 do not ask for them. Pseudonymised data (Art 4(5): data that can be linked back to a person with additional information kept separately, such as a key or a reference number) is still personal data (Recital 26), and the whole notice applies to it. A purpose that says its data is pseudonymised but is marked anonymised escapes those rules wrongly. This is a warning: words alone cannot show whether data is truly anonymous, and a purpose may describe pseudonymisation as a step before anonymisation.",
+        fix: "If the data can be linked back to people, remove `anonymised: true` and give the purpose its lawful basis:\n\n```yaml\n  - id: statistics\n    name: To produce statistics about our work\n    lawful_basis: [public_task]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n```\n\nIf it truly cannot, describe it as anonymised.",
+    }
 
     // ── PN4xx: sharing, sources, transfers ─────────────────────────────────────────────
     RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Error "UK GDPR Art 13(1)(e), Art 14(1)(e)" {

@@ -93,6 +93,16 @@ const GENERATED: &[Generated] = &[
         "purposes[].lawful_basis",
     ),
     g(
+        "For this we use only anonymised information",
+        "UK GDPR Recital 26; DPA 2018 s3(2)-(3)",
+        "purposes[].anonymised",
+    ),
+    g(
+        "None needed: anonymised information only",
+        "UK GDPR Recital 26",
+        "purposes[].anonymised",
+    ),
+    g(
         "For special category information we rely on",
         "UK GDPR Art 9(2); DPA 2018 Sch 1",
         "purposes[].special_category_conditions",

@@ -284,6 +284,8 @@ struct PurposeView {
     direct_marketing: bool,
     withdraw_consent: Option<String>,
     consent: bool,
+    /// Uses only anonymised information (`anonymised: true`).
+    anonymised: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -753,6 +755,7 @@ fn purposes(n: &Notice) -> Vec<PurposeView> {
             direct_marketing: rights::is_direct_marketing(p),
             withdraw_consent: md(p.withdraw_consent.as_ref()),
             consent: rights::relies_on_consent(p),
+            anonymised: crate::model::is_anonymised(p),
         })
         .collect()
 }

@@ -187,6 +187,12 @@ impl Notice {
     }
 }
 
+/// Whether a purpose is marked as using only anonymised information (`anonymised: true`),
+/// which is not personal data (UK GDPR Recital 26; DPA 2018 s3(2)-(3)).
+pub fn is_anonymised(p: &Purpose) -> bool {
+    p.anonymised.as_ref().is_some_and(|a| a.value)
+}
+
 /// Whether a recipient's `location` is in the United Kingdom. A location is read as a
 /// comma-separated place ("Maidstone, Kent, UK"): it is in the UK when any part of it is the
 /// UK or one of its countries. Words in brackets are ignored ("UK (Azure UK South)").

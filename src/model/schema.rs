@@ -434,6 +434,12 @@ pub struct Purpose {
     /// How to withdraw consent for this purpose, where it differs from the usual contact,
     /// e.g. `Use the unsubscribe link in any of our emails`.
     pub withdraw_consent: Option<Markdown>,
+    /// `true` when the purpose uses only anonymised information: information that does not
+    /// relate to an identified or identifiable person (UK GDPR Recital 26), such as
+    /// published statistics. It then needs no lawful basis. Pseudonymised data (key-coded,
+    /// or linkable back to people with other information) is still personal data: do not
+    /// mark it anonymised.
+    pub anonymised: Option<Sp<bool>>,
 }
 
 /// The lawful bases of UK GDPR Art 6(1).

@@ -532,6 +532,7 @@ blocks! {
         direct_marketing: Flag,
         automated_means: Flag,
         withdraw_consent: Prose,
+        anonymised: Flag,
     }
     SpecialCondition {
         condition: Code,

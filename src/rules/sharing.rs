@@ -218,7 +218,8 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
         || r.statement.is_some();
     if !general {
         for (i, p) in n.purposes().iter().enumerate() {
-            if p.retention.is_none() {
+            // Anonymised information is not personal data; Art 13(2)(a) does not reach it.
+            if p.retention.is_none() && !crate::model::is_anonymised(p) {
                 out.push(RETENTION_MISSING.diag(
                     p.id.span,
                     &format!("purposes[{i}].retention"),

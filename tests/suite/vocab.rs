@@ -193,3 +193,125 @@ fn the_sources_passage_is_right_for_every_combination_of_kinds() {
         }
     }
 }
+
+// ── Anonymised purposes ────────────────────────────────────────────────────────────────
+
+/// A notice with a statistics purpose: `anonymised` (when given), `bases` (when not
+/// empty), and a data category described by `category`.
+fn anonymised_yaml(anonymised: Option<bool>, bases: &str, category: &str) -> String {
+    let mut y = format!(
+        "sources:\n  - id: you\n    name: You\n    kind: data_subject\n\
+provision_requirement:\n  requirement: voluntary\n\
+data_categories:\n  - id: contact\n    name: Contact details\n  - id: totals\n    name: {category}\n  - id: health\n    name: Health\n    kind: special\n\
+purposes:\n  - id: work\n    name: Our work\n    lawful_basis: [public_task]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n    data_categories: [contact]\n    sources: [you]\n"
+    );
+    y.push_str("  - id: statistics\n    name: To publish statistics about our work\n    data_categories: [totals, health]\n");
+    if !bases.is_empty() {
+        y.push_str(&format!(
+            "    lawful_basis: [{bases}]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n"
+        ));
+    }
+    if let Some(a) = anonymised {
+        y.push_str(&format!("    anonymised: {a}\n"));
+    }
+    base(&y).replace(
+        "retention:\n  default: 6 years\n",
+        "retention:\n  rules:\n    - {id: r, records: Casework, period: 6 years}\n",
+    )
+}
+
+#[test]
+fn an_anonymised_purpose_needs_no_lawful_basis_condition_or_retention() {
+    for anonymised in [None, Some(false), Some(true)] {
+        for bases in ["", "public_task"] {
+            let found = rules(&anonymised_yaml(anonymised, bases, "Monthly totals"));
+            let anon = anonymised == Some(true);
+            assert_eq!(
+                found.contains(&"PN202"),
+                bases.is_empty() && !anon,
+                "{anonymised:?} {bases:?}: {found:?}"
+            );
+            // Art 9 condition for the health category, and a retention period.
+            assert_eq!(
+                found.contains(&"PN301"),
+                !anon,
+                "{anonymised:?} {bases:?}: {found:?}"
+            );
+            assert!(!found.contains(&"PN307"), "{anonymised:?}: {found:?}");
+        }
+    }
+}
+
+#[test]
+fn pseudonymised_data_marked_anonymised_is_questioned() {
+    for (category, pseudonymised) in [
+        ("Pseudonymised case records", true),
+        ("Key-coded survey answers", true),
+        ("Case records with names replaced by pseudonyms", true),
+        ("Pseudo-anonymised complaint data", true),
+        ("Monthly totals", false),
+        ("Anonymised survey answers", false),
+    ] {
+        let found = rules(&anonymised_yaml(Some(true), "", category));
+        assert_eq!(
+            found.contains(&"PN307"),
+            pseudonymised,
+            "{category}: {found:?}"
+        );
+        // Not marked anonymised: pseudonymised data is personal data, and PN307 is silent.
+        let found = rules(&anonymised_yaml(None, "public_task", category));
+        assert!(!found.contains(&"PN307"), "{category}: {found:?}");
+    }
+}
+
+#[test]
+fn the_purposes_passage_says_when_no_basis_is_needed() {
+    for anonymised in [None, Some(true)] {
+        for bases in ["", "public_task"] {
+            let text = render(&anonymised_yaml(anonymised, bases, "Monthly totals"));
+            let anon = anonymised == Some(true);
+            let row = "| To publish statistics about our work |";
+            assert_eq!(
+                text.contains(&format!("{row} None needed: anonymised information only |")),
+                anon && bases.is_empty(),
+                "{anonymised:?} {bases:?}\n{text}"
+            );
+            assert_eq!(
+                text.contains(&format!("{row} Not stated |")),
+                !anon && bases.is_empty(),
+                "{anonymised:?} {bases:?}\n{text}"
+            );
+            assert_eq!(
+                text.contains("For this we use only anonymised information, which does not identify anyone. Data protection law does not apply to anonymised information (UK GDPR Recital 26)."),
+                anon,
+                "{anonymised:?} {bases:?}\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn diff_reports_a_purpose_that_stops_being_anonymised_as_material() {
+    let notice = |yaml: &str| checked(yaml).1.unwrap();
+    let anon = notice(&anonymised_yaml(
+        Some(true),
+        "public_task",
+        "Monthly totals",
+    ));
+    let personal = notice(&anonymised_yaml(None, "public_task", "Monthly totals"));
+    let to_personal = notice::diff::compare(&anon, &personal);
+    let c = to_personal
+        .changes
+        .iter()
+        .find(|c| c.path.ends_with(".anonymised"))
+        .unwrap_or_else(|| panic!("{:#?}", to_personal.changes));
+    assert_eq!(c.class, notice::diff::Class::Material, "{c:?}");
+    assert!(c.summary.contains("now uses personal data"), "{c:?}");
+    let to_anon = notice::diff::compare(&personal, &anon);
+    let c = to_anon
+        .changes
+        .iter()
+        .find(|c| c.path.ends_with(".anonymised"))
+        .unwrap();
+    assert_eq!(c.class, notice::diff::Class::Editorial, "{c:?}");
+}
