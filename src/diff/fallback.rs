@@ -25,6 +25,8 @@ pub(super) const COVERED: &[&str] = &[
     "notice.introduction",
     "notice.scope",
     "notice.version",
+    "notice.policy_number",
+    "notice.author",
     "notice.published",
     "notice.last_updated",
     "notice.next_review",

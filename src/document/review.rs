@@ -38,6 +38,16 @@ const GENERATED: &[Generated] = &[
         "controller.ico_registration",
     ),
     g(
+        "We are exempt from paying the data protection fee",
+        "DPA 2018 s137; Data Protection (Charges and Information) Regulations 2018",
+        "controller.ico_registration (exempt)",
+    ),
+    g(
+        "The office is currently held by",
+        "UK GDPR Art 13(1)(a)",
+        "controller.office_holder",
+    ),
+    g(
         "Our data protection officer checks",
         "UK GDPR Art 13(1)(b), Art 39",
         "dpo",

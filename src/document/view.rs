@@ -186,7 +186,12 @@ struct ControllerView {
     name: String,
     short_name: Option<String>,
     description: Option<String>,
+    /// The registration number; `None` where the office claims an exemption.
     ico_registration: Option<String>,
+    /// `ico_registration: exempt`.
+    ico_exempt: bool,
+    ico_exemption: Option<String>,
+    office_holder: Option<String>,
     contact: Option<String>,
     public_authority: bool,
 }
@@ -512,7 +517,11 @@ pub fn build(n: &Notice) -> View {
             name: t(&c.name),
             short_name: ot(c.short_name.as_ref()),
             description: md(c.description.as_ref()),
-            ico_registration: ot(c.ico_registration.as_ref()),
+            ico_registration: ot(c.ico_registration.as_ref())
+                .filter(|_| !crate::model::claims_fee_exemption(c)),
+            ico_exempt: crate::model::claims_fee_exemption(c),
+            ico_exemption: md(c.ico_exemption.as_ref()),
+            office_holder: ot(c.office_holder.as_ref()),
             contact: ocontact(c.contact.as_ref()),
             public_authority: n.is_public_authority(),
         }),

@@ -187,6 +187,14 @@ impl Notice {
     }
 }
 
+/// Whether `controller.ico_registration` claims an exemption from the data protection fee
+/// (`exempt`) rather than giving a registration number.
+pub fn claims_fee_exemption(c: &Controller) -> bool {
+    c.ico_registration
+        .as_ref()
+        .is_some_and(|r| r.value.trim().eq_ignore_ascii_case("exempt"))
+}
+
 /// Whether a purpose is marked as using only anonymised information (`anonymised: true`),
 /// which is not personal data (UK GDPR Recital 26; DPA 2018 s3(2)-(3)).
 pub fn is_anonymised(p: &Purpose) -> bool {

@@ -104,6 +104,11 @@ pub struct NoticeMeta {
     pub scope: Option<Markdown>,
     /// A version label, e.g. `2.1`.
     pub version: Option<Sp<String>>,
+    /// The office's reference number for the notice, where it publishes one, e.g.
+    /// `IG-POL-007`.
+    pub policy_number: Option<Sp<String>>,
+    /// Who wrote the notice (a person or role), where the office publishes it.
+    pub author: Option<Sp<String>>,
     /// When the notice was first published (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` where only
     /// the month or year is known), in quotes: `"2024-04-12"`.
     #[schemars(pattern(DATE_PATTERN))]
@@ -210,8 +215,16 @@ pub struct Controller {
     pub public_authority: Option<Sp<bool>>,
     /// Established in the UK (default `true`); if not, a representative is required.
     pub established_in_uk: Option<Sp<bool>>,
-    /// The ICO registration (data protection fee) number, e.g. `Z3653467`.
+    /// The ICO registration (data protection fee) number, e.g. `Z3653467`; or `exempt`
+    /// where the office pays no fee, with the exemption in `ico_exemption`.
     pub ico_registration: Option<Sp<String>>,
+    /// Where `ico_registration` is `exempt`: the exemption from the data protection fee
+    /// relied on (Data Protection (Charges and Information) Regulations 2018, Schedule), in
+    /// the office's own words.
+    pub ico_exemption: Option<Markdown>,
+    /// The person who holds the office, where the controller is an office held by one
+    /// person (a corporation sole), e.g. the elected Police and Crime Commissioner's name.
+    pub office_holder: Option<Sp<String>>,
     /// Who we are, in the office's own words.
     pub description: Option<Markdown>,
     /// How to contact the controller.

@@ -427,6 +427,8 @@ blocks! {
         introduction: Prose,
         scope: Prose,
         version: Label,
+        policy_number: Label,
+        author: Label,
         published: Date,
         last_updated: Date,
         next_review: Date,
@@ -468,6 +470,8 @@ blocks! {
         public_authority: Flag,
         established_in_uk: Flag,
         ico_registration: Code,
+        ico_exemption: Prose,
+        office_holder: Label,
         description: Prose,
         contact: Block,
     }

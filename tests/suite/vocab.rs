@@ -315,3 +315,131 @@ fn diff_reports_a_purpose_that_stops_being_anonymised_as_material() {
         .unwrap();
     assert_eq!(c.class, notice::diff::Class::Editorial, "{c:?}");
 }
+
+// ── The ICO registration, the office holder, the policy number and author ───────────────
+
+/// A notice whose controller has `controller` appended (indented), as a public authority
+/// or not.
+fn controller_yaml(controller: &str, public_authority: bool) -> String {
+    base(
+        "sources:\n  - id: you\n    name: You\n    kind: data_subject\n\
+provision_requirement:\n  requirement: voluntary\n\
+purposes:\n  - id: work\n    name: Our work\n    lawful_basis: [public_task]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n    sources: [you]\n",
+    )
+    .replace(
+        "  public_authority: true\n",
+        &format!("  public_authority: {public_authority}\n{controller}"),
+    )
+}
+
+const REASON: &str = "All our processing is for staff administration and accounts.";
+
+#[test]
+fn the_fee_rules_for_every_combination_of_registration_and_exemption() {
+    let reason = format!("  ico_exemption: {REASON}\n");
+    for (registration, exemption, pn109) in [
+        ("", false, false),
+        ("  ico_registration: Z3653467\n", false, false),
+        ("  ico_registration: ZA123456\n", false, false),
+        ("  ico_registration: exempt\n", true, false),
+        ("  ico_registration: Exempt\n", true, false),
+        ("  ico_registration: exempt\n", false, true),
+        ("  ico_registration: Z3653467\n", true, true),
+        ("", true, true),
+        ("  ico_registration: registered\n", false, true),
+        ("  ico_registration: \"12345678\"\n", false, true),
+    ] {
+        let exempt = registration.to_lowercase().contains("exempt");
+        for pa in [false, true] {
+            let controller = format!(
+                "{registration}{}",
+                if exemption { reason.as_str() } else { "" }
+            );
+            let found = rules(&controller_yaml(&controller, pa));
+            let what = format!("{controller:?} public authority {pa}: {found:?}");
+            assert_eq!(found.contains(&"PN109"), pn109, "{what}");
+            assert_eq!(found.contains(&"PN110"), exempt && pa, "{what}");
+        }
+    }
+}
+
+#[test]
+fn who_we_are_says_the_registration_or_the_exemption_and_the_office_holder() {
+    let reason = format!("  ico_exemption: {REASON}\n");
+    for registration in [
+        "",
+        "  ico_registration: Z3653467\n",
+        "  ico_registration: exempt\n",
+    ] {
+        for exemption in [false, true] {
+            for holder in [false, true] {
+                let controller = format!(
+                    "{registration}{}{}",
+                    if exemption { reason.as_str() } else { "" },
+                    if holder {
+                        "  office_holder: Alex Example\n"
+                    } else {
+                        ""
+                    }
+                );
+                let text = render(&controller_yaml(&controller, true));
+                let what = format!("{controller:?}\n{text}");
+                let number = registration.contains('Z');
+                let exempt = registration.contains("exempt");
+                assert_eq!(
+                    text.contains("We are registered with the Information Commissioner's Office, registration number Z3653467."),
+                    number,
+                    "{what}"
+                );
+                assert_eq!(
+                    text.contains("We are exempt from paying the data protection fee to the Information Commissioner's Office."),
+                    exempt,
+                    "{what}"
+                );
+                assert!(!text.contains("registration number exempt"), "{what}");
+                assert_eq!(text.contains(REASON), exemption, "{what}");
+                assert_eq!(
+                    text.contains("The office is currently held by Alex Example."),
+                    holder,
+                    "{what}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_policy_number_and_author_head_the_notice_when_given() {
+    for (number, author) in [(false, false), (true, false), (false, true), (true, true)] {
+        let mut meta = String::new();
+        if number {
+            meta.push_str("  policy_number: IG-POL-007\n");
+        }
+        if author {
+            meta.push_str("  author: Information Governance Officer\n");
+        }
+        let yaml = controller_yaml("", true).replace(
+            "  title: Privacy notice\n",
+            &format!("  title: Privacy notice\n{meta}"),
+        );
+        let (diags, n) = checked(&yaml);
+        let n = n.unwrap_or_else(|| panic!("{diags:?}"));
+        let (env, _) = notice::templates::environment(None).unwrap();
+        let doc = notice::document::build::build(&n, &env).unwrap();
+        let lines: Vec<String> = doc
+            .front_matter
+            .iter()
+            .map(|l| notice::document::plain(l))
+            .collect();
+        assert_eq!(
+            lines.contains(&"Policy number: IG-POL-007".to_owned()),
+            number,
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.contains(&"Author: Information Governance Officer".to_owned()),
+            author,
+            "{lines:?}"
+        );
+    }
+}
