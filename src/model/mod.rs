@@ -282,7 +282,6 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
                 change_dates.push(d.value);
             }
         }
-        l.url(m.url.as_ref(), "notice.url", Web);
         if let Some(af) = &m.alternative_formats {
             l.contact(af.contact.as_ref(), "notice.alternative_formats.contact");
         }
@@ -401,21 +400,14 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
             );
         }
     }
-    if let Some(p) = file.retention.as_ref().and_then(|r| r.policy.as_ref()) {
-        l.url(p.url.as_ref(), "retention.policy.url", Web);
-    }
     if let Some(r) = &file.rights {
         l.contact(r.contact.as_ref(), "rights.contact");
-        for (i, f) in r.forms.iter().enumerate() {
-            l.url(f.url.as_ref(), &format!("rights.forms[{i}].url"), Web);
-        }
     }
     if let Some(c) = &file.complaints {
         l.contact(c.controller.as_ref(), "complaints.controller");
         l.contact(c.regulator.as_ref(), "complaints.regulator");
     }
     if let Some(a) = &file.appropriate_policy_document {
-        l.url(a.url.as_ref(), "appropriate_policy_document.url", Web);
         l.date(
             a.last_reviewed.as_ref(),
             "appropriate_policy_document.last_reviewed",
@@ -424,6 +416,14 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
     for (i, s) in file.sections.iter().enumerate() {
         l.non_empty(&s.title, &format!("sections[{i}].title"));
     }
+
+    // Web addresses: every field the walk classes as one, wherever it is, so a field or
+    // block added to the format is checked without a line here.
+    walk::walk(&file, &mut |path, class, leaf| {
+        if let (walk::Class::Url, walk::Leaf::Text(t)) = (class, leaf) {
+            l.url(Some(t), &walk::path_string(path), Web);
+        }
+    });
 
     if l.diags.is_empty() {
         Ok(Notice {
@@ -553,8 +553,6 @@ impl Lowerer {
                 );
             }
         }
-        self.url(c.web.as_ref(), &format!("{path}.web"), Web);
-        self.url(c.form.as_ref(), &format!("{path}.form"), Web);
         if c.name.is_some() && !has_channel(c) {
             self.diags.push(registry::EMPTY_VALUE.diag(
                 c_span(contact),
