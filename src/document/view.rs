@@ -142,6 +142,7 @@ pub struct View {
     rights: RightsView,
     complaints: ComplaintsView,
     apd: Option<ApdView>,
+    children: Option<ChildrenView>,
     sections: Vec<SectionView>,
     lang: String,
     /// The regulator's current details, as a Markdown field list (always printed).
@@ -355,6 +356,13 @@ struct RetentionRuleView {
 struct LinkView {
     title: String,
     url: Option<String>,
+}
+
+/// `children`: the office's words, and the version written for children.
+#[derive(Debug, Serialize)]
+struct ChildrenView {
+    statement: Option<String>,
+    version_for_children: Option<LinkView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -627,6 +635,10 @@ pub fn build(n: &Notice) -> View {
         apd: f.appropriate_policy_document.as_ref().map(|a| ApdView {
             title: ot(a.title.as_ref()),
             url: url(a.url.as_ref()),
+        }),
+        children: f.children.as_ref().map(|c| ChildrenView {
+            statement: md(c.statement.as_ref()),
+            version_for_children: c.version_for_children.as_ref().map(|l| link(l)),
         }),
         sections: f
             .sections

@@ -83,9 +83,25 @@ pub struct NoticeFile {
     /// The appropriate policy document for special category and criminal offence data
     /// (DPA 2018 Sch 1 Part 4).
     pub appropriate_policy_document: Option<Sp<PolicyDocument>>,
+    /// Children and young people: how the office uses their information, and where a
+    /// version of the notice written for them is published (UK GDPR Art 12(1), Recital 58).
+    pub children: Option<Sp<Children>>,
     /// Further sections in the office's own words: cookies, security, monitoring, links.
     #[serde(default)]
     pub sections: Vec<Sp<ExtraSection>>,
+}
+
+/// What the notice says to and about children and young people. Information addressed to
+/// a child must be in language a child can understand (Art 12(1), Recital 58).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Children {
+    /// How the office uses children's information, and how a child (or someone acting for
+    /// them) can use their rights, in the office's own words.
+    pub statement: Option<Markdown>,
+    /// A version of the notice written for children and young people, e.g.
+    /// `{title: Your privacy – a guide for young people, url: https://…}`.
+    pub version_for_children: Option<Sp<Link>>,
 }
 
 /// About the notice itself.

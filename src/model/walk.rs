@@ -418,6 +418,7 @@ blocks! {
         rights: Block,
         complaints: Block,
         appropriate_policy_document: Block,
+        children: Block,
         sections: Block,
     }
     NoticeMeta {
@@ -622,6 +623,10 @@ blocks! {
         title: Prose,
         url: Url,
         last_reviewed: Date,
+    }
+    Children {
+        statement: Prose,
+        version_for_children: Block,
     }
     ExtraSection [id] {
         id: Id,

@@ -443,3 +443,76 @@ fn the_policy_number_and_author_head_the_notice_when_given() {
         );
     }
 }
+
+// ── The children block (issue 8: a top-level block in three source files) ─────────────
+
+#[test]
+fn the_children_passage_is_right_for_every_combination() {
+    for statement in [false, true] {
+        for version in [None, Some(false), Some(true)] {
+            for given in [false, true] {
+                if !given && (statement || version.is_some()) {
+                    continue;
+                }
+                let mut block = String::new();
+                if given {
+                    block.push_str("children:\n");
+                    if statement {
+                        block.push_str("  statement: We run a youth forum.\n");
+                    }
+                    match version {
+                        Some(url) => {
+                            block.push_str(
+                                "  version_for_children:\n    title: A guide for young people\n",
+                            );
+                            if url {
+                                block.push_str("    url: https://wessex.example/young\n");
+                            }
+                        }
+                        None if !statement => block.push_str("  statement: null\n"),
+                        None => {}
+                    }
+                }
+                let yaml = controller_yaml("", true) + &block;
+                let text = render(&yaml);
+                let what = format!("{block}\n{text}");
+                assert_eq!(
+                    text.contains("## Children and young people"),
+                    given,
+                    "{what}"
+                );
+                assert_eq!(
+                    text.contains(
+                        "Children have the same rights over their personal information as adults."
+                    ),
+                    given,
+                    "{what}"
+                );
+                assert_eq!(text.contains("We run a youth forum."), statement, "{what}");
+                assert_eq!(
+                    text.contains("There is a version of this notice written for children and young people: [A guide for young people](https://wessex.example/young)."),
+                    version == Some(true),
+                    "{what}"
+                );
+                assert_eq!(
+                    text.contains("There is a version of this notice written for children and young people: A guide for young people."),
+                    version == Some(false),
+                    "{what}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_broken_link_to_the_version_for_children_is_reported() {
+    let yaml = controller_yaml("", true)
+        + "children:\n  version_for_children:\n    title: A guide\n    url: wessex.example/young\n";
+    let (diags, _) = checked(&yaml);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.rule == "PN004" && d.path == "children.version_for_children.url"),
+        "{diags:?}"
+    );
+}
