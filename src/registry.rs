@@ -445,6 +445,18 @@ rules! {
         why: "Art 13(1)(a) requires the identity of the controller, the natural or legal person or public authority that decides why and how data is used (Art 4(7)). A PCC's office serves the Commissioner, a corporation sole (Police Reform and Social Responsibility Act 2011 s1); a fire and rescue service is run by a fire and rescue authority or council. Naming the office leaves people unsure who is answerable.",
         fix: "```yaml\ncontroller:\n  name: The Police and Crime Commissioner for Wessex\n  short_name: OPCC\n```",
     }
+    ICO_REGISTRATION_FORM = "PN109" "ico-registration-form" Warning "DPA 2018 s137; Data Protection (Charges and Information) Regulations 2018 reg 2; UK GDPR Art 5(1)(a)" {
+        summary: "the ICO registration is a registration number, or `exempt` with the exemption",
+        checks: "That `controller.ico_registration` is either an ICO registration reference (`Z` and seven letters or digits, such as `Z3653467` or `ZA123456`) or the word `exempt`; that `exempt` comes with `ico_exemption` naming the exemption; and that `ico_exemption` is not given beside a registration number.",
+        why: "Since 25 May 2018 a controller pays the Information Commissioner a data protection fee unless all its processing is exempt processing under the 2018 Regulations (reg 2(1)); the ICO's register of fee payers lists each by its reference number, so people and auditors can check it. A value that is neither a reference nor a stated exemption cannot be checked, and an exemption with no reason, or a reason beside a number, contradicts itself (Art 5(1)(a): a notice must be accurate). The ICO's references begin `Z` (older ones `Z` and seven digits, newer ones `ZA` or `ZB` and six digits); this is a warning in case the ICO adopts another form.",
+        fix: "```yaml\ncontroller:\n  ico_registration: Z3653467\n```\n\nor\n\n```yaml\ncontroller:\n  ico_registration: exempt\n  ico_exemption: All our processing is for staff administration, accounts and records, which the Data Protection (Charges and Information) Regulations 2018 exempt.\n```",
+    }
+    FEE_EXEMPTION_PUBLIC_AUTHORITY = "PN110" "public-authority-fee-exemption" Warning "Data Protection (Charges and Information) Regulations 2018 reg 2(1), Sch para 2; DPA 2018 s137" {
+        summary: "a public authority that claims an exemption from the data protection fee confirms it",
+        checks: "That a controller with `public_authority: true` does not give `ico_registration: exempt` without the claim being confirmed. It is always reported for such a controller: `notice` cannot confirm an exemption, so it asks the office to.",
+        why: "A controller must pay the fee unless all of its processing is exempt processing (reg 2(1)). The exempt descriptions in the Schedule (para 2(2)) are narrow: processing that is not automated, personal or household affairs, keeping a public register, staff administration, advertising and public relations for the controller's own activities, accounts and records, some not-for-profit bodies, judicial functions, and (since the 2019 amending Regulations) members of the House of Lords and elected representatives exercising their functions as such. A public authority processing people's data by computer to carry out its functions (complaints, casework, commissioning services) is generally outside them and pays the fee; elected representatives are defined by reference to DPA 2018 Sch 1 para 23(3), and whether an office's processing is all within that exemption is for the office to confirm with the ICO. This is a warning: the office may be right, and then it can say so.",
+        fix: "Check the office's processing against the ICO's fee self-assessment, then give the registration number (`ico_registration: Z1234567`), or keep `exempt` and name the exemption in `ico_exemption`. The warning then stays, as a note for whoever signs the notice off: `notice` cannot confirm an exemption.",
+    }
 
     // ── PN2xx: purposes and lawful bases ───────────────────────────────────────────────
     PURPOSES_MISSING = "PN201" "purposes-missing" Error "UK GDPR Art 13(1)(c), Art 14(1)(c)" {
@@ -550,6 +562,12 @@ rules! {
         why: "Special category data needs an Art 9(2) condition and criminal offence data an Art 10 authority, and people must be able to see both (Art 13(1)(c), Art 14(1)(d)). A notice that runs health services or deals with crime but declares neither either hides the condition or has not noticed the data. This is a warning: the words may not mean the data is used, and then the office can leave it.",
         fix: "```yaml\ndata_categories:\n  - id: health\n    name: Information about your health\n    kind: special\n```",
     }
+    PSEUDONYMISED_AS_ANONYMISED = "PN307" "pseudonymised-marked-anonymised" Warning "UK GDPR Recital 26, Art 4(1), Art 4(5); DPA 2018 s3(2)-(3)" {
+        summary: "a purpose marked anonymised does not describe pseudonymised data",
+        checks: "That a purpose with `anonymised: true` does not call its data pseudonymised (\"pseudonymised\", \"pseudonymous\", \"pseudo-anonymised\", \"key-coded\") in its name or description, or in the name, examples or note of a data category it uses. One finding per purpose.",
+        why: "Data protection law does not apply to anonymous information, which no longer relates to an identified or identifiable person (Recital 26; DPA 2018 s3(2)-(3)): a purpose marked `anonymised` needs no lawful basis, no Art 9 or 10 condition and no retention period, and PN202, PN301, PN304 and PN501 do not ask for them. Pseudonymised data (Art 4(5): data that can be linked back to a person with additional information kept separately, such as a key or a reference number) is still personal data (Recital 26), and the whole notice applies to it. A purpose that says its data is pseudonymised but is marked anonymised escapes those rules wrongly. This is a warning: words alone cannot show whether data is truly anonymous, and a purpose may describe pseudonymisation as a step before anonymisation.",
+        fix: "If the data can be linked back to people, remove `anonymised: true` and give the purpose its lawful basis:\n\n```yaml\n  - id: statistics\n    name: To produce statistics about our work\n    lawful_basis: [public_task]\n    legislation: [Police Reform and Social Responsibility Act 2011]\n```\n\nIf it truly cannot, describe it as anonymised.",
+    }
 
     // ── PN4xx: sharing, sources, transfers ─────────────────────────────────────────────
     RECIPIENTS_UNDECLARED = "PN401" "recipients-undeclared" Error "UK GDPR Art 13(1)(e), Art 14(1)(e)" {
@@ -582,12 +600,12 @@ rules! {
         scope: Set,
         summary: "the notice says where personal data comes from",
         checks: "That a `sources` list is present.",
-        why: "Whether data comes from the person (Art 13) or from others (Art 14) decides what the notice must say: the source of the data (Art 14(2)(f)) and its categories (Art 14(1)(d)), or whether providing it is required (Art 13(2)(e)). Without sources those rules assume direct collection.",
+        why: "Whether data comes from the person (Art 13) or from others (Art 14) decides what the notice must say: the source of the data (Art 14(2)(f)) and its categories (Art 14(1)(d)), or whether providing it is required (Art 13(2)(e)). Data the office records by observing people (CCTV, call recordings, website logs: `kind: observed`) is collected from them, so Art 13 applies (WP29 transparency guidelines, WP260 rev.01 para 26, endorsed by the EDPB; the ICO's guidance reads the same). Data the office creates itself (case notes, assessments: `kind: created`) is obtained from no one; `notice` does not treat it as either, and asks for the sources of what it is worked out from. Without sources those rules assume direct collection.",
         fix: "```yaml\nsources:\n  - id: you\n    name: You, when you contact us\n    kind: data_subject\n```",
     }
     INDIRECT_CATEGORIES = "PN406" "categories-for-indirect-collection" Error "UK GDPR Art 14(1)(d)" {
         summary: "where data comes from others, the notice lists the categories of data",
-        checks: "That a notice with a `third_party` source declares `data_categories`.",
+        checks: "That a notice with a `third_party` source declares `data_categories`. Sources of `kind: observed` (collected from the person, Art 13) and `kind: created` (made by the office itself) do not make data indirectly collected.",
         why: "Art 14(1)(d) requires the categories of personal data concerned where data is not obtained from the person: PCC offices receive referrals from police, councils and MPs, and complaints made on someone's behalf.",
         fix: "```yaml\ndata_categories:\n  - id: contact\n    name: Contact details\n    examples: [name, address, telephone number]\n```",
     }

@@ -94,11 +94,17 @@ pub(super) fn controller(cx: &mut Cx, o: &Notice, n: &Notice) {
                 let (old, new) = (Some(x.name.as_str()), Some(y.name.as_str()));
                 cx.text(a, "controller.name", "Controller's name", old, new);
             }
-            let texts: [(&str, &str, Field<Controller>); 3] = [
+            let texts: [(&str, &str, Field<Controller>); 5] = [
                 ("short_name", "Short name", |c| &c.short_name),
                 ("ico_registration", "ICO registration number", |c| {
                     &c.ico_registration
                 }),
+                (
+                    "ico_exemption",
+                    "Exemption from the data protection fee",
+                    |c| &c.ico_exemption,
+                ),
+                ("office_holder", "Office holder", |c| &c.office_holder),
                 ("description", "Description of who we are", |c| {
                     &c.description
                 }),

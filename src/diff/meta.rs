@@ -24,12 +24,14 @@ pub(super) fn notice_meta(cx: &mut Cx, o: &Notice, n: &Notice) {
     let (om, nm) = blocks(o, n, |f| &f.notice);
     let (x, y) = field(om, nm, |m| Some(m.title.as_str()));
     cx.text(a, "notice.title", "Title", x, y);
-    let texts: [(&str, &str, Field<NoticeMeta>); 8] = [
+    let texts: [(&str, &str, Field<NoticeMeta>); 10] = [
         ("language", "Language", |m| &m.language),
         ("url", "Web address of the notice", |m| &m.url),
         ("introduction", "Introduction", |m| &m.introduction),
         ("scope", "Scope", |m| &m.scope),
         ("version", "Version label", |m| &m.version),
+        ("policy_number", "Policy number", |m| &m.policy_number),
+        ("author", "Author", |m| &m.author),
         ("owner", "Owner", |m| &m.owner),
         ("responsible", "Person responsible", |m| &m.responsible),
         ("review_statement", "Statement on reviews", |m| {

@@ -323,6 +323,15 @@ fn purpose(
     let off = format!("{label} is no longer direct marketing.");
     let was_now = (flag(&x.direct_marketing), flag(&y.direct_marketing));
     cx.switch((a, &p("direct_marketing")), was_now, (&on, &brief_on), &off);
+    // Personal data where there was only anonymised information is a new use of
+    // personal data (material); the reverse takes something away (editorial).
+    let (on, brief_on) = (
+        format!("{label} now uses personal data, not only anonymised information."),
+        format!("{brief} now uses personal data"),
+    );
+    let off = format!("{label} now uses only anonymised information.");
+    let was_now = (!flag(&x.anonymised), !flag(&y.anonymised));
+    cx.switch((a, &p("anonymised")), was_now, (&on, &brief_on), &off);
     let auto = |v: &Option<Sp<bool>>| v.as_ref().is_none_or(|b| b.value);
     if auto(&x.automated_means) != auto(&y.automated_means) {
         let summary = format!("{label}: whether it is done by automated means changed.");

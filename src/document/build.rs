@@ -67,6 +67,18 @@ pub fn build(n: &Notice, env: &Environment<'_>) -> Result<Document, BuildError> 
             without_controls(v.value.trim())
         ))]);
     }
+    if let Some(p) = meta.and_then(|m| m.policy_number.as_ref()) {
+        front_matter.push(vec![Inline::text(format!(
+            "Policy number: {}",
+            without_controls(p.value.trim())
+        ))]);
+    }
+    if let Some(a) = meta.and_then(|m| m.author.as_ref()) {
+        front_matter.push(vec![Inline::text(format!(
+            "Author: {}",
+            without_controls(a.value.trim())
+        ))]);
+    }
     if let Some(o) = meta.and_then(|m| m.owner.as_ref()) {
         front_matter.push(vec![Inline::text(format!(
             "Policy owner: {}",

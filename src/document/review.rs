@@ -38,6 +38,16 @@ const GENERATED: &[Generated] = &[
         "controller.ico_registration",
     ),
     g(
+        "We are exempt from paying the data protection fee",
+        "DPA 2018 s137; Data Protection (Charges and Information) Regulations 2018",
+        "controller.ico_registration (exempt)",
+    ),
+    g(
+        "The office is currently held by",
+        "UK GDPR Art 13(1)(a)",
+        "controller.office_holder",
+    ),
+    g(
         "Our data protection officer checks",
         "UK GDPR Art 13(1)(b), Art 39",
         "dpo",
@@ -68,8 +78,18 @@ const GENERATED: &[Generated] = &[
         "sources[].kind",
     ),
     g(
-        "We also receive information about you from other people",
+        "We record some information about you ourselves",
+        "UK GDPR Art 13 (observed data: WP29 WP260 rev.01 para 26)",
+        "sources[].kind",
+    ),
+    g(
+        "receive information about you from other people",
         "UK GDPR Art 14(2)(f)",
+        "sources[].kind",
+    ),
+    g(
+        "We create some information about you ourselves",
+        "UK GDPR Art 5(1)(a), Art 13(1)(c)",
         "sources[].kind",
     ),
     g(
@@ -81,6 +101,16 @@ const GENERATED: &[Generated] = &[
         "The law only lets us use personal information when we have a lawful basis",
         "UK GDPR Art 6(1), Art 13(1)(c)",
         "purposes[].lawful_basis",
+    ),
+    g(
+        "For this we use only anonymised information",
+        "UK GDPR Recital 26; DPA 2018 s3(2)-(3)",
+        "purposes[].anonymised",
+    ),
+    g(
+        "None needed: anonymised information only",
+        "UK GDPR Recital 26",
+        "purposes[].anonymised",
     ),
     g(
         "For special category information we rely on",

@@ -152,6 +152,7 @@ pub struct View {
     rights: RightsView,
     complaints: ComplaintsView,
     apd: Option<ApdView>,
+    children: Option<ChildrenView>,
     sections: Vec<SectionView>,
     exemptions: Vec<ExemptionView>,
     lang: String,
@@ -201,7 +202,12 @@ struct ControllerView {
     name: String,
     short_name: Option<String>,
     description: Option<String>,
+    /// The registration number; `None` where the office claims an exemption.
     ico_registration: Option<String>,
+    /// `ico_registration: exempt`.
+    ico_exempt: bool,
+    ico_exemption: Option<String>,
+    office_holder: Option<String>,
     contact: Option<String>,
     public_authority: bool,
 }
@@ -249,14 +255,22 @@ struct SourcesView {
     declared: bool,
     /// Whether any source gives a lawful basis or an Art 9 condition.
     with_bases: bool,
+    /// Given by the person (Art 13).
     direct: Vec<SourceView>,
+    /// Recorded by the office as it sees or hears the person (Art 13).
+    observed: Vec<SourceView>,
+    /// From anyone else (Art 14).
     indirect: Vec<SourceView>,
+    /// Created by the office itself.
+    created: Vec<SourceView>,
 }
 
 #[derive(Debug, Serialize)]
 struct SourceView {
     name: String,
     direct: bool,
+    /// The kind's code: `data_subject`, `observed`, `third_party` or `created`.
+    kind: &'static str,
     publicly_accessible: Option<bool>,
     examples: Vec<String>,
     /// The names of the categories it gives, joined as English.
@@ -302,6 +316,8 @@ struct PurposeView {
     direct_marketing: bool,
     withdraw_consent: Option<String>,
     consent: bool,
+    /// Uses only anonymised information (`anonymised: true`).
+    anonymised: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -380,6 +396,13 @@ struct LinkView {
 struct PageView {
     title: String,
     href: String,
+}
+
+/// `children`: the office's words, and the version written for children.
+#[derive(Debug, Serialize)]
+struct ChildrenView {
+    statement: Option<String>,
+    version_for_children: Option<LinkView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -542,7 +565,11 @@ pub fn build(n: &Notice) -> View {
             name: t(&c.name),
             short_name: ot(c.short_name.as_ref()),
             description: md(c.description.as_ref()),
-            ico_registration: ot(c.ico_registration.as_ref()),
+            ico_registration: ot(c.ico_registration.as_ref())
+                .filter(|_| !crate::model::claims_fee_exemption(c)),
+            ico_exempt: crate::model::claims_fee_exemption(c),
+            ico_exemption: md(c.ico_exemption.as_ref()),
+            office_holder: ot(c.office_holder.as_ref()),
             contact: ocontact(c.contact.as_ref()),
             public_authority: n.is_public_authority(),
         }),
@@ -577,7 +604,9 @@ pub fn build(n: &Notice) -> View {
                 .iter()
                 .any(|s| !s.lawful_basis.is_empty() || !s.special_category_conditions.is_empty()),
             direct: sources_of(SourceKind::DataSubject),
+            observed: sources_of(SourceKind::Observed),
             indirect: sources_of(SourceKind::ThirdParty),
+            created: sources_of(SourceKind::Created),
         },
         purposes: purposes(n),
         bases_used,
@@ -646,6 +675,10 @@ pub fn build(n: &Notice) -> View {
         apd: f.appropriate_policy_document.as_ref().map(|a| ApdView {
             title: ot(a.title.as_ref()),
             url: url(a.url.as_ref()),
+        }),
+        children: f.children.as_ref().map(|c| ChildrenView {
+            statement: md(c.statement.as_ref()),
+            version_for_children: c.version_for_children.as_ref().map(|l| link(l)),
         }),
         sections: f
             .sections
@@ -819,6 +852,7 @@ fn source(n: &Notice, s: &Source) -> SourceView {
     SourceView {
         name: t(&s.name),
         direct: s.kind.value == SourceKind::DataSubject,
+        kind: s.kind.value.code(),
         publicly_accessible: s.publicly_accessible.as_ref().map(|p| p.value),
         examples: texts(&s.examples),
         categories: names(&s.data_categories, |id| n.category(id), |c| &c.name),
@@ -875,6 +909,7 @@ fn purposes(n: &Notice) -> Vec<PurposeView> {
             withdraw_consent: md(p.withdraw_consent.as_ref()),
             consent: rights::relies_on_consent(p),
             page: p.page.as_ref().and_then(|l| page(l, Some(&p.name))),
+            anonymised: crate::model::is_anonymised(p),
         })
         .collect()
 }

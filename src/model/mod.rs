@@ -147,17 +147,17 @@ impl Notice {
     }
 
     /// Whether any data comes from someone other than the person it is about (Art 14).
+    /// Data the office creates itself is not obtained from anyone, so it is not counted.
     pub fn has_indirect_sources(&self) -> bool {
-        self.sources()
-            .iter()
-            .any(|s| s.kind.value == SourceKind::ThirdParty)
+        self.sources().iter().any(|s| s.kind.value.is_from_others())
     }
 
-    /// Whether any data comes from the person it is about (Art 13).
+    /// Whether any data is collected from the person it is about (Art 13): given by them,
+    /// or recorded by observing them (CCTV, call recordings, website logs).
     pub fn has_direct_sources(&self) -> bool {
         self.sources()
             .iter()
-            .any(|s| s.kind.value == SourceKind::DataSubject)
+            .any(|s| s.kind.value.is_from_the_person())
     }
 
     /// Whether data for a purpose may come from the person it is about (Art 13): the purpose
@@ -218,6 +218,20 @@ impl Notice {
         out.sort_by_key(|(_, t)| (t.span.start, t.span.line));
         out
     }
+}
+
+/// Whether `controller.ico_registration` claims an exemption from the data protection fee
+/// (`exempt`) rather than giving a registration number.
+pub fn claims_fee_exemption(c: &Controller) -> bool {
+    c.ico_registration
+        .as_ref()
+        .is_some_and(|r| r.value.trim().eq_ignore_ascii_case("exempt"))
+}
+
+/// Whether a purpose is marked as using only anonymised information (`anonymised: true`),
+/// which is not personal data (UK GDPR Recital 26; DPA 2018 s3(2)-(3)).
+pub fn is_anonymised(p: &Purpose) -> bool {
+    p.anonymised.as_ref().is_some_and(|a| a.value)
 }
 
 /// Whether a recipient's `location` is in the United Kingdom. A location is read as a
@@ -335,7 +349,6 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
                 change_dates.push(d.value);
             }
         }
-        l.url(m.url.as_ref(), "notice.url", Web);
         for (i, layer) in m.layers.iter().enumerate() {
             l.layer(layer, &format!("notice.layers[{i}]"), true);
         }
@@ -449,13 +462,6 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
         for (k, a) in p.audience_other.iter().enumerate() {
             l.non_empty(a, &format!("purposes[{i}].audience_other[{k}]"));
         }
-        if let Some(policy) = &p.retention_policy {
-            l.url(
-                policy.url.as_ref(),
-                &format!("purposes[{i}].retention_policy.url"),
-                Web,
-            );
-        }
     }
     if let Some(t) = &file.transfers {
         for (i, d) in t.destinations.iter().enumerate() {
@@ -473,21 +479,14 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
             );
         }
     }
-    if let Some(p) = file.retention.as_ref().and_then(|r| r.policy.as_ref()) {
-        l.url(p.url.as_ref(), "retention.policy.url", Web);
-    }
     if let Some(r) = &file.rights {
         l.contact(r.contact.as_ref(), "rights.contact");
-        for (i, f) in r.forms.iter().enumerate() {
-            l.url(f.url.as_ref(), &format!("rights.forms[{i}].url"), Web);
-        }
     }
     if let Some(c) = &file.complaints {
         l.contact(c.controller.as_ref(), "complaints.controller");
         l.contact(c.regulator.as_ref(), "complaints.regulator");
     }
     if let Some(a) = &file.appropriate_policy_document {
-        l.url(a.url.as_ref(), "appropriate_policy_document.url", Web);
         l.date(
             a.last_reviewed.as_ref(),
             "appropriate_policy_document.last_reviewed",
@@ -516,6 +515,14 @@ pub fn lower(file: NoticeFile, source: &SourceFile) -> Result<Notice, Vec<Diagno
             );
         }
     }
+
+    // Web addresses: every field the walk classes as one, wherever it is, so a field or
+    // block added to the format is checked without a line here.
+    walk::walk(&file, &mut |path, class, leaf| {
+        if let (walk::Class::Url, walk::Leaf::Text(t)) = (class, leaf) {
+            l.url(Some(t), &walk::path_string(path), Web);
+        }
+    });
 
     if l.diags.is_empty() {
         Ok(Notice {
@@ -629,7 +636,8 @@ impl Lowerer {
                     );
                 }
             }
-            (None, Some(_)) => self.url(layer.url.as_ref(), &format!("{path}.url"), Web),
+            // The address itself is checked with every other web address (the walk).
+            (None, Some(_)) => {}
         }
     }
 
@@ -688,8 +696,6 @@ impl Lowerer {
                 );
             }
         }
-        self.url(c.web.as_ref(), &format!("{path}.web"), Web);
-        self.url(c.form.as_ref(), &format!("{path}.form"), Web);
         if c.name.is_some() && !has_channel(c) {
             self.diags.push(registry::EMPTY_VALUE.diag(
                 c_span(contact),

@@ -86,6 +86,9 @@ pub struct NoticeFile {
     /// The appropriate policy document for special category and criminal offence data
     /// (DPA 2018 Sch 1 Part 4).
     pub appropriate_policy_document: Option<Sp<PolicyDocument>>,
+    /// Children and young people: how the office uses their information, and where a
+    /// version of the notice written for them is published (UK GDPR Art 12(1), Recital 58).
+    pub children: Option<Sp<Children>>,
     /// Further sections in the office's own words: cookies, security, monitoring, links.
     #[serde(default)]
     pub sections: Vec<Sp<ExtraSection>>,
@@ -99,6 +102,19 @@ pub struct NoticeFile {
     /// rights, the right to complain to the Commissioner). Leave it out when the notice is
     /// written in this format: `build` then writes both.
     pub as_published: Option<Sp<AsPublished>>,
+}
+
+/// What the notice says to and about children and young people. Information addressed to
+/// a child must be in language a child can understand (Art 12(1), Recital 58).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Children {
+    /// How the office uses children's information, and how a child (or someone acting for
+    /// them) can use their rights, in the office's own words.
+    pub statement: Option<Markdown>,
+    /// A version of the notice written for children and young people, e.g.
+    /// `{title: Your privacy – a guide for young people, url: https://…}`.
+    pub version_for_children: Option<Sp<Link>>,
 }
 
 /// About the notice itself.
@@ -117,6 +133,11 @@ pub struct NoticeMeta {
     pub scope: Option<Markdown>,
     /// A version label, e.g. `2.1`.
     pub version: Option<Sp<String>>,
+    /// The office's reference number for the notice, where it publishes one, e.g.
+    /// `IG-POL-007`.
+    pub policy_number: Option<Sp<String>>,
+    /// Who wrote the notice (a person or role), where the office publishes it.
+    pub author: Option<Sp<String>>,
     /// When the notice was first published (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` where only
     /// the month or year is known), in quotes: `"2024-04-12"`.
     #[schemars(pattern(DATE_PATTERN))]
@@ -276,8 +297,16 @@ pub struct Controller {
     pub public_authority: Option<Sp<bool>>,
     /// Established in the UK (default `true`); if not, a representative is required.
     pub established_in_uk: Option<Sp<bool>>,
-    /// The ICO registration (data protection fee) number, e.g. `Z3653467`.
+    /// The ICO registration (data protection fee) number, e.g. `Z3653467`; or `exempt`
+    /// where the office pays no fee, with the exemption in `ico_exemption`.
     pub ico_registration: Option<Sp<String>>,
+    /// Where `ico_registration` is `exempt`: the exemption from the data protection fee
+    /// relied on (Data Protection (Charges and Information) Regulations 2018, Schedule), in
+    /// the office's own words.
+    pub ico_exemption: Option<Markdown>,
+    /// The person who holds the office, where the controller is an office held by one
+    /// person (a corporation sole), e.g. the elected Police and Crime Commissioner's name.
+    pub office_holder: Option<Sp<String>>,
     /// Who we are, in the office's own words.
     pub description: Option<Markdown>,
     /// How to contact the controller.
@@ -362,8 +391,10 @@ pub struct Source {
     pub id: Sp<String>,
     /// Who or what, e.g. `Kent Police` or `You, when you contact us`.
     pub name: Sp<String>,
-    /// `data_subject` (the person themselves: Art 13) or `third_party` (anyone else:
-    /// Art 14).
+    /// `data_subject` (the person gives it: Art 13), `observed` (recorded by the office as
+    /// it sees or hears the person: CCTV, call recordings, website logs; Art 13),
+    /// `third_party` (anyone else: Art 14) or `created` (written or worked out by the office
+    /// itself: case notes, assessments).
     pub kind: Sp<SourceKind>,
     /// Whether the data comes from publicly accessible sources (Art 14(2)(f)); say so for
     /// every third-party source.
@@ -389,14 +420,21 @@ pub struct Source {
     pub note: Option<Markdown>,
 }
 
-/// Whether data comes from the person or from someone else.
+/// Where data comes from: the person, the office's own recording or work, or someone else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// The person the data is about (Art 13).
+    /// The person the data is about gives it (Art 13).
     DataSubject,
+    /// The office records it by observing the person: CCTV, body-worn video, call
+    /// recordings, website and system logs. Collected from the person (Art 13).
+    Observed,
     /// Anyone else (Art 14).
     ThirdParty,
+    /// The office creates or works it out itself: case notes, assessments, decisions. Not
+    /// obtained from anyone, so neither Art 13 nor Art 14 asks for its source; list the
+    /// sources of what it is worked out from.
+    Created,
 }
 
 /// Someone personal data is shared with.
@@ -518,6 +556,12 @@ pub struct Purpose {
     /// `true` to say the data used for this purpose is shared with no one outside the office
     /// (Art 13(1)(e)); the purpose then lists no `recipients`.
     pub shared_with_no_one: Option<Sp<bool>>,
+    /// `true` when the purpose uses only anonymised information: information that does not
+    /// relate to an identified or identifiable person (UK GDPR Recital 26), such as
+    /// published statistics. It then needs no lawful basis. Pseudonymised data (key-coded,
+    /// or linkable back to people with other information) is still personal data: do not
+    /// mark it anonymised.
+    pub anonymised: Option<Sp<bool>>,
 }
 
 /// The lawful bases of UK GDPR Art 6(1).

@@ -175,8 +175,21 @@ impl SourceKind {
     pub fn words(self) -> &'static str {
         match self {
             SourceKind::DataSubject => "the person the data is about",
+            SourceKind::Observed => "recorded by the office as it sees or hears the person",
             SourceKind::ThirdParty => "someone other than the person the data is about",
+            SourceKind::Created => "created by the office itself",
         }
+    }
+
+    /// Whether data of this kind is collected from the person it is about (Art 13):
+    /// given by them, or observed (WP29 transparency guidelines, WP260 rev.01 para 26).
+    pub fn is_from_the_person(self) -> bool {
+        matches!(self, SourceKind::DataSubject | SourceKind::Observed)
+    }
+
+    /// Whether data of this kind is obtained from someone other than the person (Art 14).
+    pub fn is_from_others(self) -> bool {
+        self == SourceKind::ThirdParty
     }
 }
 

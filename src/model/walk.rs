@@ -42,6 +42,8 @@ pub enum Class {
     Date,
     /// A web address.
     Url,
+    /// A path to another file of the office, relative to the notice (`extends`).
+    Path,
     /// A code from a closed vocabulary, or a short code such as a language tag.
     Code,
     /// `true` or `false`.
@@ -302,7 +304,9 @@ codes! {
     }
     SourceKind {
         DataSubject => "data_subject",
+        Observed => "observed",
         ThirdParty => "third_party",
+        Created => "created",
     }
     RecipientRole {
         Controller => "controller",
@@ -429,7 +433,7 @@ const fn field_shape<S, T: Shape>(_: fn(&S) -> &T) -> fn() -> &'static [Field] {
 
 blocks! {
     NoticeFile {
-        extends: Url,
+        extends: Path,
         notice: Block,
         controller: Block,
         dpo: Block,
@@ -446,6 +450,7 @@ blocks! {
         rights: Block,
         complaints: Block,
         appropriate_policy_document: Block,
+        children: Block,
         sections: Block,
         exemptions: Block,
         as_published: Block,
@@ -457,6 +462,8 @@ blocks! {
         introduction: Prose,
         scope: Prose,
         version: Label,
+        policy_number: Label,
+        author: Label,
         published: Date,
         last_updated: Date,
         next_review: Date,
@@ -506,6 +513,8 @@ blocks! {
         public_authority: Flag,
         established_in_uk: Flag,
         ico_registration: Code,
+        ico_exemption: Prose,
+        office_holder: Label,
         description: Prose,
         contact: Block,
     }
@@ -577,6 +586,7 @@ blocks! {
         retention_statement: Prose,
         retention_policy: Block,
         shared_with_no_one: Flag,
+        anonymised: Flag,
     }
     SpecialCondition {
         condition: Code,
@@ -662,6 +672,10 @@ blocks! {
         title: Prose,
         url: Url,
         last_reviewed: Date,
+    }
+    Children {
+        statement: Prose,
+        version_for_children: Block,
     }
     ExtraSection [id] {
         id: Id,

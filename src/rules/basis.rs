@@ -3,9 +3,9 @@
 use super::identity::FILE_START;
 use super::{CheckOptions, commencement};
 use crate::diag::Diagnostic;
-use crate::model::Notice;
 use crate::model::rights::relies_on_consent;
 use crate::model::schema::LawfulBasis;
+use crate::model::{Notice, is_anonymised};
 use crate::registry::*;
 
 /// The help for a public task with no law named: the Police Reform and Social
@@ -44,7 +44,7 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
     for (i, p) in purposes.iter().enumerate() {
         let path = |f: &str| format!("purposes[{i}].{f}");
         let has = |b: LawfulBasis| p.lawful_basis.iter().find(|x| x.value == b);
-        if p.lawful_basis.is_empty() {
+        if p.lawful_basis.is_empty() && !is_anonymised(p) {
             out.push(NO_LAWFUL_BASIS.diag(
                 p.id.span,
                 &path("lawful_basis"),
@@ -143,6 +143,7 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
             ));
         }
     }
+    pseudonymised(n, out);
     let consent_purpose = purposes
         .iter()
         .enumerate()
@@ -159,6 +160,52 @@ pub(super) fn check(n: &Notice, opts: &CheckOptions, out: &mut Vec<Diagnostic>) 
                 &format!("purposes[{i}].withdraw_consent"),
                 format!("purpose `{}` relies on consent but the notice gives no way to withdraw it", p.id.value),
                 Some("add `withdraw_consent:` to the purpose, or contact details under `rights.contact`, `dpo` or `controller`"),
+            ));
+        }
+    }
+}
+
+/// Words that say data is pseudonymised rather than anonymous (Art 4(5)).
+const PSEUDONYMISED_WORDS: &[&str] = &[
+    "pseudonym",
+    "pseudo-anonym",
+    "pseudoanonym",
+    "key-coded",
+    "key coded",
+];
+
+/// PN307: a purpose marked anonymised whose words, or whose data categories' words, say
+/// the data is pseudonymised, which is still personal data (Recital 26).
+fn pseudonymised(n: &Notice, out: &mut Vec<Diagnostic>) {
+    for (i, p) in n.purposes().iter().enumerate() {
+        if !is_anonymised(p) {
+            continue;
+        }
+        let mut texts: Vec<&crate::source::Sp<String>> = vec![&p.name];
+        texts.extend(p.description.as_ref());
+        for id in &p.data_categories {
+            if let Some(c) = n.category(&id.value) {
+                texts.push(&c.name);
+                texts.extend(c.examples.iter());
+                texts.extend(c.note.as_ref());
+            }
+        }
+        let found = texts.iter().find_map(|t| {
+            let lower = t.value.to_lowercase();
+            PSEUDONYMISED_WORDS
+                .iter()
+                .find(|w| lower.contains(**w))
+                .map(|_| *t)
+        });
+        if let Some(t) = found {
+            out.push(PSEUDONYMISED_AS_ANONYMISED.diag(
+                t.span,
+                &format!("purposes[{i}].anonymised"),
+                format!(
+                    "purpose `{}` is marked `anonymised`, but its words say the data is pseudonymised, and pseudonymised data is still personal data",
+                    p.id.value
+                ),
+                Some("if the data can be linked back to people (with a key, a reference number or other information), remove `anonymised: true` and give a lawful basis; if it truly cannot, call it anonymised"),
             ));
         }
     }

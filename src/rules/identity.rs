@@ -31,6 +31,7 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
             Some("add `contact:` with at least an `address`, `email` or `phone`"),
         ));
     }
+    fee(n, c, out);
     if let Some(problem) = not_a_legal_person(&c.name.value) {
         out.push(CONTROLLER_LEGAL_PERSON.diag(
             c.name.span,
@@ -133,4 +134,59 @@ fn not_a_legal_person(name: &str) -> Option<&'static str> {
         );
     }
     None
+}
+
+/// Whether a value has the form of an ICO registration reference: `Z` and seven letters or
+/// digits (`Z3653467`, `ZA123456`).
+fn is_registration_number(s: &str) -> bool {
+    s.len() == 8
+        && s.starts_with(['Z', 'z'])
+        && s.chars().skip(1).all(|c| c.is_ascii_alphanumeric())
+        && s.chars().any(|c| c.is_ascii_digit())
+}
+
+/// PN109 and PN110: the ICO registration number, or an exemption from the fee.
+fn fee(n: &Notice, c: &crate::model::schema::Controller, out: &mut Vec<Diagnostic>) {
+    let exempt = crate::model::claims_fee_exemption(c);
+    if let Some(r) = &c.ico_registration {
+        let v = r.value.trim();
+        // A TODO is the placeholder check's finding (PN012).
+        if !exempt && !is_registration_number(v) && !v.to_ascii_uppercase().contains("TODO") {
+            out.push(ICO_REGISTRATION_FORM.diag(
+                r.span,
+                "controller.ico_registration",
+                format!("`{v}` is not an ICO registration number"),
+                Some("give the reference from the ICO's register of fee payers (`Z` and seven letters or digits, e.g. `Z3653467`), or `exempt` with the exemption in `ico_exemption`"),
+            ));
+        }
+        if exempt && c.ico_exemption.is_none() {
+            out.push(ICO_REGISTRATION_FORM.diag(
+                r.span,
+                "controller.ico_exemption",
+                "the controller says it is exempt from the data protection fee but not which exemption it relies on".into(),
+                Some("add `ico_exemption:` naming the exemption in the Data Protection (Charges and Information) Regulations 2018"),
+            ));
+        }
+        if exempt && n.is_public_authority() {
+            out.push(FEE_EXEMPTION_PUBLIC_AUTHORITY.diag(
+                r.span,
+                "controller.ico_registration",
+                "the controller is a public authority but says it is exempt from the data protection fee; public authorities generally pay it, so please confirm the exemption".into(),
+                Some("check the office's processing against the ICO's fee self-assessment; give the registration number, or keep `exempt` with the exemption named in `ico_exemption` (this warning stays: `notice` cannot confirm an exemption)"),
+            ));
+        }
+    }
+    if let Some(e) = &c.ico_exemption
+        && !exempt
+    {
+        out.push(ICO_REGISTRATION_FORM.diag(
+            e.span,
+            "controller.ico_exemption",
+            match &c.ico_registration {
+                Some(r) => format!("`ico_exemption` is given, but `ico_registration` is `{}`, not `exempt`", r.value.trim()),
+                None => "`ico_exemption` is given, but `ico_registration` is not `exempt`".into(),
+            },
+            Some("write `ico_registration: exempt` if the office pays no fee, or remove `ico_exemption`"),
+        ));
+    }
 }

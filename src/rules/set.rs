@@ -325,6 +325,7 @@ fn fill(into: &mut NoticeFile, from: &NoticeFile) {
         sections,
         exemptions,
         as_published,
+        children,
     } = from;
     fn opt<T: Clone>(into: &mut Option<T>, from: &Option<T>) {
         if into.is_none() {
@@ -360,4 +361,5 @@ fn fill(into: &mut NoticeFile, from: &NoticeFile) {
     vec(&mut into.sections, sections);
     vec(&mut into.exemptions, exemptions);
     opt(&mut into.as_published, as_published);
+    opt(&mut into.children, children);
 }

@@ -139,7 +139,7 @@ fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
             FILE_START,
             "sources",
             "the notice does not say where personal data comes from".into(),
-            Some("add `sources:` with `kind: data_subject` for data people give you and `kind: third_party` for data from others"),
+            Some("add `sources:` with `kind: data_subject` for data people give you, `observed` for what you record (CCTV, call recordings), `third_party` for data from others and `created` for what you write or work out yourselves"),
         ));
         return;
     }
@@ -362,7 +362,8 @@ fn retention(n: &Notice, out: &mut Vec<Diagnostic>) {
         || r.statement.is_some();
     if !general {
         for (i, p) in n.purposes().iter().enumerate() {
-            if !own(p) {
+            // Anonymised information is not personal data; Art 13(2)(a) does not reach it.
+            if !own(p) && !crate::model::is_anonymised(p) {
                 out.push(RETENTION_MISSING.diag(
                     p.id.span,
                     &format!("purposes[{i}].retention"),

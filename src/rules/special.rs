@@ -231,8 +231,12 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
         .collect();
 
     // Art 9: each purpose using special category data names a condition.
+    // A purpose that uses only anonymised information uses no personal data at all, so it
+    // needs no condition (the conditions it does give are still checked).
     for (i, p) in purposes.iter().enumerate() {
-        if let Some(cat) = uses_kind(&kinds, p, DataKind::Special)
+        let personal = !crate::model::is_anonymised(p);
+        if personal
+            && let Some(cat) = uses_kind(&kinds, p, DataKind::Special)
             && p.special_category_conditions.is_empty()
         {
             out.push(SPECIAL_CONDITION.diag(
@@ -242,7 +246,8 @@ pub(super) fn check(n: &Notice, _opts: &CheckOptions, out: &mut Vec<Diagnostic>)
                 Some("add `special_category_conditions: [{condition: substantial_public_interest, schedule_1: Part 2 para 6}]` or the condition that applies"),
             ));
         }
-        if let Some(cat) = uses_kind(&kinds, p, DataKind::CriminalOffence)
+        if personal
+            && let Some(cat) = uses_kind(&kinds, p, DataKind::CriminalOffence)
             && p.criminal_offence_condition.is_none()
         {
             out.push(CRIMINAL_CONDITION.diag(

@@ -208,3 +208,58 @@ fn a_value_the_notice_does_not_print_is_reported_with_its_place() {
         "{stderr}"
     );
 }
+
+/// Validation reads every web address, wherever the format puts one: each `Url` field of
+/// the fixture, made malformed in turn, is reported by `model::lower` at its path. A field
+/// or block added to the format is covered without a line in the model; this fails, naming
+/// the consumer, if it is not.
+#[test]
+fn validation_checks_every_web_address_of_the_format() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)).unwrap();
+    let n = load(FIXTURE);
+    let mut urls = Vec::new();
+    walk::walk(&n.file, &mut |path, class, leaf| {
+        if class == walk::Class::Url
+            && let Leaf::Text(t) = leaf
+        {
+            urls.push((walk::path_string(path), t.span));
+        }
+    });
+    // Each kind of place a web address is held (`contact.web`, `policy.url`, …), once at
+    // least: the same block type nested elsewhere is validated by the same walk.
+    let fields = walk::field_paths();
+    let holder = |p: &str| {
+        // The block holding the field, known by its keys (every `Contact` has the same).
+        let (parent, name) = p.rsplit_once('.').unwrap_or(("", p));
+        let mut keys: Vec<&str> = fields
+            .iter()
+            .filter_map(|(f, _)| f.strip_prefix(parent)?.strip_prefix('.'))
+            .filter(|rest| !rest.contains('.'))
+            .collect();
+        keys.sort_unstable();
+        format!("{}: {name}", keys.join(","))
+    };
+    let used: std::collections::BTreeSet<String> =
+        urls.iter().map(|(p, _)| holder(&generic(p))).collect();
+    let unused: Vec<&String> = fields
+        .iter()
+        .filter(|(p, c)| *c == walk::Class::Url && !used.contains(&holder(p)))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "{FIXTURE} has no web address in: {unused:#?}"
+    );
+    for (path, span) in urls {
+        let mut broken = text.clone();
+        broken.replace_range(span.start..span.end, "not-a-web-address");
+        let src = SourceFile::from_text("broken.yaml", broken);
+        let file = notice::parse::parse(&src).unwrap_or_else(|d| panic!("{path}: {d:?}"));
+        let diags = notice::model::lower(file, &src).err().unwrap_or_default();
+        assert!(
+            diags.iter().any(|d| d.rule == "PN004" && d.path == path),
+            "model::lower (validation) does not check the web address at `{path}`: {diags:?}"
+        );
+    }
+}

@@ -18,6 +18,7 @@ mod scoped;
 mod seeds;
 mod shared;
 mod tools;
+mod vocab;
 mod wording;
 mod workflow;
 mod writing;
