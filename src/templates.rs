@@ -21,6 +21,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("page.html.j2", include_str!("../templates/page.html.j2")),
 ];
 
+/// The two characters (from Unicode's private use area) that open and close a value the
+/// office wrote, in what the templates are given (see `document::provenance`). The
+/// templates' `length` filter does not count them.
+pub const OFFICE_MARKS: [char; 2] = ['\u{E000}', '\u{E001}'];
+
 /// Why templates could not be loaded.
 #[derive(Debug)]
 pub enum TemplateError {
@@ -100,6 +105,22 @@ pub fn environment(
             minijinja::AutoEscape::None
         }
     });
+    // A template tests a value's length in words the reader sees: the marks the view puts
+    // round the office's values are not counted.
+    env.add_filter(
+        "length",
+        |v: minijinja::Value| -> Result<usize, minijinja::Error> {
+            match v.as_str() {
+                Some(s) => Ok(s.chars().filter(|c| !OFFICE_MARKS.contains(c)).count()),
+                None => v.len().ok_or_else(|| {
+                    minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        format!("cannot take the length of {}", v.kind()),
+                    )
+                }),
+            }
+        },
+    );
     env.set_loader(move |name| Ok(sources.get(name).map(std::string::ToString::to_string)));
     Ok((env, warnings))
 }

@@ -534,6 +534,7 @@ impl Marker<'_> {
         Section {
             id: s.id.clone(),
             heading: s.heading.clone(),
+            heading_lang: s.heading_lang.clone(),
             in_contents: s.in_contents,
             blocks: self.blocks(&s.blocks),
             children: s.children.iter().map(|c| self.section(c)).collect(),
@@ -601,6 +602,7 @@ pub fn review_document(
         Section {
             id: "review-key".into(),
             heading: "How to read this review copy".into(),
+            heading_lang: None,
             in_contents: true,
             blocks: key,
             children: Vec::new(),

@@ -1,0 +1,156 @@
+//! Who wrote each part of the body: the office, or `notice`'s own wording.
+//!
+//! The templates mix the two in one Markdown text: `{{ controller.name }} is the controller
+//! of your personal information` is the office's name in a sentence `notice` writes. To
+//! keep that knowledge through the Markdown reader, the view wraps every value the office
+//! wrote in two marker characters from Unicode's private use area ([`office`]); everything
+//! outside them is the templates' wording. [`strip`] takes the markers out again before the
+//! Markdown is read (so they can never change how it is read) and returns where the
+//! generated wording is, as byte ranges of the clean text; the reader looks up each piece
+//! of text it meets there ([`Provenance::split`]).
+//!
+//! The markers are taken out of everything the office wrote before it is wrapped
+//! ([`clean`]), so a notice cannot forge them; a marker without its partner is ignored.
+
+use std::ops::Range;
+
+/// Opens a value the office wrote.
+const OFFICE_OPEN: char = crate::templates::OFFICE_MARKS[0];
+/// Closes a value the office wrote.
+const OFFICE_CLOSE: char = crate::templates::OFFICE_MARKS[1];
+
+fn is_marker(c: char) -> bool {
+    matches!(c, OFFICE_OPEN | OFFICE_CLOSE)
+}
+
+/// Text without marker characters: what a value the office wrote holds before it is
+/// wrapped, and what a template's test of a value's length counts.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(is_marker) {
+        s.chars()
+            .filter(|&c| !is_marker(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// A value the office wrote, marked as theirs. Empty stays empty, so a template's
+/// `{% if value %}` reads the same.
+pub fn office(s: String) -> String {
+    if s.is_empty() {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 6);
+    out.push(OFFICE_OPEN);
+    out.push_str(&clean(&s));
+    out.push(OFFICE_CLOSE);
+    out
+}
+
+/// Where `notice`'s own wording is in a text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Provenance {
+    /// Byte ranges of the office's text, in order, not overlapping. Everything else is
+    /// generated.
+    office: Vec<Range<usize>>,
+}
+
+impl Provenance {
+    /// Splits `range` of the clean text into pieces, each with whether it is generated.
+    /// Pieces are in order, non-empty and cover the range.
+    pub fn split(&self, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
+        let mut out = Vec::new();
+        let mut at = range.start;
+        for o in &self.office {
+            if o.end <= at {
+                continue;
+            }
+            if o.start >= range.end {
+                break;
+            }
+            if o.start > at {
+                out.push((at..o.start, true));
+            }
+            let end = o.end.min(range.end);
+            out.push((at.max(o.start)..end, false));
+            at = end;
+        }
+        if at < range.end {
+            out.push((at..range.end, true));
+        }
+        out
+    }
+
+    /// Whether the byte at `at` is generated wording.
+    pub fn generated_at(&self, at: usize) -> bool {
+        !self.office.iter().any(|o| o.contains(&at))
+    }
+}
+
+/// The text without markers, and where its generated wording is. Office values never nest
+/// (the view wraps leaves), but a nested or unmatched marker is read safely: office text
+/// runs from the first open to the matching close.
+pub fn strip(marked: &str) -> (String, Provenance) {
+    let mut out = String::with_capacity(marked.len());
+    let mut office = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for c in marked.chars() {
+        match c {
+            OFFICE_OPEN => {
+                if depth == 0 {
+                    start = out.len();
+                }
+                depth += 1;
+            }
+            OFFICE_CLOSE => {
+                if depth == 1 && out.len() > start {
+                    office.push(start..out.len());
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => out.push(c),
+        }
+    }
+    if depth > 0 && out.len() > start {
+        office.push(start..out.len());
+    }
+    (out, Provenance { office })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strip_finds_the_office_text_and_split_cuts_at_its_edges() {
+        let marked = format!("{} is the controller", office("Swyddfa".into()));
+        let (clean_text, p) = strip(&marked);
+        assert_eq!(clean_text, "Swyddfa is the controller");
+        assert_eq!(
+            p.split(0..clean_text.len()),
+            vec![(0..7, false), (7..clean_text.len(), true)]
+        );
+        assert!(p.generated_at(8) && !p.generated_at(0));
+        assert_eq!(p.split(2..5), vec![(2..5, false)]);
+    }
+
+    #[test]
+    fn forged_or_unmatched_markers_are_harmless() {
+        // The office cannot put markers of its own in: they are cleaned out first.
+        let forged = office("a\u{E001}b\u{E000}c".into());
+        let (t, p) = strip(&format!("x{forged}y"));
+        assert_eq!(t, "xabcy");
+        assert_eq!(
+            p.split(0..5),
+            vec![(0..1, true), (1..4, false), (4..5, true)]
+        );
+        // A stray close is ignored; an unclosed open runs to the end.
+        let (t, p) = strip("a\u{E001}b\u{E000}c");
+        assert_eq!(t, "abc");
+        assert_eq!(p.split(0..3), vec![(0..2, true), (2..3, false)]);
+        assert_eq!(office(String::new()), "");
+    }
+}
