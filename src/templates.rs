@@ -26,6 +26,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 /// templates' `length` filter does not count them.
 pub const OFFICE_MARKS: [char; 2] = ['\u{E000}', '\u{E001}'];
 
+/// The two characters that open and close a built-in template's output: `notice`'s own
+/// wording, even inside a template the office wrote.
+pub const WORDING_MARKS: [char; 2] = ['\u{E002}', '\u{E003}'];
+
 /// Why templates could not be loaded.
 #[derive(Debug)]
 pub enum TemplateError {
@@ -111,7 +115,10 @@ pub fn environment(
         "length",
         |v: minijinja::Value| -> Result<usize, minijinja::Error> {
             match v.as_str() {
-                Some(s) => Ok(s.chars().filter(|c| !OFFICE_MARKS.contains(c)).count()),
+                Some(s) => Ok(s
+                    .chars()
+                    .filter(|c| !OFFICE_MARKS.contains(c) && !WORDING_MARKS.contains(c))
+                    .count()),
                 None => v.len().ok_or_else(|| {
                     minijinja::Error::new(
                         minijinja::ErrorKind::InvalidOperation,
@@ -121,8 +128,39 @@ pub fn environment(
             }
         },
     );
-    env.set_loader(move |name| Ok(sources.get(name).map(std::string::ToString::to_string)));
+    // Who wrote each Markdown template's words: the office, for a file from `dir`;
+    // `notice`, for a built-in one (see `document::provenance`).
+    let marked: BTreeMap<String, String> = sources
+        .into_iter()
+        .map(|(name, text)| {
+            let office = !DEFAULTS.iter().any(|(n, t)| *n == name && **t == *text);
+            let text = if name.ends_with(".md.j2") && !text.contains("extends") {
+                mark_source(&text, office)
+            } else {
+                text.to_string()
+            };
+            (name, text)
+        })
+        .collect();
+    env.set_loader(move |name| Ok(marked.get(name).cloned()));
     Ok((env, warnings))
+}
+
+/// A template's source with its output marked as the office's words (`office`) or as
+/// `notice`'s own ([`OFFICE_MARKS`], [`WORDING_MARKS`]). Marks already in the source are
+/// dropped first, so a template cannot forge them. A template that extends another is
+/// not marked (its text outside blocks is never shown).
+pub fn mark_source(source: &str, office: bool) -> String {
+    let [open, close] = if office { OFFICE_MARKS } else { WORDING_MARKS };
+    let mut out = String::with_capacity(source.len() + 6);
+    out.push(open);
+    out.extend(
+        source
+            .chars()
+            .filter(|c| !OFFICE_MARKS.contains(c) && !WORDING_MARKS.contains(c)),
+    );
+    out.push(close);
+    out
 }
 
 /// Write the built-in templates into `dir` (for `notice init --templates`). Refuses to

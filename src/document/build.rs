@@ -198,6 +198,55 @@ mod tests {
     use crate::rules::CheckOptions;
     use crate::source::SourceFile;
 
+    /// A template the office wrote in place of a built-in one is the office's words: in a
+    /// Welsh notice with its own Welsh rights template, those words are not marked English,
+    /// while the built-in templates' words still are.
+    #[test]
+    fn an_office_template_is_the_offices_words() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("rights.md.j2"),
+            "## Eich hawliau [#your-rights]\n\nMae gennych hawliau dros eich gwybodaeth.\n",
+        )
+        .unwrap();
+        let src = SourceFile::from_text(
+            "welsh.yaml",
+            include_str!("../../tests/fixtures/lang/welsh.yaml"),
+        );
+        let opts = CheckOptions {
+            as_of: crate::model::Date::ymd(2026, 11, 25),
+        };
+        let n = crate::check(&src, &opts).notice.unwrap();
+        let find = |doc: &Document, id: &str| -> Section {
+            doc.walk_sections()
+                .into_iter()
+                .find(|(_, s)| s.id == id)
+                .map(|(_, s)| s.clone())
+                .unwrap()
+        };
+        let (env, _) = crate::templates::environment(Some(dir.path())).unwrap();
+        let doc = build(&n, &env).unwrap();
+        let rights = find(&doc, "your-rights");
+        assert_eq!(rights.heading_lang, None);
+        assert_eq!(
+            rights.blocks,
+            vec![super::super::Block::Paragraph(vec![Inline::text(
+                "Mae gennych hawliau dros eich gwybodaeth."
+            )])]
+        );
+        assert_eq!(
+            find(&doc, "who-we-are").heading_lang.as_deref(),
+            Some(WORDING_LANG)
+        );
+        // With the built-in templates, the same section is marked English.
+        let (env, _) = crate::templates::environment(None).unwrap();
+        let doc = build(&n, &env).unwrap();
+        assert_eq!(
+            find(&doc, "your-rights").heading_lang.as_deref(),
+            Some(WORDING_LANG)
+        );
+    }
+
     /// The summary of every example, at its own size and with every list made three and
     /// ten times longer: short (so it fits on one large-print page), and every count it
     /// gives and every section it names is true of the notice.

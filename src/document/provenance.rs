@@ -9,18 +9,29 @@
 //! generated wording is, as byte ranges of the clean text; the reader looks up each piece
 //! of text it meets there ([`Provenance::split`]).
 //!
+//! The templates are marked the same way (`templates::environment`): a template the office
+//! put in place of a built-in one (`--templates DIR`) is the office's words, with its values;
+//! a built-in template is `notice`'s, even when an office template includes it. Marks nest,
+//! and the innermost decides. (A macro's words are those of the template that calls it.)
+//!
 //! The markers are taken out of everything the office wrote before it is wrapped
 //! ([`clean`]), so a notice cannot forge them; a marker without its partner is ignored.
 
 use std::ops::Range;
 
+use crate::templates::{OFFICE_MARKS, WORDING_MARKS};
+
 /// Opens a value the office wrote.
-const OFFICE_OPEN: char = crate::templates::OFFICE_MARKS[0];
+const OFFICE_OPEN: char = OFFICE_MARKS[0];
 /// Closes a value the office wrote.
-const OFFICE_CLOSE: char = crate::templates::OFFICE_MARKS[1];
+const OFFICE_CLOSE: char = OFFICE_MARKS[1];
+/// Opens `notice`'s own wording (a built-in template).
+const WORDING_OPEN: char = WORDING_MARKS[0];
+/// Closes `notice`'s own wording.
+const WORDING_CLOSE: char = WORDING_MARKS[1];
 
 fn is_marker(c: char) -> bool {
-    matches!(c, OFFICE_OPEN | OFFICE_CLOSE)
+    OFFICE_MARKS.contains(&c) || WORDING_MARKS.contains(&c)
 }
 
 /// Text without marker characters: what a value the office wrote holds before it is
@@ -89,40 +100,58 @@ impl Provenance {
     }
 }
 
-/// The text without markers, and where its generated wording is. Office values never nest
-/// (the view wraps leaves), but a nested or unmatched marker is read safely: office text
-/// runs from the first open to the matching close.
+/// The text without markers, and where its generated wording is. Outside every mark the
+/// text is generated; inside, the innermost mark decides. A close that does not match the
+/// innermost open is ignored, and a mark left open runs to the end.
 pub fn strip(marked: &str) -> (String, Provenance) {
     let mut out = String::with_capacity(marked.len());
     let mut office = Vec::new();
-    let mut depth = 0usize;
+    // The open marks, innermost last: `true` for the office's.
+    let mut stack: Vec<bool> = Vec::new();
     let mut start = 0;
+    let is_office = |stack: &[bool]| stack.last().copied().unwrap_or(false);
     for c in marked.chars() {
+        let was = is_office(&stack);
         match c {
-            OFFICE_OPEN => {
-                if depth == 0 {
-                    start = out.len();
-                }
-                depth += 1;
+            OFFICE_OPEN => stack.push(true),
+            WORDING_OPEN => stack.push(false),
+            OFFICE_CLOSE if stack.last() == Some(&true) => {
+                stack.pop();
             }
-            OFFICE_CLOSE => {
-                if depth == 1 && out.len() > start {
-                    office.push(start..out.len());
-                }
-                depth = depth.saturating_sub(1);
+            WORDING_CLOSE if stack.last() == Some(&false) => {
+                stack.pop();
             }
-            _ => out.push(c),
+            c if is_marker(c) => {}
+            c => {
+                out.push(c);
+                continue;
+            }
+        }
+        let now = is_office(&stack);
+        if !was && now {
+            start = out.len();
+        } else if was && !now && out.len() > start {
+            office.push(start..out.len());
         }
     }
-    if depth > 0 && out.len() > start {
+    if is_office(&stack) && out.len() > start {
         office.push(start..out.len());
     }
-    (out, Provenance { office })
+    // Office runs next to each other (two values with nothing between) are one.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(office.len());
+    for r in office {
+        match merged.last_mut() {
+            Some(last) if last.end == r.start => last.end = r.end,
+            _ => merged.push(r),
+        }
+    }
+    (out, Provenance { office: merged })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::templates::mark_source;
 
     #[test]
     fn strip_finds_the_office_text_and_split_cuts_at_its_edges() {
@@ -152,5 +181,35 @@ mod tests {
         assert_eq!(t, "abc");
         assert_eq!(p.split(0..3), vec![(0..2, true), (2..3, false)]);
         assert_eq!(office(String::new()), "");
+    }
+
+    #[test]
+    fn marks_nest_and_the_innermost_decides() {
+        // An office template that includes a built-in one, which shows an office value, as
+        // rendered: each template's output inside its marks, the value inside its own.
+        let inner = format!(
+            "{WORDING_OPEN}We hold {}.{WORDING_CLOSE}",
+            office("enw".into())
+        );
+        let marked = format!("{OFFICE_OPEN}Ein geiriau. {inner} Diwedd.{OFFICE_CLOSE}");
+        // A template's source cannot forge marks: they are dropped before it is marked.
+        assert_eq!(mark_source("a\u{E003}b", true), "\u{E000}ab\u{E001}");
+        let (t, p) = strip(&marked);
+        assert_eq!(t, "Ein geiriau. We hold enw. Diwedd.");
+        let pieces: Vec<(&str, bool)> = p
+            .split(0..t.len())
+            .into_iter()
+            .map(|(r, g)| (&t[r], g))
+            .collect();
+        assert_eq!(
+            pieces,
+            vec![
+                ("Ein geiriau. ", false),
+                ("We hold ", true),
+                ("enw", false),
+                (".", true),
+                (" Diwedd.", false),
+            ]
+        );
     }
 }
