@@ -8,9 +8,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use minijinja::{Environment, UndefinedBehavior};
+use regex::Regex;
 
 /// The built-in templates: name and text.
 pub const DEFAULTS: &[(&str, &str)] = &[
@@ -147,20 +148,28 @@ pub fn environment(
 }
 
 /// A template's source with its output marked as the office's words (`office`) or as
-/// `notice`'s own ([`OFFICE_MARKS`], [`WORDING_MARKS`]). Marks already in the source are
-/// dropped first, so a template cannot forge them. A template that extends another is
-/// not marked (its text outside blocks is never shown).
+/// `notice`'s own ([`OFFICE_MARKS`], [`WORDING_MARKS`]), and so is each macro's body: a
+/// macro's words are those of the template that defines it (`law.md.j2`'s labels), not
+/// of the one that calls it. Marks already in the source are dropped first, so a template
+/// cannot forge them. (A template that extends another is not marked: its text outside
+/// blocks is never shown.)
 pub fn mark_source(source: &str, office: bool) -> String {
+    // The marks go outside the white space next to the tags, so `-%}` and `{%-` still
+    // trim it (a table row must stay one line).
+    static MACRO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{%-?\s*macro\b[^%]*%\}\s*").expect("valid regex"));
+    static END_MACRO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\{%-?\s*endmacro\s*-?%\}").expect("valid regex"));
     let [open, close] = if office { OFFICE_MARKS } else { WORDING_MARKS };
-    let mut out = String::with_capacity(source.len() + 6);
-    out.push(open);
-    out.extend(
-        source
-            .chars()
-            .filter(|c| !OFFICE_MARKS.contains(c) && !WORDING_MARKS.contains(c)),
-    );
-    out.push(close);
-    out
+    let clean: String = source
+        .chars()
+        .filter(|c| !OFFICE_MARKS.contains(c) && !WORDING_MARKS.contains(c))
+        .collect();
+    let opened = MACRO.replace_all(&clean, |c: &regex::Captures<'_>| format!("{}{open}", &c[0]));
+    let closed = END_MACRO.replace_all(&opened, |c: &regex::Captures<'_>| {
+        format!("{close}{}", &c[0])
+    });
+    format!("{open}{closed}{close}")
 }
 
 /// Write the built-in templates into `dir` (for `notice init --templates`). Refuses to

@@ -238,6 +238,30 @@ mod tests {
             find(&doc, "who-we-are").heading_lang.as_deref(),
             Some(WORDING_LANG)
         );
+        // The office's own labels for the lawful bases (a macro of `law.md.j2`) are theirs,
+        // though the built-in `notice.md.j2` calls them.
+        let law = crate::templates::DEFAULTS
+            .iter()
+            .find(|(n, _)| *n == "law.md.j2")
+            .unwrap()
+            .1
+            .replace(
+                "Our public task: our functions set out in law",
+                "Ein tasg gyhoeddus: ein swyddogaethau yn y gyfraith",
+            );
+        std::fs::write(dir.path().join("law.md.j2"), law).unwrap();
+        let (env, _) = crate::templates::environment(Some(dir.path())).unwrap();
+        let doc = build(&n, &env).unwrap();
+        let purposes = find(&doc, "why-we-use-it");
+        let super::super::Block::Table(t) = &purposes.blocks[1] else {
+            panic!("{:?}", purposes.blocks);
+        };
+        assert_eq!(
+            t.rows[0][1][0],
+            vec![Inline::text(
+                "Ein tasg gyhoeddus: ein swyddogaethau yn y gyfraith (Article 6(1)(e))"
+            )]
+        );
         // With the built-in templates, the same section is marked English.
         let (env, _) = crate::templates::environment(None).unwrap();
         let doc = build(&n, &env).unwrap();
