@@ -74,7 +74,10 @@ impl Provenance {
     pub fn split(&self, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
         let mut out = Vec::new();
         let mut at = range.start;
-        for o in &self.office {
+        // The office ranges are in order: start at the first that ends after `at` (a
+        // large notice has thousands, and the reader asks once per piece of text).
+        let first = self.office.partition_point(|o| o.end <= at);
+        for o in &self.office[first..] {
             if o.end <= at {
                 continue;
             }
@@ -96,7 +99,8 @@ impl Provenance {
 
     /// Whether the byte at `at` is generated wording.
     pub fn generated_at(&self, at: usize) -> bool {
-        !self.office.iter().any(|o| o.contains(&at))
+        let i = self.office.partition_point(|o| o.end <= at);
+        !self.office.get(i).is_some_and(|o| o.contains(&at))
     }
 }
 
