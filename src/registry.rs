@@ -784,9 +784,9 @@ rules! {
 
     GENERATED_ENGLISH = "PN709" "generated-wording-english-only" Warning "UK GDPR Art 12(1)" {
         summary: "the wording `notice` writes itself is in the notice's language",
-        checks: "That `notice.language` is English (`en`, `en-GB`) when the notice relies on generated wording; for any other language it reports that the generated passages are English only.",
-        why: "Information must be given in a concise, intelligible and easily accessible form (Art 12(1)); a Welsh notice whose rights and complaints passages are in English is not fully in the reader's language. `notice` does not yet mark those passages with their language (`lang=\"en\"`), so a screen reader reads them with the notice's voice; until it does, this warning says so.",
-        fix: "Have the generated passages translated, and publish the translation alongside; or write the notice in English.",
+        checks: "That `notice.language` is English (`en`, `en-GB`). For any other language it reports that the passages `notice` writes itself (the summary, the rights, how to complain, transfers, the regulator's details, headings and labels) are in English. Every output marks those passages as English, so a screen reader reads them in an English voice: `lang=\"en-GB\"` in the web page and the EPUB, `/Lang` on the PDF's structure elements, `w:lang` on Word's runs. Plain text cannot say a language, and braille is Unified English Braille throughout (see docs/braille.md). Words from templates the office wrote itself (`--templates DIR`) are the office's, and are not marked; `notice check` does not see templates, so the warning stays when they are used.",
+        why: "Information must be given in a concise, intelligible and easily accessible form (Art 12(1)). A notice in Welsh whose rights and complaints passages are in English is not fully in its reader's language, even when a screen reader reads those passages in the right voice. Public bodies in Wales may also have duties under the Welsh language standards about documents they publish; `notice` does not check those.",
+        fix: "Give the passages in the notice's language: `notice init --templates DIR` copies the built-in templates out; translate `notice.md.j2`, `summary.md.j2`, `rights.md.j2` and the labels in `law.md.j2`, and build with `notice build --templates DIR`. Or publish the notice in English alongside.",
     }
 
 

@@ -8,9 +8,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use minijinja::{Environment, UndefinedBehavior};
+use regex::Regex;
 
 /// The built-in templates: name and text.
 pub const DEFAULTS: &[(&str, &str)] = &[
@@ -20,6 +21,15 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("rights.md.j2", include_str!("../templates/rights.md.j2")),
     ("page.html.j2", include_str!("../templates/page.html.j2")),
 ];
+
+/// The two characters (from Unicode's private use area) that open and close a value the
+/// office wrote, in what the templates are given (see `document::provenance`). The
+/// templates' `length` filter does not count them.
+pub const OFFICE_MARKS: [char; 2] = ['\u{E000}', '\u{E001}'];
+
+/// The two characters that open and close a built-in template's output: `notice`'s own
+/// wording, even inside a template the office wrote.
+pub const WORDING_MARKS: [char; 2] = ['\u{E002}', '\u{E003}'];
 
 /// Why templates could not be loaded.
 #[derive(Debug)]
@@ -100,8 +110,66 @@ pub fn environment(
             minijinja::AutoEscape::None
         }
     });
-    env.set_loader(move |name| Ok(sources.get(name).map(std::string::ToString::to_string)));
+    // A template tests a value's length in words the reader sees: the marks the view puts
+    // round the office's values are not counted.
+    env.add_filter(
+        "length",
+        |v: minijinja::Value| -> Result<usize, minijinja::Error> {
+            match v.as_str() {
+                Some(s) => Ok(s
+                    .chars()
+                    .filter(|c| !OFFICE_MARKS.contains(c) && !WORDING_MARKS.contains(c))
+                    .count()),
+                None => v.len().ok_or_else(|| {
+                    minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        format!("cannot take the length of {}", v.kind()),
+                    )
+                }),
+            }
+        },
+    );
+    // Who wrote each Markdown template's words: the office, for a file from `dir`;
+    // `notice`, for a built-in one (see `document::provenance`).
+    let marked: BTreeMap<String, String> = sources
+        .into_iter()
+        .map(|(name, text)| {
+            let office = !DEFAULTS.iter().any(|(n, t)| *n == name && **t == *text);
+            let text = if name.ends_with(".md.j2") && !text.contains("extends") {
+                mark_source(&text, office)
+            } else {
+                text.to_string()
+            };
+            (name, text)
+        })
+        .collect();
+    env.set_loader(move |name| Ok(marked.get(name).cloned()));
     Ok((env, warnings))
+}
+
+/// A template's source with its output marked as the office's words (`office`) or as
+/// `notice`'s own ([`OFFICE_MARKS`], [`WORDING_MARKS`]), and so is each macro's body: a
+/// macro's words are those of the template that defines it (`law.md.j2`'s labels), not
+/// of the one that calls it. Marks already in the source are dropped first, so a template
+/// cannot forge them. (A template that extends another is not marked: its text outside
+/// blocks is never shown.)
+pub fn mark_source(source: &str, office: bool) -> String {
+    // The marks go outside the white space next to the tags, so `-%}` and `{%-` still
+    // trim it (a table row must stay one line).
+    static MACRO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{%-?\s*macro\b[^%]*%\}\s*").expect("valid regex"));
+    static END_MACRO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\{%-?\s*endmacro\s*-?%\}").expect("valid regex"));
+    let [open, close] = if office { OFFICE_MARKS } else { WORDING_MARKS };
+    let clean: String = source
+        .chars()
+        .filter(|c| !OFFICE_MARKS.contains(c) && !WORDING_MARKS.contains(c))
+        .collect();
+    let opened = MACRO.replace_all(&clean, |c: &regex::Captures<'_>| format!("{}{open}", &c[0]));
+    let closed = END_MACRO.replace_all(&opened, |c: &regex::Captures<'_>| {
+        format!("{close}{}", &c[0])
+    });
+    format!("{open}{closed}{close}")
 }
 
 /// Write the built-in templates into `dir` (for `notice init --templates`). Refuses to

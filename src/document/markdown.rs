@@ -15,12 +15,14 @@
 //!   before a table becomes its caption; a block quote starting with a bold label becomes a
 //!   [`Block::Note`].
 
-use std::iter::Peekable;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, OffsetIter, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
+use super::provenance::Provenance;
 use super::{Block, Field, Inline, Section, Table, plain};
 
 fn options() -> Options {
@@ -33,6 +35,8 @@ enum Item {
         level: u8,
         id: Option<String>,
         text: String,
+        /// The heading's language, when it is all generated wording marked with one.
+        lang: Option<String>,
     },
     Block(Block),
 }
@@ -40,7 +44,7 @@ enum Item {
 /// Markdown free text (a field of the notice) into blocks. Headings inside it become
 /// [`Block::Subheading`]s: a field cannot add sections to the document.
 pub fn to_blocks(md: &str) -> Vec<Block> {
-    let mut events = Parser::new_ext(md, options()).peekable();
+    let mut events = Events::new(md, None);
     parse_items(&mut events, None)
         .into_iter()
         .map(|i| match i {
@@ -56,7 +60,18 @@ pub fn to_blocks(md: &str) -> Vec<Block> {
 /// text.
 /// A heading whose text starts with `~` is left out of the contents list.
 pub fn to_sections(md: &str) -> (Vec<Block>, Vec<Section>) {
-    let mut events = Parser::new_ext(md, options()).peekable();
+    to_sections_marked(md, None)
+}
+
+/// [`to_sections`], with the generated wording (everything `provenance` does not give to
+/// the office) marked as being in `lang`: in [`Inline::Lang`] runs, and in the language
+/// fields of headings, table captions and headers and field labels. See
+/// [`super::provenance`].
+pub fn to_sections_marked(
+    md: &str,
+    marks: Option<(&Provenance, &str)>,
+) -> (Vec<Block>, Vec<Section>) {
+    let mut events = Events::new(md, marks);
     let items = parse_items(&mut events, None);
     let mut lead = Vec::new();
     // A stack of open sections with their levels.
@@ -73,7 +88,12 @@ pub fn to_sections(md: &str) -> (Vec<Block>, Vec<Section>) {
     }
     for item in items {
         match item {
-            Item::Heading { level, id, text } => {
+            Item::Heading {
+                level,
+                id,
+                text,
+                lang,
+            } => {
                 let level = level.max(2);
                 close(&mut stack, &mut done, level);
                 let (in_contents, heading) = match text.strip_prefix('~') {
@@ -89,6 +109,7 @@ pub fn to_sections(md: &str) -> (Vec<Block>, Vec<Section>) {
                     Section {
                         id,
                         heading,
+                        heading_lang: lang,
                         in_contents,
                         blocks: Vec::new(),
                         children: Vec::new(),
@@ -155,7 +176,65 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-type Events<'a> = Peekable<Parser<'a>>;
+/// The Markdown's events, each text with who wrote it when the text is marked.
+struct Events<'a> {
+    inner: OffsetIter<'a>,
+    src: &'a str,
+    /// Where the generated wording is, and its language; `None` marks nothing.
+    marks: Option<(&'a Provenance, &'a str)>,
+    /// The source range of the event last returned.
+    at: Range<usize>,
+}
+
+impl<'a> Events<'a> {
+    fn new(src: &'a str, marks: Option<(&'a Provenance, &'a str)>) -> Self {
+        Events {
+            inner: Parser::new_ext(src, options()).into_offset_iter(),
+            src,
+            marks,
+            at: 0..0,
+        }
+    }
+
+    /// The text of the event last returned, as inlines: the generated wording in it in
+    /// [`Inline::Lang`] runs when the text is marked. A text that is its source exactly is
+    /// cut where the office's words begin and end; one that is not (an escape or an entity
+    /// read) is given whole to whoever wrote its first character.
+    fn text(&self, t: CowStr<'_>) -> Vec<Inline> {
+        let Some((prov, lang)) = self.marks else {
+            return vec![Inline::Text(t.into_string())];
+        };
+        let wrap = |s: String, generated: bool| {
+            if generated {
+                Inline::Lang {
+                    lang: lang.to_owned(),
+                    content: vec![Inline::Text(s)],
+                }
+            } else {
+                Inline::Text(s)
+            }
+        };
+        let at = self.at.clone();
+        if self.src.get(at.clone()) == Some(&*t) {
+            prov.split(at.clone())
+                .into_iter()
+                .map(|(r, generated)| wrap(self.src[r].to_owned(), generated))
+                .collect()
+        } else {
+            vec![wrap(t.into_string(), prov.generated_at(at.start))]
+        }
+    }
+}
+
+impl<'a> Iterator for Events<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let (ev, at) = self.inner.next()?;
+        self.at = at;
+        Some(ev)
+    }
+}
 
 /// How deep lists, block quotes, emphasis and links may nest before the rest of a
 /// container is read as plain text. Real notices nest three or four levels; without a
@@ -191,7 +270,7 @@ impl Drop for Nested {
 fn flat_text(events: &mut Events<'_>) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut depth = 1usize;
-    for ev in events.by_ref() {
+    while let Some(ev) = events.next() {
         match ev {
             Event::Start(_) => depth += 1,
             Event::End(_) => {
@@ -202,7 +281,7 @@ fn flat_text(events: &mut Events<'_>) -> Vec<Inline> {
                 out.push(Inline::Text(" ".into()));
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push(Inline::Text(t.into_string()));
+                out.extend(events.text(t));
             }
             Event::SoftBreak | Event::HardBreak => out.push(Inline::Text(" ".into())),
             _ => {}
@@ -246,7 +325,9 @@ fn parse_items(events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Item> {
                 Tag::Heading { level, id, .. } => {
                     flush(&mut loose, &mut items);
                     let end = TagEnd::Heading(level);
-                    let mut text = plain(&parse_inlines(events, end)).trim().to_owned();
+                    let inl = parse_inlines(events, end);
+                    let lang = lang_of(&inl);
+                    let mut text = plain(&inl).trim().to_owned();
                     let mut id = id.map(|i| slug(&i));
                     // Templates give ids as a trailing `[#id]` (Jinja reads `{#` as a comment).
                     if text.ends_with(']')
@@ -259,6 +340,7 @@ fn parse_items(events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Item> {
                         level: heading_level(level),
                         id,
                         text,
+                        lang,
                     });
                 }
                 Tag::List(start) => {
@@ -275,21 +357,26 @@ fn parse_items(events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Item> {
                     let caption = match items.last() {
                         Some(Item::Block(Block::Paragraph(p))) if is_bold_only(p) => {
                             let c = plain(p).trim().trim_end_matches(':').to_owned();
+                            let lang = lang_of(p);
                             items.pop();
-                            Some(c)
+                            Some((c, lang))
                         }
                         _ => None,
                     };
                     let mut table = parse_table(events);
-                    table.caption = caption.unwrap_or_else(|| {
+                    (table.caption, table.caption_lang) = caption.unwrap_or_else(|| {
                         items
                             .iter()
                             .rev()
                             .find_map(|i| match i {
-                                Item::Heading { text, .. } => Some(text.clone()),
+                                Item::Heading { text, lang, .. } => {
+                                    Some((text.clone(), lang.clone()))
+                                }
                                 _ => None,
                             })
-                            .unwrap_or_else(|| "Table".to_owned())
+                            .unwrap_or_else(|| {
+                                ("Table".to_owned(), events.marks.map(|(_, l)| l.to_owned()))
+                            })
                     });
                     items.push(Item::Block(Block::Table(table)));
                 }
@@ -314,8 +401,9 @@ fn parse_items(events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Item> {
                     loose.extend(parse_inline_tag(events, other));
                 }
             },
-            Event::Text(t) | Event::Code(t) => loose.push(Inline::Text(t.into_string())),
-            Event::Html(h) | Event::InlineHtml(h) => loose.push(Inline::Text(h.into_string())),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                loose.extend(events.text(t));
+            }
             Event::SoftBreak => loose.push(Inline::Text(" ".into())),
             Event::HardBreak => loose.push(Inline::Break),
             _ => {}
@@ -333,6 +421,36 @@ fn blocks_of(items: Vec<Item>) -> Vec<Block> {
             Item::Block(b) => b,
         })
         .collect()
+}
+
+/// The language of a run of inlines when every word in it is in one marked language
+/// (a label or heading `notice` writes); `None` when any of it is not marked.
+fn lang_of(inl: &[Inline]) -> Option<String> {
+    fn go(inl: &[Inline], within: Option<&str>, found: &mut Option<Option<String>>) {
+        for i in inl {
+            match i {
+                Inline::Text(t) | Inline::Keep(t) => {
+                    if t.trim().is_empty() {
+                        continue;
+                    }
+                    let this = within.map(str::to_owned);
+                    match found {
+                        None => *found = Some(this),
+                        Some(prev) if *prev != this => *prev = None,
+                        Some(_) => {}
+                    }
+                }
+                Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
+                    go(inner, within, found);
+                }
+                Inline::Lang { lang, content } => go(content, Some(lang), found),
+                Inline::Break => {}
+            }
+        }
+    }
+    let mut found = None;
+    go(inl, None, &mut found);
+    found.flatten()
 }
 
 fn heading_level(l: HeadingLevel) -> u8 {
@@ -373,14 +491,17 @@ fn fields_from(items: &[Vec<Block>]) -> Option<Block> {
         let (Inline::Strong(label), rest) = inl.split_first()? else {
             return None;
         };
+        let label_lang = lang_of(label);
         let label = plain(label);
         let label = label.trim().strip_suffix(':')?.trim().to_owned();
         let mut value = rest.to_vec();
-        if let Some(Inline::Text(t)) = value.first_mut() {
-            *t = t.trim_start().to_owned();
-        }
-        value.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
-        fields.push(Field { label, value });
+        trim_start(&mut value);
+        drop_empty(&mut value);
+        fields.push(Field {
+            label,
+            label_lang,
+            value,
+        });
     }
     Some(Block::Fields(fields))
 }
@@ -393,10 +514,8 @@ fn note_from(mut blocks: Vec<Block>) -> Vec<Block> {
     {
         let label = plain(&label).trim().trim_end_matches(':').to_owned();
         first.remove(0);
-        if let Some(Inline::Text(t)) = first.first_mut() {
-            *t = t.trim_start().to_owned();
-        }
-        first.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+        trim_start(first);
+        drop_empty(first);
         if first.is_empty() {
             blocks.remove(0);
         }
@@ -407,6 +526,7 @@ fn note_from(mut blocks: Vec<Block>) -> Vec<Block> {
 
 fn parse_table(events: &mut Events<'_>) -> Table {
     let mut header = Vec::new();
+    let mut header_langs = Vec::new();
     let mut rows: Vec<Vec<Vec<Vec<Inline>>>> = Vec::new();
     let mut in_head = false;
     while let Some(ev) = events.next() {
@@ -417,6 +537,7 @@ fn parse_table(events: &mut Events<'_>) -> Table {
             Event::Start(Tag::TableCell) => {
                 let inl = finish_inlines(parse_inlines(events, TagEnd::TableCell));
                 if in_head {
+                    header_langs.push(lang_of(&inl));
                     header.push(plain(&inl).trim().to_owned());
                 } else if let Some(row) = rows.last_mut() {
                     // `<br>`-free line items: a cell's lines are separated by " ; ".
@@ -430,41 +551,56 @@ fn parse_table(events: &mut Events<'_>) -> Table {
     for row in &mut rows {
         row.resize(header.len(), Vec::new());
     }
+    // The headers are marked when they are all in one marked language.
+    let header_lang = match header_langs.split_first() {
+        Some((first, rest)) if rest.iter().all(|l| l == first) => first.clone(),
+        _ => None,
+    };
     Table {
         caption: String::new(),
+        caption_lang: None,
         header,
+        header_lang,
         rows,
     }
 }
 
 /// Table cells hold one or more lines; templates separate lines with ` ;; `.
 fn split_cell(inl: Vec<Inline>) -> Vec<Vec<Inline>> {
-    let mut lines = vec![Vec::new()];
-    for i in inl {
-        match i {
-            Inline::Text(t) if t.contains(" ;; ") => {
-                let mut parts = t.split(" ;; ");
-                if let Some(first) = parts.next()
-                    && !first.is_empty()
-                {
-                    lines
-                        .last_mut()
-                        .expect("non-empty")
-                        .push(Inline::Text(first.to_owned()));
-                }
-                for p in parts {
-                    lines.push(Vec::new());
-                    if !p.is_empty() {
-                        lines
-                            .last_mut()
-                            .expect("non-empty")
-                            .push(Inline::Text(p.to_owned()));
+    fn split(inl: Vec<Inline>, lang: Option<&str>, lines: &mut Vec<Vec<Inline>>) {
+        let push = |lines: &mut Vec<Vec<Inline>>, i: Inline| {
+            let i = match lang {
+                Some(l) => Inline::Lang {
+                    lang: l.to_owned(),
+                    content: vec![i],
+                },
+                None => i,
+            };
+            lines.last_mut().expect("non-empty").push(i);
+        };
+        for i in inl {
+            match i {
+                Inline::Text(t) if t.contains(" ;; ") => {
+                    let mut parts = t.split(" ;; ");
+                    if let Some(first) = parts.next()
+                        && !first.is_empty()
+                    {
+                        push(lines, Inline::Text(first.to_owned()));
+                    }
+                    for p in parts {
+                        lines.push(Vec::new());
+                        if !p.is_empty() {
+                            push(lines, Inline::Text(p.to_owned()));
+                        }
                     }
                 }
+                Inline::Lang { lang, content } => split(content, Some(&lang), lines),
+                other => push(lines, other),
             }
-            other => lines.last_mut().expect("non-empty").push(other),
         }
     }
+    let mut lines = vec![Vec::new()];
+    split(inl, None, &mut lines);
     lines
         .into_iter()
         .map(finish_inlines)
@@ -492,8 +628,9 @@ fn parse_inlines(events: &mut Events<'_>, end: TagEnd) -> Vec<Inline> {
         match ev {
             Event::End(e) if e == end => break,
             Event::Start(tag) => out.extend(parse_inline_tag(events, tag)),
-            Event::Text(t) | Event::Code(t) => out.push(Inline::Text(t.into_string())),
-            Event::Html(h) | Event::InlineHtml(h) => out.push(Inline::Text(h.into_string())),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.extend(events.text(t));
+            }
             Event::SoftBreak => out.push(Inline::Text(" ".into())),
             Event::HardBreak => out.push(Inline::Break),
             Event::FootnoteReference(r) => out.push(Inline::Text(format!("[{r}]"))),
@@ -540,52 +677,109 @@ pub fn safe_url(url: &str) -> Option<String> {
 
 /// Merge adjacent text, trim, and mark links and keep-together runs found in text.
 fn finish_inlines(inl: Vec<Inline>) -> Vec<Inline> {
-    let mut merged: Vec<Inline> = Vec::new();
-    for i in inl {
-        match (merged.last_mut(), i) {
-            (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
-            (_, Inline::Strong(inner)) => merged.push(Inline::Strong(finish_nested(inner))),
-            (_, Inline::Link { text, url }) => merged.push(Inline::Link {
-                text: finish_nested(text),
-                url,
-            }),
-            (_, other) => merged.push(other),
-        }
-    }
-    // Trim the ends of the run.
-    if let Some(Inline::Text(t)) = merged.first_mut() {
-        *t = t.trim_start().to_owned();
-    }
-    if let Some(Inline::Text(t)) = merged.last_mut() {
-        *t = t.trim_end().to_owned();
-    }
-    let mut out = Vec::new();
-    for i in merged {
-        match i {
-            Inline::Text(t) => out.extend(mark_text(&t, true)),
-            other => out.push(other),
-        }
-    }
-    out.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    let mut merged = merge(inl);
+    trim_start(&mut merged);
+    trim_end(&mut merged);
+    let mut out = mark(merged, true);
+    drop_empty(&mut out);
     out
 }
 
 /// Inside a link or strong: merge and mark keep-together runs, but make no new links.
 fn finish_nested(inl: Vec<Inline>) -> Vec<Inline> {
-    let mut out: Vec<Inline> = Vec::new();
+    let mut out = mark(merge(inl), false);
+    drop_empty(&mut out);
+    out
+}
+
+/// Adjacent texts made one, and adjacent runs in one language made one run. A marked run
+/// of nothing but white space and punctuation is plain text: a space or a full stop after
+/// the office's words has no language of its own.
+fn merge(inl: Vec<Inline>) -> Vec<Inline> {
+    let mut merged: Vec<Inline> = Vec::new();
     for i in inl {
-        match (out.last_mut(), i) {
+        let i = match i {
+            Inline::Lang { content, .. }
+                if content.iter().all(
+                    |c| matches!(c, Inline::Text(t) if !t.chars().any(char::is_alphanumeric)),
+                ) =>
+            {
+                Inline::Text(plain(&content))
+            }
+            other => other,
+        };
+        match (merged.last_mut(), i) {
             (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
-            (_, other) => out.push(other),
+            (
+                Some(Inline::Lang { lang: a, content }),
+                Inline::Lang {
+                    lang: b,
+                    content: more,
+                },
+            ) if *a == b => content.extend(more),
+            (_, other) => merged.push(other),
         }
     }
-    out.into_iter()
-        .flat_map(|i| match i {
-            Inline::Text(t) => mark_text(&t, false),
-            other => vec![other],
-        })
-        .filter(|i| !matches!(i, Inline::Text(t) if t.is_empty()))
-        .collect()
+    for i in &mut merged {
+        if let Inline::Lang { content, .. } = i {
+            *content = merge(std::mem::take(content));
+        }
+    }
+    merged
+}
+
+/// Links (with `links`) and keep-together runs found in text, inside strong, links and
+/// marked runs too.
+fn mark(inl: Vec<Inline>, links: bool) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for i in inl {
+        match i {
+            Inline::Text(t) => out.extend(mark_text(&t, links)),
+            Inline::Strong(inner) => out.push(Inline::Strong(finish_nested(inner))),
+            Inline::Link { text, url } => out.push(Inline::Link {
+                text: finish_nested(text),
+                url,
+            }),
+            Inline::Lang { lang, content } => out.push(Inline::Lang {
+                lang,
+                content: mark(content, links),
+            }),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// White space trimmed from the start of a run (inside a marked run that starts it).
+fn trim_start(inl: &mut [Inline]) {
+    match inl.first_mut() {
+        Some(Inline::Text(t)) => *t = t.trim_start().to_owned(),
+        Some(Inline::Lang { content, .. }) => trim_start(content),
+        _ => {}
+    }
+}
+
+/// White space trimmed from the end of a run (inside a marked run that ends it).
+fn trim_end(inl: &mut [Inline]) {
+    match inl.last_mut() {
+        Some(Inline::Text(t)) => *t = t.trim_end().to_owned(),
+        Some(Inline::Lang { content, .. }) => trim_end(content),
+        _ => {}
+    }
+}
+
+/// Empty texts and empty marked runs removed.
+fn drop_empty(inl: &mut Vec<Inline>) {
+    for i in inl.iter_mut() {
+        if let Inline::Lang { content, .. } = i {
+            drop_empty(content);
+        }
+    }
+    inl.retain(|i| match i {
+        Inline::Text(t) => !t.is_empty(),
+        Inline::Lang { content, .. } => !content.is_empty(),
+        _ => true,
+    });
 }
 
 // Digits are ASCII `[0-9]`, not `\d` (every script's digits): UK numbers, postcodes and

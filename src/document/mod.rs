@@ -16,6 +16,7 @@ use serde::Serialize;
 pub mod build;
 pub mod coverage;
 pub mod markdown;
+pub mod provenance;
 pub mod review;
 pub mod view;
 
@@ -46,6 +47,10 @@ pub struct Section {
     pub id: String,
     /// The heading text.
     pub heading: String,
+    /// The heading's language when it differs from the document's (a heading `notice`
+    /// writes in a notice in another language); `None` for the document's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading_lang: Option<String>,
     /// Whether the contents list names this section.
     pub in_contents: bool,
     /// The content before any child section.
@@ -89,8 +94,14 @@ pub enum Block {
 pub struct Table {
     /// A caption saying what the table shows; every table has one.
     pub caption: String,
+    /// The caption's language when it differs from the document's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption_lang: Option<String>,
     /// Column headers.
     pub header: Vec<String>,
+    /// The headers' language when it differs from the document's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_lang: Option<String>,
     /// Rows; each row has exactly as many cells as there are headers.
     pub rows: Vec<Vec<Cell>>,
 }
@@ -103,6 +114,9 @@ pub type Cell = Vec<Vec<Inline>>;
 pub struct Field {
     /// The label, e.g. `Email`.
     pub label: String,
+    /// The label's language when it differs from the document's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_lang: Option<String>,
     /// The value.
     pub value: Vec<Inline>,
 }
@@ -130,6 +144,16 @@ pub enum Inline {
     Keep(String),
     /// A hard line break (as in a postal address).
     Break,
+    /// Text in a language other than the document's: the parts `notice` writes itself
+    /// (in English) inside a notice in another language. Renderers mark it (`lang` in
+    /// HTML and EPUB, `/Lang` in PDF, `w:lang` in Word) so a screen reader switches voice.
+    /// Never nested, and never empty.
+    Lang {
+        /// BCP 47 language tag, e.g. `en`.
+        lang: String,
+        /// The text in that language.
+        content: Vec<Inline>,
+    },
 }
 
 impl Inline {
@@ -148,7 +172,9 @@ impl Inline {
     fn push_plain(&self, out: &mut String) {
         match self {
             Inline::Text(s) | Inline::Keep(s) => out.push_str(s),
-            Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
+            Inline::Strong(inner)
+            | Inline::Link { text: inner, .. }
+            | Inline::Lang { content: inner, .. } => {
                 for i in inner {
                     i.push_plain(out);
                 }

@@ -7,6 +7,12 @@
 //! words; the marks are extra paragraphs and notes (text, never colour alone), so it goes
 //! through the same HTML renderer and the same accessibility checks. The published outputs
 //! never contain them.
+//!
+//! Which words are `notice`'s is known exactly: the document is built a second time with
+//! every generated word marked ([`super::build::build_marked`], from the view's marks on
+//! the office's values, see [`super::provenance`]). A passage with no generated word is the
+//! office's; the law a generated passage states is looked up in its generated words only.
+//! Where in the YAML the office's words come from is found by matching their words.
 
 use super::{Block, Document, Inline, Section, build::BuildError};
 use crate::diag::{Diagnostic, Severity};
@@ -440,6 +446,67 @@ fn office_texts(n: &Notice) -> Vec<OfficeText> {
     out
 }
 
+/// A block's words split by who wrote them, from the document built with every generated
+/// word marked: (`notice`'s, the office's). Labels, captions and headers marked as
+/// generated count as `notice`'s.
+fn split_words(b: &Block) -> (String, String) {
+    fn inlines(inl: &[Inline], generated: bool, out: &mut (String, String)) {
+        for i in inl {
+            match i {
+                Inline::Lang { content, .. } => inlines(content, true, out),
+                Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
+                    inlines(inner, generated, out);
+                }
+                other => {
+                    let to = if generated { &mut out.0 } else { &mut out.1 };
+                    to.push_str(&other.plain());
+                }
+            }
+        }
+        out.0.push(' ');
+        out.1.push(' ');
+    }
+    fn label(text: &str, lang: Option<&String>, out: &mut (String, String)) {
+        let to = if lang.is_some() {
+            &mut out.0
+        } else {
+            &mut out.1
+        };
+        to.push_str(text);
+        to.push(' ');
+    }
+    fn block(b: &Block, out: &mut (String, String)) {
+        match b {
+            Block::Paragraph(i) => inlines(i, false, out),
+            Block::Subheading(t) => label(t, None, out),
+            Block::List { items, .. } => items.iter().flatten().for_each(|b| block(b, out)),
+            Block::Table(t) => {
+                label(&t.caption, t.caption_lang.as_ref(), out);
+                for h in &t.header {
+                    label(h, t.header_lang.as_ref(), out);
+                }
+                for line in t.rows.iter().flatten().flatten() {
+                    inlines(line, false, out);
+                }
+            }
+            Block::Fields(f) => {
+                for x in f {
+                    // As shown: `Who we are:`.
+                    label(&format!("{}:", x.label), x.label_lang.as_ref(), out);
+                    inlines(&x.value, false, out);
+                }
+            }
+            Block::Note { label: l, blocks } => {
+                label(l, None, out);
+                blocks.iter().for_each(|b| block(b, out));
+            }
+        }
+    }
+    let mut out = (String::new(), String::new());
+    block(b, &mut out);
+    out
+}
+
 /// The plain text of a block, labels and cells included.
 pub(super) fn block_text(b: &Block) -> String {
     match b {
@@ -548,29 +615,98 @@ struct Marker<'a> {
     office: &'a [OfficeText],
     findings: &'a [Diagnostic],
     placed: Vec<bool>,
+    /// The marks' language (English) when the notice is in another: then they are marked.
+    lang: Option<&'a str>,
+}
+
+/// Whether a text has a word in it.
+fn has_words(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
 }
 
 impl Marker<'_> {
-    fn blocks(&mut self, blocks: &[Block]) -> Vec<Block> {
+    /// A mark: a bold label and the rest, in English (marked so in a notice in another
+    /// language).
+    fn para(&self, label: &str, rest: String) -> Block {
+        let Block::Paragraph(inl) = para(label, rest) else {
+            unreachable!("para makes a paragraph")
+        };
+        Block::Paragraph(match self.lang {
+            Some(lang) => vec![Inline::Lang {
+                lang: lang.to_owned(),
+                content: inl,
+            }],
+            None => inl,
+        })
+    }
+
+    /// A paragraph of the review copy's own words (English, marked so in a notice in
+    /// another language).
+    fn plain(&self, text: String) -> Block {
+        let inl = vec![Inline::Text(text)];
+        Block::Paragraph(match self.lang {
+            Some(lang) => vec![Inline::Lang {
+                lang: lang.to_owned(),
+                content: inl,
+            }],
+            None => inl,
+        })
+    }
+
+    /// A finding's note (see [`finding_note`]), its words marked English in a notice in
+    /// another language.
+    fn note(&self, d: &Diagnostic) -> Block {
+        let Block::Note { label, blocks } = finding_note(d) else {
+            unreachable!("finding_note makes a note")
+        };
+        let blocks = blocks
+            .into_iter()
+            .map(|b| match (b, self.lang) {
+                (Block::Paragraph(inl), Some(lang)) => Block::Paragraph(vec![Inline::Lang {
+                    lang: lang.to_owned(),
+                    content: inl,
+                }]),
+                (b, _) => b,
+            })
+            .collect();
+        Block::Note { label, blocks }
+    }
+
+    /// `blocks` as published, each after its mark; `marked` is the same blocks with every
+    /// generated word marked, which says who wrote what.
+    fn blocks(&mut self, blocks: &[Block], marked: &[Block]) -> Vec<Block> {
         let mut out = Vec::new();
-        for b in blocks {
+        for (b, m) in blocks.iter().zip(marked) {
             let text = block_text(b);
             let w = words(&text);
+            let (by_notice, by_office) = split_words(m);
             let matched: Vec<&OfficeText> = self
                 .office
                 .iter()
                 .filter(|o| o.keys.iter().any(|k| contains(&w, k)))
                 .collect();
+            // The law is looked up in `notice`'s own words only: an office sentence that
+            // happens to say "gives more detail" states no law of `notice`'s.
             let generated: Vec<&Generated> = GENERATED
                 .iter()
-                .filter(|g| text.contains(g.needle))
+                .filter(|g| by_notice.contains(g.needle))
                 .collect();
             let own: Vec<&OfficeText> = matched.iter().copied().filter(|o| o.prose).collect();
-            if !own.is_empty() && generated.is_empty() {
-                out.push(para(
-                    "The office's own words:",
-                    format!("{}.", places(&own)),
-                ));
+            if !has_words(&by_notice) {
+                // Every word is the office's.
+                let rest = if !own.is_empty() {
+                    format!("{}.", places(&own))
+                } else if !matched.is_empty() {
+                    format!("{}.", places(&matched))
+                } else {
+                    "from a field of the notice.".to_owned()
+                };
+                let label = if own.is_empty() && !matched.is_empty() {
+                    "The office's entries:"
+                } else {
+                    "The office's own words:"
+                };
+                out.push(self.para(label, rest));
             } else if !generated.is_empty() {
                 let mut laws: Vec<&str> = generated.iter().map(|g| g.law).collect();
                 laws.dedup();
@@ -587,14 +723,17 @@ impl Marker<'_> {
                         places(&matched)
                     ));
                 }
-                out.push(para("Written by notice:", rest));
-            } else if !matched.is_empty() {
-                out.push(para(
+                out.push(self.para("Written by notice:", rest));
+            } else if has_words(&by_office) && !matched.is_empty() {
+                out.push(self.para(
                     "The office's entries:",
-                    format!("{}.", places(&matched)),
+                    format!(
+                        "{}, with headings and labels written by notice.",
+                        places(&matched)
+                    ),
                 ));
             } else {
-                out.push(para(
+                out.push(self.para(
                     "Written by notice:",
                     "a heading, label or table layout; it states no law of its own.".into(),
                 ));
@@ -603,20 +742,26 @@ impl Marker<'_> {
             for (i, d) in self.findings.iter().enumerate() {
                 if !self.placed[i] && matched.iter().any(|o| concerns(d, o)) {
                     self.placed[i] = true;
-                    out.push(finding_note(d));
+                    out.push(self.note(d));
                 }
             }
         }
         out
     }
 
-    fn section(&mut self, s: &Section) -> Section {
+    fn section(&mut self, s: &Section, marked: &Section) -> Section {
         Section {
             id: s.id.clone(),
             heading: s.heading.clone(),
+            heading_lang: s.heading_lang.clone(),
             in_contents: s.in_contents,
-            blocks: self.blocks(&s.blocks),
-            children: s.children.iter().map(|c| self.section(c)).collect(),
+            blocks: self.blocks(&s.blocks, &marked.blocks),
+            children: s
+                .children
+                .iter()
+                .zip(&marked.children)
+                .map(|(c, m)| self.section(c, m))
+                .collect(),
         }
     }
 }
@@ -629,51 +774,60 @@ pub fn review_document(
     env: &minijinja::Environment<'_>,
 ) -> Result<Document, BuildError> {
     let doc = super::build::build(n, env)?;
+    let marked = super::build::build_marked(n, env, true)?;
     let office = office_texts(n);
+    let lang = (!super::build::is_english(&n.lang)).then_some(super::build::WORDING_LANG);
     let mut m = Marker {
         office: &office,
         findings,
         placed: vec![false; findings.len()],
+        lang,
     };
-    let mut sections: Vec<Section> = doc.sections.iter().map(|s| m.section(s)).collect();
+    let mut sections: Vec<Section> = doc
+        .sections
+        .iter()
+        .zip(&marked.sections)
+        .map(|(s, marked)| m.section(s, marked))
+        .collect();
     let unplaced: Vec<Block> = findings
         .iter()
         .zip(&m.placed)
         .filter(|(_, p)| !**p)
-        .map(|(d, _)| finding_note(d))
+        .map(|(d, _)| m.note(d))
         .collect();
     let mut key = vec![
-        Block::Paragraph(vec![Inline::text(
+        m.plain(
             "This is a review copy, for the person who signs the notice off. Do not publish it: \
-             the published notice has none of these marks.",
-        )]),
+             the published notice has none of these marks."
+                .into(),
+        ),
         Block::List {
             ordered: false,
             items: vec![
-                vec![para(
+                vec![m.para(
                     "The office's own words:",
                     "the passage after this mark is the office's text, from the YAML path and line given.".into(),
                 )],
-                vec![para(
+                vec![m.para(
                     "The office's entries:",
                     "the passage lists names or values the office gave, from the paths given.".into(),
                 )],
-                vec![para(
+                vec![m.para(
                     "Written by notice:",
                     "the passage is written by the program from the office's facts; the mark gives the law it states and the fields it follows from.".into(),
                 )],
-                vec![para(
+                vec![m.para(
                     "Finding:",
                     "a boxed note after a passage is a finding of `notice check` about it.".into(),
                 )],
             ],
         },
-        Block::Paragraph(vec![Inline::text(format!(
+        m.plain(format!(
             "Findings: {} in all; {} placed beside their passages, {} listed here.",
             findings.len(),
             findings.len() - unplaced.len(),
             unplaced.len()
-        ))]),
+        )),
     ];
     key.extend(unplaced);
     sections.insert(
@@ -681,6 +835,7 @@ pub fn review_document(
         Section {
             id: "review-key".into(),
             heading: "How to read this review copy".into(),
+            heading_lang: lang.map(str::to_owned),
             in_contents: true,
             blocks: key,
             children: Vec::new(),

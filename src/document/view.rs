@@ -1,5 +1,7 @@
 //! The notice as the templates see it: a tree of Markdown-ready values.
 //!
+//! Every value the office wrote is marked as theirs here ([`super::provenance::office`]), so
+//! the document knows which words are the office's and which the templates'.
 //! Plain values (names, addresses) are escaped for Markdown here, so a template cannot be
 //! tricked into reading them as markup; the office's Markdown fields pass through with any
 //! headings turned into bold lines. Facts the law derives (which rights apply, which bases
@@ -8,12 +10,17 @@
 
 use serde::Serialize;
 
-use super::markdown::escape;
+use super::provenance::office;
 use crate::model::rights::{self, Right};
 use crate::model::schema::*;
 use crate::model::vocab::audience_list;
 use crate::model::{Notice, has_channel, has_own_retention, shared_with_no_one};
 use crate::source::Sp;
+
+/// Text the office wrote, escaped for Markdown and marked as theirs.
+fn escape(s: &str) -> String {
+    office(super::markdown::escape(s))
+}
 
 /// Plain text, escaped for Markdown.
 fn t(s: &Sp<String>) -> String {
@@ -26,7 +33,7 @@ fn ot(s: Option<&Sp<String>>) -> Option<String> {
 
 /// A web address, as written.
 fn url(s: Option<&Sp<String>>) -> Option<String> {
-    s.map(|u| u.value.trim().to_owned())
+    s.map(|u| office(u.value.trim().to_owned()))
 }
 
 /// Office Markdown: passed through, with headings made bold so they cannot open sections.
@@ -45,7 +52,7 @@ fn md(s: Option<&Sp<String>>) -> Option<String> {
                 }
                 out.push('\n');
             }
-            Some(out.trim_end().to_owned())
+            Some(office(out.trim_end().to_owned()))
         }
     }
 }
@@ -92,10 +99,16 @@ pub fn contact_md(c: &Contact) -> Option<String> {
         ));
     }
     if let Some(w) = &c.web {
-        lines.push(format!("- **Website:** {}", w.value.trim()));
+        lines.push(format!(
+            "- **Website:** {}",
+            office(w.value.trim().to_owned())
+        ));
     }
     if let Some(f) = &c.form {
-        lines.push(format!("- **Online form:** {}", f.value.trim()));
+        lines.push(format!(
+            "- **Online form:** {}",
+            office(f.value.trim().to_owned())
+        ));
     }
     for s in &c.social {
         lines.push(format!(
@@ -727,14 +740,15 @@ fn exemptions(n: &Notice) -> Vec<ExemptionView> {
         .collect()
 }
 
-/// The regulator's current details as a Markdown field list.
+/// The regulator's current details as a Markdown field list: `notice`'s own wording.
 fn ico_md() -> String {
+    use super::markdown::escape as md_escape;
     use crate::model::regulator as r;
     format!(
         "- **Contact:** {}\n- **Address:** {}\n- **Telephone:** {}\n- **Website:** {}",
-        escape(r::NAME),
-        r::ADDRESS.map(escape).join("\\\n  "),
-        escape(r::PHONE),
+        md_escape(r::NAME),
+        r::ADDRESS.map(md_escape).join("\\\n  "),
+        md_escape(r::PHONE),
         r::COMPLAINT_PAGE
     )
 }

@@ -123,7 +123,9 @@ pub struct Children {
 pub struct NoticeMeta {
     /// The title, e.g. `Privacy notice`.
     pub title: Sp<String>,
-    /// The language, as a BCP 47 tag: `en-GB` (default) or `cy` for Welsh.
+    /// The language, as a BCP 47 tag: `en-GB` (default) or `cy` for Welsh. In another
+    /// language than English, the words `notice` writes itself stay English and every
+    /// output marks them as English (PN709).
     pub language: Option<Sp<String>>,
     /// Where the notice is published online.
     pub url: Option<Sp<String>>,

@@ -466,7 +466,10 @@ fn push_segments(inlines: &[Inline], out: &mut Vec<String>) {
                     last.push_str(s);
                 }
             }
-            Inline::Strong(inner) => push_segments(inner, out),
+            // One braille table for the whole notice (see docs/braille.md): the words alone.
+            Inline::Strong(inner) | Inline::Lang { content: inner, .. } => {
+                push_segments(inner, out);
+            }
             Inline::Break => out.push(String::new()),
             Inline::Link { text, url } => {
                 let said = plain(text);
@@ -712,6 +715,7 @@ mod tests {
                 Section {
                     id: "a".into(),
                     heading: "Who we are".into(),
+                    heading_lang: None,
                     in_contents: true,
                     blocks: (0..paragraphs).map(para).collect(),
                     children: vec![],
@@ -719,6 +723,7 @@ mod tests {
                 Section {
                     id: "b".into(),
                     heading: "Contact us".into(),
+                    heading_lang: None,
                     in_contents: true,
                     blocks: vec![
                         Block::List {
@@ -727,6 +732,7 @@ mod tests {
                         },
                         Block::Fields(vec![Field {
                             label: "Address".into(),
+                            label_lang: None,
                             value: vec![
                                 Inline::text("County Hall"),
                                 Inline::Break,

@@ -160,12 +160,16 @@ struct Writer {
     /// One numbering instance per numbered list (each restarts at 1), after the shared
     /// bullet instance: the list level each one is at.
     numbered_lists: Vec<usize>,
+    /// The language of the runs written now, when it is not the document's (`w:lang`).
+    lang: Option<String>,
 }
 
 impl Writer {
     /// A section whose heading is at Word level `level` (2 for top-level sections).
     fn section(&mut self, s: &Section, level: usize) {
+        self.lang.clone_from(&s.heading_lang);
         self.heading(level, &s.heading);
+        self.lang = None;
         self.blocks(&s.blocks, level, None);
         for c in &s.children {
             self.section(c, level + 1);
@@ -263,7 +267,9 @@ impl Writer {
 
     fn field(&mut self, style: &str, f: &Field) {
         self.paragraph_start(style);
+        self.lang.clone_from(&f.label_lang);
         self.run(&format!("{}: ", f.label.trim_end_matches(':')), true, false);
+        self.lang = None;
         self.inlines(&f.value, false);
         self.body.push_str("</w:p>");
     }
@@ -271,7 +277,9 @@ impl Writer {
     fn table(&mut self, t: &Table) {
         // The caption is said before the table (every format says it there) and is also
         // the table's alternative text.
+        self.lang.clone_from(&t.caption_lang);
         self.paragraph_text("Caption", &t.caption);
+        self.lang = None;
         let cols = t.header.len().max(1);
         let width = (PAGE_W - 2 * MARGIN) / cols as u32;
         let caption = xml(t.caption.trim());
@@ -292,7 +300,9 @@ impl Writer {
             self.cell_start(width);
             self.body
                 .push_str("<w:p><w:pPr><w:pStyle w:val=\"TableHeading\"/></w:pPr>");
+            self.lang.clone_from(&t.header_lang);
             self.run(h, false, false);
+            self.lang = None;
             self.body.push_str("</w:p></w:tc>");
         }
         self.body.push_str("</w:tr>");
@@ -327,6 +337,11 @@ impl Writer {
                 Inline::Keep(s) => self.run(s, bold, true),
                 Inline::Strong(inner) => self.inlines(inner, true),
                 Inline::Break => self.body.push_str("<w:r><w:br/></w:r>"),
+                Inline::Lang { lang, content } => {
+                    let outer = self.lang.replace(lang.clone());
+                    self.inlines(content, bold);
+                    self.lang = outer;
+                }
                 Inline::Link { text, url } => {
                     match safe_href(url).filter(|h| !h.starts_with('#')) {
                         Some(href) => {
@@ -359,6 +374,11 @@ impl Writer {
                     self.link_inlines(inner, true);
                 }
                 Inline::Break => self.body.push_str("<w:r><w:br/></w:r>"),
+                Inline::Lang { lang, content } => {
+                    let outer = self.lang.replace(lang.clone());
+                    self.link_inlines(content, bold);
+                    self.lang = outer;
+                }
             }
         }
     }
@@ -369,6 +389,7 @@ impl Writer {
         if bold {
             self.body.push_str("<w:b/>");
         }
+        self.push_lang();
         self.body.push_str("</w:rPr><w:t xml:space=\"preserve\">");
         push_xml(&mut self.body, text);
         self.body.push_str("</w:t></w:r>");
@@ -381,8 +402,13 @@ impl Writer {
             return;
         }
         self.body.push_str("<w:r>");
-        if bold {
-            self.body.push_str("<w:rPr><w:b/></w:rPr>");
+        if bold || self.lang.is_some() {
+            self.body.push_str("<w:rPr>");
+            if bold {
+                self.body.push_str("<w:b/>");
+            }
+            self.push_lang();
+            self.body.push_str("</w:rPr>");
         }
         self.body.push_str("<w:t xml:space=\"preserve\">");
         if keep {
@@ -391,6 +417,15 @@ impl Writer {
             push_xml(&mut self.body, text);
         }
         self.body.push_str("</w:t></w:r>");
+    }
+
+    /// `w:lang` for a run in another language than the document's (last in `w:rPr`, as the
+    /// schema orders it).
+    fn push_lang(&mut self) {
+        if let Some(lang) = &self.lang {
+            let lang = xml(lang);
+            let _ = write!(self.body, "<w:lang w:val=\"{lang}\"/>");
+        }
     }
 
     fn document(&self) -> String {

@@ -47,9 +47,24 @@ pub fn render_epub(doc: &Document) -> Result<Vec<u8>, String> {
 }
 
 /// HTML from the HTML renderer as XHTML. Text in it is escaped, so a literal `<br>` can
-/// only be the line-break element.
+/// only be the line-break element, and a literal ` lang="` (a quote in text is `&quot;`)
+/// only a language attribute; XHTML gives it as `xml:lang` too, as the root element does,
+/// so reading systems that read XML see it.
 fn xhtml(html: &str) -> String {
-    html.replace("<br>", "<br/>")
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(" lang=\"") {
+        let value_at = at + " lang=\"".len();
+        let Some(len) = rest[value_at..].find('"') else {
+            break;
+        };
+        let value = &rest[value_at..value_at + len];
+        out.push_str(&rest[..value_at + len + 1]);
+        out.push_str(&format!(" xml:lang=\"{value}\""));
+        rest = &rest[value_at + len + 1..];
+    }
+    out.push_str(rest);
+    out.replace("<br>", "<br/>")
         .chars()
         .filter(|&c| c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect()
@@ -124,9 +139,13 @@ fn nav_entries<'a>(
         let mut children = String::new();
         nav_entries(&s.children, ids, &mut children);
         if s.in_contents {
+            let lang = s.heading_lang.as_deref().map_or_else(String::new, |l| {
+                let l = escape(l);
+                format!(" lang=\"{l}\" xml:lang=\"{l}\"")
+            });
             let _ = write!(
                 out,
-                "<li><a href=\"notice.xhtml#{}\">{}</a>",
+                "<li><a href=\"notice.xhtml#{}\"{lang}>{}</a>",
                 escape(id),
                 xhtml(&escape(&s.heading))
             );

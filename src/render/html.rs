@@ -94,7 +94,8 @@ pub static FORMAT: super::FormatSpec = super::FormatSpec {
 /// The template receives:
 /// - `lang`, `title`, `organisation`: plain strings (autoescaped by the template);
 /// - `front_matter`: a list of pre-escaped HTML strings, one per line;
-/// - `contents`: a list of `{id, heading, children}` maps for the sections listed in the
+/// - `contents`: a list of `{id, heading, lang, children}` maps (`lang` is the heading's
+///   language when it differs from the page's, else none) for the sections listed in the
 ///   contents (a section left out of the contents passes its listed children up);
 /// - `body`: the sections as one pre-escaped HTML string.
 ///
@@ -161,6 +162,7 @@ fn contents<'a>(sections: &[Section], ids: &mut impl Iterator<Item = &'a String>
             out.push(context! {
                 id => id,
                 heading => s.heading.as_str(),
+                lang => s.heading_lang.as_deref(),
                 children => children,
             });
         } else {
@@ -296,7 +298,8 @@ impl Body {
         } else {
             self.out.push_str("<section>\n");
         }
-        self.out.push_str(&format!("<h{h} id=\"{id}\">"));
+        let lang = lang_attr(s.heading_lang.as_deref());
+        self.out.push_str(&format!("<h{h} id=\"{id}\"{lang}>"));
         push_escaped(&mut self.out, &s.heading);
         self.out.push_str(&format!("</h{h}>\n"));
         self.blocks(&s.blocks, level);
@@ -371,10 +374,14 @@ impl Body {
         };
         let o = &mut self.out;
         o.push_str(&format!(
-            "<div class=\"table-wrap\" role=\"region\" {name} tabindex=\"0\">\n<table>\n<caption id=\"{caption_id}\">"
+            "<div class=\"table-wrap\" role=\"region\" {name} tabindex=\"0\">\n<table>\n<caption id=\"{caption_id}\"{}>",
+            lang_attr(t.caption_lang.as_deref())
         ));
         push_escaped(o, &t.caption);
-        o.push_str("</caption>\n<thead>\n<tr>");
+        o.push_str(&format!(
+            "</caption>\n<thead{}>\n<tr>",
+            lang_attr(t.header_lang.as_deref())
+        ));
         for h in &t.header {
             o.push_str("<th scope=\"col\">");
             push_escaped(o, h);
@@ -407,7 +414,7 @@ impl Body {
         let o = &mut self.out;
         o.push_str("<dl class=\"fields\">\n");
         for f in fields {
-            o.push_str("<div><dt>");
+            o.push_str(&format!("<div><dt{}>", lang_attr(f.label_lang.as_deref())));
             push_escaped(o, &f.label);
             o.push_str("</dt><dd>");
             push_inlines(o, &f.value);
@@ -473,7 +480,17 @@ fn push_inline(out: &mut String, inline: &Inline) {
             out.push_str("</span>");
         }
         Inline::Break => out.push_str("<br>"),
+        Inline::Lang { lang, content } => {
+            out.push_str(&format!("<span{}>", lang_attr(Some(lang))));
+            push_inlines(out, content);
+            out.push_str("</span>");
+        }
     }
+}
+
+/// ` lang="…"` for a part in another language than the page's; nothing for `None`.
+fn lang_attr(lang: Option<&str>) -> String {
+    lang.map_or_else(String::new, |l| format!(" lang=\"{}\"", escape(l)))
 }
 
 #[cfg(test)]

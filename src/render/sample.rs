@@ -21,6 +21,7 @@ fn section(id: &str, heading: &str, blocks: Vec<Block>, children: Vec<Section>) 
     Section {
         id: id.to_owned(),
         heading: heading.to_owned(),
+        heading_lang: None,
         in_contents: true,
         blocks,
         children,
@@ -83,10 +84,12 @@ pub(crate) fn document() -> Document {
             Block::Fields(vec![
                 Field {
                     label: "Telephone".into(),
+                    label_lang: None,
                     value: vec![Inline::Keep("01622 677055".into())],
                 },
                 Field {
                     label: "Address".into(),
+                    label_lang: None,
                     value: vec![
                         t("Maidstone House"),
                         Inline::Break,
@@ -98,6 +101,7 @@ pub(crate) fn document() -> Document {
                 },
                 Field {
                     label: HOSTILE.into(),
+                    label_lang: None,
                     value: vec![t(HOSTILE)],
                 },
             ]),
@@ -154,11 +158,13 @@ pub(crate) fn document() -> Document {
             },
             Block::Table(Table {
                 caption: "Why we use your information and the law that allows it".into(),
+                caption_lang: None,
                 header: vec![
                     "Purpose".into(),
                     "Lawful basis".into(),
                     "How long we keep it".into(),
                 ],
+                header_lang: None,
                 rows: vec![
                     vec![
                         vec![vec![t("Council tax billing and collection")]],
@@ -218,6 +224,7 @@ pub(crate) fn document() -> Document {
     let hostile = Section {
         id: "hostile\" onmouseover=\"x".into(),
         heading: HOSTILE.into(),
+        heading_lang: None,
         in_contents: true,
         blocks: vec![p(vec![t(HOSTILE)])],
         children: vec![],

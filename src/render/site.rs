@@ -192,6 +192,7 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
         sections: vec![Section {
             id: "notices".to_owned(),
             heading: "Our privacy notices".to_owned(),
+            heading_lang: None,
             in_contents: false,
             blocks: vec![
                 Block::Paragraph(vec![Inline::text(format!(
@@ -210,6 +211,8 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
                     .map(str::to_owned)
                     .to_vec(),
                     rows,
+                    caption_lang: None,
+                    header_lang: None,
                 }),
             ],
             children: Vec::new(),

@@ -43,12 +43,12 @@ fn block() -> impl Strategy<Value = Block> {
         4 => inlines().prop_map(Block::Paragraph),
         1 => text().prop_map(Block::Subheading),
         1 => prop::collection::vec((text(), inlines()), 1..4).prop_map(|f| {
-            Block::Fields(f.into_iter().map(|(label, value)| Field { label, value }).collect())
+            Block::Fields(f.into_iter().map(|(label, value)| Field { label, label_lang: None, value }).collect())
         }),
         1 => (text(), prop::collection::vec(text(), 1..4), 1..4usize).prop_flat_map(|(caption, header, rows)| {
             let n = header.len();
             prop::collection::vec(prop::collection::vec(prop::collection::vec(inlines(), 0..3), n), rows)
-                .prop_map(move |rows| Block::Table(Table { caption: caption.clone(), header: header.clone(), rows }))
+                .prop_map(move |rows| Block::Table(Table { caption: caption.clone(), caption_lang: None, header: header.clone(), header_lang: None, rows }))
         }),
     ];
     leaf.prop_recursive(3, 24, 4, |inner| {
@@ -69,6 +69,7 @@ fn section() -> impl Strategy<Value = Section> {
         |(heading, in_contents, blocks)| Section {
             id: String::new(),
             heading,
+            heading_lang: None,
             in_contents,
             blocks,
             children: vec![],

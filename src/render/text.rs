@@ -458,7 +458,10 @@ fn push_pieces(inlines: &[Inline], out: &mut Vec<Piece>) {
         match i {
             Inline::Text(s) => out.push(Piece::Text(s.clone())),
             Inline::Keep(s) => out.push(Piece::Keep(s.clone())),
-            Inline::Strong(inner) => push_pieces(inner, out),
+            // Plain text has no way to say a language: the words alone.
+            Inline::Strong(inner) | Inline::Lang { content: inner, .. } => {
+                push_pieces(inner, out);
+            }
             Inline::Break => out.push(Piece::Break),
             Inline::Link { text, url } => {
                 let said = plain(text);

@@ -171,10 +171,10 @@ fn language(n: &Notice, out: &mut Vec<Diagnostic>) {
             tag.span,
             "notice.language",
             format!(
-                "the notice is in `{}`, but the wording `notice` writes itself (rights, complaints, transfers, the regulator) is in English only",
+                "the notice is in `{}`, but the wording `notice` writes itself (rights, complaints, transfers, the regulator, headings and labels) is in English; the outputs mark it as English so screen readers switch voice",
                 tag.value.trim()
             ),
-            Some("have those passages translated and add the translation as your own text (`rights.statement`, `complaints.statement`, `transfers.statement`), or publish the notice in English alongside"),
+            Some("translate the built-in templates (`notice init --templates DIR`) and build with `--templates DIR`, or publish the notice in English alongside"),
         ));
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks notice's HTML output the way a reader's browser sees it.
 //
-//   node tests/browser/check-html.mjs [--screenshot DIR] [--ebook] FILE.html...
+//   node tests/browser/check-html.mjs [--screenshot DIR] [--ebook] [--lang-of TEXT=LANG]... FILE.html...
 //
 // For each file, in Debian's Chromium driven by playwright-core:
 //   - axe-core with the WCAG 2.0/2.1/2.2 A+AA rules and best practices;
@@ -12,6 +12,10 @@
 //   - reflow: no horizontal page scroll at 320 CSS px (WCAG 1.4.10).
 //     Content that scrolls inside its own overflow container (wide tables)
 //     does not widen the page, so it is allowed by construction.
+//   - languages: how many words the page says in each language, by the
+//     nearest lang attribute; with --lang-of TEXT=LANG (repeatable), the first
+//     text containing TEXT must be in LANG there (a part in another language
+//     is marked so that a screen reader switches voice).
 // With --ebook (EPUB content documents, .xhtml, which Chromium parses as XML)
 // every check runs except the skip link: a reading system gives its own way
 // to the text and the contents.
@@ -41,7 +45,7 @@ const NARROW = { width: 320, height: 640 };
 
 function usage(msg) {
   if (msg) console.error(`check-html: ${msg}`);
-  console.error('usage: node tests/browser/check-html.mjs [--screenshot DIR] [--ebook] FILE.html...');
+  console.error('usage: node tests/browser/check-html.mjs [--screenshot DIR] [--ebook] [--lang-of TEXT=LANG]... FILE.html...');
   process.exit(2);
 }
 
@@ -49,6 +53,7 @@ function parseArgs(argv) {
   const files = [];
   let shots = null;
   let ebook = false;
+  const langOf = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--screenshot') {
@@ -56,6 +61,11 @@ function parseArgs(argv) {
       if (!shots) usage('--screenshot needs a directory');
     } else if (a === '--ebook') {
       ebook = true;
+    } else if (a === '--lang-of') {
+      const probe = argv[++i] || '';
+      const at = probe.lastIndexOf('=');
+      if (at < 1 || at === probe.length - 1) usage('--lang-of needs TEXT=LANG');
+      langOf.push([probe.slice(0, at), probe.slice(at + 1)]);
     } else if (a === '-h' || a === '--help') {
       usage();
     } else if (a.startsWith('-')) {
@@ -65,7 +75,7 @@ function parseArgs(argv) {
     }
   }
   if (files.length === 0) usage('no files given');
-  return { files, shots, ebook };
+  return { files, shots, ebook, langOf };
 }
 
 // Readable axe output: rule, impact, help, then the offending nodes.
@@ -93,6 +103,25 @@ function structureInPage() {
     main: main.length,
     scripts: document.querySelectorAll('script').length,
   };
+}
+
+// Words per language (by the nearest lang attribute), and the language of the
+// first text that contains each probe.
+function langsInPage(probes) {
+  const words = {};
+  const found = {};
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.nodeValue;
+    const holder = n.parentElement && n.parentElement.closest('[lang]');
+    const lang = holder ? holder.getAttribute('lang') : '';
+    const count = text.split(/\s+/).filter(Boolean).length;
+    if (count) words[lang] = (words[lang] || 0) + count;
+    for (const [want] of probes) {
+      if (!(want in found) && text.includes(want)) found[want] = lang;
+    }
+  }
+  return { words, found };
 }
 
 // After one Tab from a fresh page: is focus on a visible skip link to main?
@@ -175,7 +204,7 @@ async function checkSkipLink(page, problems, details) {
   else details.push(`    skip link: "${skip.text}" -> ${skip.href}`);
 }
 
-async function checkFile(browser, file, shots, ebook) {
+async function checkFile(browser, file, shots, ebook, langOf) {
   const problems = [];
   const details = [];
   const path = resolve(file);
@@ -203,6 +232,16 @@ async function checkFile(browser, file, shots, ebook) {
     if (external.length) {
       problems.push(`${external.length} external request(s)`);
       for (const u of external.slice(0, 5)) details.push(`    external request: ${u}`);
+    }
+
+    const langs = await page.evaluate(langsInPage, langOf);
+    const counts = Object.entries(langs.words).sort(([a], [b]) => a.localeCompare(b));
+    details.push(`    languages: ${counts.map(([l, n]) => `${l || '(none)'} ${n} words`).join(', ')}`);
+    for (const [want, lang] of langOf) {
+      if (!(want in langs.found)) problems.push(`no text contains "${want}"`);
+      else if (langs.found[want] !== lang) {
+        problems.push(`"${want}" is in ${langs.found[want] || 'no language'}, not ${lang}`);
+      }
     }
 
     await page.evaluate(AXE_SOURCE);
@@ -243,7 +282,7 @@ async function checkFile(browser, file, shots, ebook) {
 }
 
 async function main() {
-  const { files, shots, ebook } = parseArgs(process.argv.slice(2));
+  const { files, shots, ebook, langOf } = parseArgs(process.argv.slice(2));
   if (shots) mkdirSync(shots, { recursive: true });
   if (!existsSync(CHROMIUM)) {
     console.error(`check-html: no browser at ${CHROMIUM}; run scripts/install-test-deps.sh`);
@@ -257,7 +296,7 @@ async function main() {
       const started = Date.now();
       let result;
       try {
-        result = await checkFile(browser, file, shots, ebook);
+        result = await checkFile(browser, file, shots, ebook, langOf);
       } catch (err) {
         result = { problems: [`could not check: ${err.message.split('\n')[0]}`], details: [] };
       }

@@ -1,6 +1,6 @@
 """Checks notice's large-print PDF the way a reader (and their software) meets it.
 
-    tests/pdf/check-pdf.sh FILE.pdf --title "..." --lang en-GB
+    tests/pdf/check-pdf.sh FILE.pdf --title "..." --lang en-GB [--part-lang en-GB]
 
 Runs in the .venv-test virtualenv made by scripts/install-test-deps.sh, and
 uses poppler-utils (pdfinfo, pdffonts) and qpdf from Debian. Each check prints
@@ -146,6 +146,36 @@ def catalog_checks(r, path, lang):
                                              or int(desc.get("/Flags", 0)) & 64):
                         italic.add(name)
         r.check(not italic, "no italic fonts", ", ".join(sorted(italic)) or "none")
+
+
+def part_lang_checks(r, path, lang, part_lang):
+    """Parts in another language than the document's are structure elements with
+    /Lang, so a screen reader switches voice. Without --part-lang there must be
+    none; with it, some, and no other language."""
+    import pikepdf
+    langs = collections.Counter()
+    with pikepdf.open(path) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        stack = [tree.get("/K")] if tree is not None else []
+        seen = 0
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack.extend(node)
+            elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                seen += 1
+                if "/Lang" in node:
+                    langs[(str(node.S), str(node.Lang))] += 1
+                if "/K" in node:
+                    stack.append(node.K)
+    other = {k: n for k, n in langs.items() if k[1] != lang}
+    shown = ", ".join(f"{s} {l} x{n}" for (s, l), n in sorted(other.items())) or "none"
+    if part_lang is None:
+        r.check(not other, f"no structure element in a language other than {lang}", shown)
+    else:
+        wrong = {k for k in other if k[1] != part_lang}
+        r.check(bool(other) and not wrong,
+                f"parts in {part_lang} are structure elements with /Lang {part_lang}", shown)
 
 
 def qpdf_check(r, path):
@@ -361,6 +391,8 @@ def main():
     ap.add_argument("pdf")
     ap.add_argument("--title", required=True, help="expected document title")
     ap.add_argument("--lang", required=True, help="expected catalog /Lang, e.g. en-GB")
+    ap.add_argument("--part-lang", help="the language of the parts in another language "
+                    "than the document's (structure elements with /Lang); none without it")
     ap.add_argument("--text", help="the notice's text output, to tell a hyphen the notice "
                     "writes before a space from a word broken at its hyphen")
     args = ap.parse_args()
@@ -378,6 +410,7 @@ def main():
         structure_checks(r, args.pdf)
         font_checks(r, args.pdf)
         catalog_checks(r, args.pdf, args.lang)
+        part_lang_checks(r, args.pdf, args.lang, args.part_lang)
         qpdf_check(r, args.pdf)
         body = text_size_checks(r, args.pdf)
         source_text = None

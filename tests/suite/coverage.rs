@@ -93,6 +93,7 @@ fn value_words(class: notice::model::walk::Class, text: &str) -> Vec<String> {
             sections: vec![notice::document::Section {
                 id: String::new(),
                 heading: String::new(),
+                heading_lang: None,
                 in_contents: false,
                 blocks: notice::document::markdown::to_blocks(text),
                 children: Vec::new(),

@@ -8,6 +8,7 @@ mod clients;
 mod corpus;
 mod coverage;
 mod hostile;
+mod lang;
 mod law;
 mod layered;
 mod layers;

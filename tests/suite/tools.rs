@@ -177,6 +177,39 @@ pub(crate) fn check_ebook_html(files: &[PathBuf]) -> String {
     text
 }
 
+/// Like [`check_html`] (or [`check_ebook_html`] with `ebook`), and each `(text, lang)`
+/// probe must be in that language in the browser: the first text containing `text` has
+/// `lang` as its nearest `lang` attribute. Panics if any check fails.
+pub(crate) fn check_html_langs(files: &[PathBuf], ebook: bool, probes: &[(&str, &str)]) -> String {
+    let mut flags: Vec<String> = Vec::new();
+    if ebook {
+        flags.push("--ebook".into());
+    }
+    for (text, lang) in probes {
+        flags.push("--lang-of".into());
+        flags.push(format!("{text}={lang}"));
+    }
+    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+    let (ok, text) = run_html_with(files, &flags);
+    assert!(ok, "HTML language checks failed:\n{text}");
+    text
+}
+
+/// Like [`check_pdf`], where the parts in another language than the document's are in
+/// `part_lang` (structure elements with `/Lang`); [`check_pdf`] wants none.
+pub(crate) fn check_pdf_part_lang(file: &Path, title: &str, lang: &str, part_lang: &str) -> String {
+    for tool in ["pdfinfo", "pdffonts", "pdftotext", "qpdf"] {
+        require_command(tool);
+    }
+    require_path(&root().join(".venv-test/bin/python"));
+    let mut cmd = Command::new(root().join("tests/pdf/check-pdf.sh"));
+    cmd.arg(file)
+        .args(["--title", title, "--lang", lang, "--part-lang", part_lang]);
+    let (ok, text) = verdict(cmd, "check-pdf");
+    assert!(ok, "PDF checks failed for {}:\n{text}", file.display());
+    text
+}
+
 fn run_pdf(file: &Path, title: &str, lang: &str, txt: Option<&Path>) -> (bool, String) {
     for tool in ["pdfinfo", "pdffonts", "pdftotext", "qpdf"] {
         require_command(tool);

@@ -20,6 +20,7 @@ fn section(id: &str, heading: &str, blocks: Vec<Block>, children: Vec<Section>) 
     Section {
         id: id.to_string(),
         heading: heading.to_string(),
+        heading_lang: None,
         in_contents: true,
         blocks,
         children,
@@ -37,10 +38,12 @@ pub(super) fn document() -> Document {
     let contact = Block::Fields(vec![
         Field {
             label: "Telephone".into(),
+            label_lang: None,
             value: vec![keep("01622 677055")],
         },
         Field {
             label: "Email".into(),
+            label_lang: None,
             value: vec![Inline::Link {
                 text: vec![keep("dataprotection@kent.example.gov.uk")],
                 url: "mailto:dataprotection@kent.example.gov.uk".into(),
@@ -48,6 +51,7 @@ pub(super) fn document() -> Document {
         },
         Field {
             label: "Address".into(),
+            label_lang: None,
             value: vec![
                 t("Data Protection Officer"),
                 Inline::Break,
@@ -62,7 +66,9 @@ pub(super) fn document() -> Document {
 
     let table = Block::Table(Table {
         caption: "How long we keep your information".into(),
+        caption_lang: None,
         header: vec!["Record".into(), "How long".into(), "Why".into()],
+        header_lang: None,
         rows: (1..=5)
             .map(|i| {
                 vec![

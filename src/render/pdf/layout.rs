@@ -75,6 +75,8 @@ pub(super) enum NodeKind {
     Div,
     /// A link; the index is into [`Layout::links`].
     Link(usize),
+    /// Text in another language than the document's, with that language.
+    Span(String),
     /// The contents list.
     Toc,
     /// One entry of the contents list.
@@ -235,6 +237,9 @@ pub(super) struct Contents {
     /// Each entry: the section's index in the outline (= in the document's sections), its
     /// heading, and its printed page number.
     pub entries: Vec<(usize, String, usize)>,
+    /// Each entry's heading language, when it is not the document's (missing: the
+    /// document's).
+    pub entry_langs: Vec<Option<String>>,
 }
 
 /// Vertical spacing, as multiples of the body line height.
@@ -439,7 +444,9 @@ impl Builder {
             }
             let item = self.out.tags.add(toc, NodeKind::TocItem);
             let mut p = ParaBuilder::new();
+            p.set_lang(contents.entry_langs.get(i).and_then(Option::as_deref));
             p.push_section_link(&heading_title(heading), *section, &mut self.out.links);
+            p.set_lang(None);
             p.push(&format!(", {} ", contents.page_word), false, None, false);
             p.push(&page.to_string(), false, None, true);
             self.hang = self.body;
@@ -455,6 +462,7 @@ impl Builder {
             gap::BEFORE_H3
         });
         let mut p = ParaBuilder::new();
+        p.set_lang(section.heading_lang.as_deref());
         p.push(&section.heading, true, None, false);
         let item = self.heading(p, level, &section.heading, MARGIN, 0);
         self.blocks(&section.blocks, MARGIN, 0, level);
@@ -647,6 +655,7 @@ impl Builder {
     fn table(&mut self, table: &Table, x: f32, parent: usize) {
         let list = self.out.tags.add(parent, NodeKind::List(ListStyle::Plain));
         let mut p = ParaBuilder::new();
+        p.set_lang(table.caption_lang.as_deref());
         p.push(&table.caption, true, None, false);
         let caption = self.out.tags.add(list, NodeKind::Caption);
         self.place(p, self.body, x, caption, false);
@@ -661,7 +670,9 @@ impl Builder {
             let body = self.out.tags.add(li, NodeKind::ListBody);
             for (c, (header, cell)) in table.header.iter().zip(row).enumerate() {
                 let mut p = ParaBuilder::new();
+                p.set_lang(table.header_lang.as_deref());
                 p.push(&format!("{}:", header.trim()), true, None, false);
+                p.set_lang(None);
                 p.push(" ", false, None, false);
                 for (k, line) in cell.iter().enumerate() {
                     if k > 0 {
@@ -685,7 +696,9 @@ impl Builder {
                 self.space(gap::FIELD);
             }
             let mut p = ParaBuilder::new();
+            p.set_lang(field.label_lang.as_deref());
             p.push(&format!("{}:", field.label.trim()), true, None, false);
+            p.set_lang(None);
             p.push(" ", false, None, false);
             p.push_inlines(&field.value, false, &mut self.out.links);
             self.hang = self.body;

@@ -225,6 +225,10 @@ fn lay_out_with_contents(doc: &Document, body: f32) -> (Layout, Vec<PagePlan>) {
             .zip(numbers)
             .map(|(&i, &n)| (i, doc.sections[i].heading.clone(), n))
             .collect(),
+        entry_langs: listed
+            .iter()
+            .map(|&i| doc.sections[i].heading_lang.clone())
+            .collect(),
     };
     // The sections start on a fresh page after the contents, so their pages, counted from
     // there, are those of the sections laid out alone: the layout without contents,
@@ -463,27 +467,34 @@ impl Drawer<'_> {
             .get(line_index + 1)
             .is_some_and(|next| line.range.end < next.range.start);
         let mut pen = x;
-        let link_of = |g: usize| para.span_at(para.glyphs[g].cluster).and_then(|s| s.link);
+        let span_of = |g: usize| para.span_at(para.glyphs[g].cluster);
+        let link_of = |g: usize| span_of(g).and_then(|s| s.link);
+        let lang_of = |g: usize| span_of(g).and_then(|s| s.lang.as_deref());
         while i < end {
             let link = link_of(i);
+            let lang = lang_of(i);
             let mut j = i + 1;
-            while j < end && link_of(j) == link {
+            while j < end && link_of(j) == link && lang_of(j) == lang {
                 j += 1;
             }
             let start_x = pen;
-            let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+            let id = surface.start_tagged(ContentTag::Span(SpanTag::empty().with_lang(lang)));
             let space = space_after && j == end;
             pen = draw_glyphs(surface, para, i, j, line.range.end, pen, baseline, space);
             surface.end_tagged();
+            // Text in another language sits in a Span structure element with its `/Lang`,
+            // one per run: a run continued on the next line joins the same element.
+            let parent = match lang {
+                None => placed.node,
+                Some(lang) => self.lang_node(placed.node, lang),
+            };
             match link {
-                None => self.tags.nodes[placed.node]
-                    .children
-                    .push(Child::Content(id)),
+                None => self.tags.nodes[parent].children.push(Child::Content(id)),
                 Some(link) => {
                     let node = match self.link_nodes[link] {
                         Some(node) => node,
                         None => {
-                            let node = self.tags.add(placed.node, NodeKind::Link(link));
+                            let node = self.tags.add(parent, NodeKind::Link(link));
                             self.link_nodes[link] = Some(node);
                             node
                         }
@@ -507,6 +518,17 @@ impl Drawer<'_> {
             }
             i = j;
         }
+    }
+
+    /// The Span element for text in `lang` under `node`: the node's last child when that
+    /// is already such a Span (the run goes on), else a new one.
+    fn lang_node(&mut self, node: usize, lang: &str) -> usize {
+        if let Some(Child::Node(last)) = self.tags.nodes[node].children.last()
+            && matches!(&self.tags.nodes[*last].kind, NodeKind::Span(l) if l == lang)
+        {
+            return *last;
+        }
+        self.tags.add(node, NodeKind::Span(lang.to_owned()))
     }
 
     fn draw_rules(&self, surface: &mut Surface, plan: &PagePlan) {
@@ -624,6 +646,7 @@ impl Drawer<'_> {
                             .with_alt_text(Some(self.link_description(link)))
                             .into()
                     }
+                    NodeKind::Span(lang) => Tag::Span.with_lang(Some(lang.clone())).into(),
                     NodeKind::Toc => Tag::TOC.into(),
                     NodeKind::TocItem => Tag::TOCI.into(),
                 };

@@ -280,6 +280,7 @@ fn the_spliced_layout_is_the_full_layout() {
             label: "Contents".into(),
             page_word: "page".into(),
             entries,
+            entry_langs: Vec::new(),
         };
         let full = layout::layout(&doc, body, Some(&contents));
         assert_eq!(spliced.items, full.items);

@@ -31,6 +31,8 @@ pub(super) struct Span {
     pub link: Option<usize>,
     /// Text that must stay on one line.
     pub keep: bool,
+    /// The text's language, when it is not the document's (tagged `/Lang`).
+    pub lang: Option<String>,
 }
 
 /// A link found in the document, in reading order.
@@ -53,12 +55,19 @@ pub(super) struct Link {
 pub(super) struct ParaBuilder {
     text: String,
     spans: Vec<Span>,
+    /// The language of the text pushed now, when it is not the document's.
+    lang: Option<String>,
 }
 
 impl ParaBuilder {
     /// An empty paragraph.
     pub(super) fn new() -> Self {
         Self::default()
+    }
+
+    /// Sets the language of the text pushed from now on (`None`: the document's).
+    pub(super) fn set_lang(&mut self, lang: Option<&str>) {
+        self.lang = lang.map(str::to_owned);
     }
 
     /// Appends text in a style.
@@ -85,7 +94,8 @@ impl ParaBuilder {
                 if last.range.end == at
                     && last.bold == bold
                     && last.link == link
-                    && last.keep == keep =>
+                    && last.keep == keep
+                    && last.lang == self.lang =>
             {
                 last.range.end = end;
             }
@@ -94,6 +104,7 @@ impl ParaBuilder {
                 bold,
                 link,
                 keep,
+                lang: self.lang.clone(),
             }),
         }
     }
@@ -149,6 +160,11 @@ impl ParaBuilder {
                     }
                 }
                 Inline::Break => self.hard_break(),
+                Inline::Lang { lang, content } => {
+                    let outer = self.lang.replace(lang.clone());
+                    self.push_inlines_in(content, bold, link, links);
+                    self.lang = outer;
+                }
             }
         }
     }
