@@ -34,6 +34,7 @@ pub(super) const COVERED: &[&str] = &[
     "notice.changes[].date",
     "notice.changes[].summary",
     "notice.review_statement",
+    "notice.layers",
     "controller",
     "dpo",
     "representative",

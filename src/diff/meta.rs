@@ -36,6 +36,24 @@ pub(super) fn notice_meta(cx: &mut Cx, o: &Notice, n: &Notice) {
         }),
     ];
     cx.texts((a, "notice"), om, nm, &texts);
+    // A first layer's layers, in order, as one line each: what the first layer links to.
+    let layers = |m: Option<&NoticeMeta>| -> Option<String> {
+        let lines: Vec<String> = m?
+            .layers
+            .iter()
+            .map(|l| {
+                let title = l.title.as_ref().map_or("", |t| t.value.trim());
+                match (&l.notice, &l.url) {
+                    (Some(n), _) => format!("{title} (notice {})", n.value.trim()),
+                    (None, Some(u)) => format!("{title} ({})", u.value.trim()),
+                    (None, None) => title.to_owned(),
+                }
+            })
+            .collect();
+        (!lines.is_empty()).then(|| lines.join("; "))
+    };
+    let (x, y) = (layers(om), layers(nm));
+    cx.text(a, "notice.layers", "Layers", x.as_deref(), y.as_deref());
     let dates: [(&str, &str, DateOf); 3] = [
         ("notice.published", "Date first published", |n| {
             n.published.as_ref()
