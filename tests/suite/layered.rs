@@ -360,3 +360,50 @@ fn building_single_files_writes_no_index() {
     );
     assert!(!dir.path().join("index.html").exists());
 }
+
+#[test]
+fn a_link_to_another_notice_in_the_office_s_own_words_is_checked_and_followed() {
+    let dir = office_copy(|f, text| {
+        if f == "cctv.yaml" {
+            text.replace(
+                "    sources: [cameras]\n",
+                "    sources: [cameras]\n    description: See [how to complain](notice:complaints) or [our policy](notice:polcy).\n",
+            )
+        } else {
+            text
+        }
+    });
+    let found = check_together(dir.path(), &FILES);
+    let cctv = &found[0].1;
+    let unknown: Vec<&Diagnostic> = cctv.iter().filter(|d| d.rule == "PN020").collect();
+    assert_eq!(unknown.len(), 1, "{:?}", rules(cctv));
+    assert_eq!(
+        unknown[0].message,
+        "`polcy` is not one of the notices checked with this one"
+    );
+    assert_eq!(unknown[0].path, "purposes[0].description");
+    let out = tempfile::tempdir().unwrap();
+    let built = cli()
+        .args([
+            "build",
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "html",
+            "--out",
+        ])
+        .arg(out.path())
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let html = std::fs::read_to_string(out.path().join("cctv/cctv.html")).unwrap();
+    assert!(
+        html.contains(r#"<a href="../complaints/complaints.html">how to complain</a>"#),
+        "{html}"
+    );
+}
