@@ -184,8 +184,7 @@ impl Inline {
     }
 }
 
-/// The scheme of a link to another notice of the same build: `notice:` and its file stem.
-pub const NOTICE_LINK: &str = "notice:";
+pub use crate::model::NOTICE_LINK;
 
 /// Whether `stem` can name a notice's output folder: letters, digits, `-`, `_` and `.`,
 /// not starting with a dot (so never `..`), at most 100 characters.

@@ -289,6 +289,10 @@ pub fn has_channel(c: &Contact) -> bool {
         || !c.other_phones.is_empty()
 }
 
+/// The scheme of a link to another notice of the same build, in the office's Markdown and
+/// in the document: `notice:` and that notice's file stem (`notice:complaints`).
+pub const NOTICE_LINK: &str = "notice:";
+
 /// The notice a layer or a purpose's page names, as the stem of its file (`complaints`
 /// for `complaints`, `complaints.yaml` or `complaints.yml`); `None` for a web page.
 pub fn layer_stem(layer: &Layer) -> Option<&str> {

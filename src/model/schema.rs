@@ -183,7 +183,14 @@ pub struct NoticeMeta {
 }
 
 /// A further layer of a layered notice, or the page that explains a purpose: another
-/// notice of the same build, or a web page. Give `notice` or `url`, not both.
+/// notice of the same build, or a web page. Give `notice` or `url`, not both. Checked
+/// together (`notice check` on the folder), a first layer and its layers are one set: a
+/// disclosure the law requires made in any of them counts for all, and one the whole set
+/// lacks is reported once, on the first layer, naming the layers that lack it too. A
+/// `notice` that is not in the folder is an error (PN020); a first layer checked on its
+/// own says its layers were not checked (PN021). The outputs link the pages to each other:
+/// relative links in HTML and PDF (`../complaints/complaints.html`), the address written
+/// out in plain text.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Layer {

@@ -53,7 +53,8 @@ struct Named<'n> {
     path: String,
 }
 
-/// Every notice `n` names, as a layer or as a purpose's page, in file order.
+/// Every notice `n` names: as a layer, in a link in its own words, or as a purpose's
+/// page.
 fn named_notices(n: &Notice) -> Vec<Named<'_>> {
     let mut out = Vec::new();
     if let Some(meta) = &n.file.notice {
@@ -65,6 +66,22 @@ fn named_notices(n: &Notice) -> Vec<Named<'_>> {
                     path: format!("notice.layers[{i}].notice"),
                 });
             }
+        }
+    }
+    // Links the office wrote in its own words: `[Complaints](notice:complaints)`.
+    for (path, text) in n.texts() {
+        let mut rest = text.value.as_str();
+        while let Some(at) = rest.find(crate::model::NOTICE_LINK) {
+            rest = &rest[at + crate::model::NOTICE_LINK.len()..];
+            let end = rest.find([')', ' ', '>', '\n']).unwrap_or(rest.len());
+            if rest[..end].is_empty() {
+                continue;
+            }
+            out.push(Named {
+                stem: &rest[..end],
+                at: text,
+                path: path.clone(),
+            });
         }
     }
     for (i, p) in n.purposes().iter().enumerate() {

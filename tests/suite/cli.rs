@@ -358,7 +358,7 @@ fn explain_an_unknown_rule_exits_2_with_a_suggestion() {
             "did you mean `purpose-without-lawful-basis`?",
         ));
     notice()
-        .args(["explain", "PN2020"])
+        .args(["explain", "PN2022"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean `PN202`?"));

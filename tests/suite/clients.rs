@@ -592,7 +592,7 @@ fn shells_complete_rule_ids_for_explain() {
         }
     }
     // Unknown rules still get notice's own answer, not a list of 150 values.
-    let o = notice().args(["explain", "PN2020"]).output().unwrap();
+    let o = notice().args(["explain", "PN2022"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(err.contains("did you mean `PN202`?"), "{err}");

@@ -171,3 +171,239 @@ fn check_on_the_folder_and_on_the_first_layer_alone() {
         "{text}"
     );
 }
+
+/// The office built once into a temporary folder, as `notice build` on the folder does.
+fn built() -> &'static Path {
+    static OUT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = cli()
+            .args(["build", "--as-of", "2026-11-25", "--out"])
+            .arg(dir.path())
+            .arg(OFFICE)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        dir
+    })
+    .path()
+}
+
+fn read(rel: &str) -> String {
+    let p = built().join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn the_html_links_the_layers_to_each_other() {
+    let first = read("privacy/privacy.html");
+    for link in [
+        r#"<li><a href="../complaints/complaints.html">How we handle complaints about the Chief Constable</a></li>"#,
+        r#"<li><a href="../cctv/cctv.html">Closed-circuit television at our office</a></li>"#,
+        r#"<li><a href="https://www.wessex-pcc.example/cookies">Cookies on our website</a></li>"#,
+        // The purpose's page.
+        r#"<strong>More about this:</strong> <a href="../complaints/complaints.html">"#,
+    ] {
+        assert!(first.contains(link), "privacy.html lacks {link}");
+    }
+    for layer in ["complaints/complaints.html", "cctv/cctv.html"] {
+        let html = read(layer);
+        assert!(
+            html.contains(r#"Start with: <a href="../privacy/privacy.html">Privacy notice</a>"#),
+            "{layer} does not link back to its first layer"
+        );
+    }
+    let paths: Vec<PathBuf> = ["privacy/privacy.html", "complaints/complaints.html"]
+        .iter()
+        .map(|p| built().join(p))
+        .collect();
+    crate::tools::check_html(&paths);
+}
+
+#[test]
+fn the_text_writes_out_each_layer_address() {
+    let first = read("privacy/privacy.txt");
+    for line in [
+        "1. How we handle complaints about the Chief Constable\n   (../complaints/complaints.txt)",
+        "2. Closed-circuit television at our office (../cctv/cctv.txt)",
+        "3. Cookies on our website (https://www.wessex-pcc.example/cookies)",
+    ] {
+        assert!(first.contains(line), "privacy.txt lacks {line:?}");
+    }
+    assert!(
+        read("cctv/cctv.txt").contains("Start with: Privacy notice\n(../privacy/privacy.txt)"),
+        "cctv.txt does not write out its first layer's address"
+    );
+}
+
+#[test]
+fn the_pdf_has_link_annotations_to_the_layers() {
+    let first = built().join("privacy/privacy-large-print.pdf");
+    let links = crate::tools::pdf_links(&first);
+    let has = |uri: &str, said: &str| links.iter().any(|(u, c)| u == uri && c.contains(said));
+    for (uri, said) in [
+        (
+            "../complaints/complaints-large-print.pdf",
+            "How we handle complaints about the Chief Constable",
+        ),
+        (
+            "../cctv/cctv-large-print.pdf",
+            "Closed-circuit television at our office",
+        ),
+        (
+            "https://www.wessex-pcc.example/cookies",
+            "Cookies on our website",
+        ),
+    ] {
+        assert!(
+            has(uri, said),
+            "no link to {uri} saying {said:?} in {links:#?}"
+        );
+    }
+    let back = crate::tools::pdf_links(&built().join("cctv/cctv-large-print.pdf"));
+    assert!(
+        back.iter()
+            .any(|(u, c)| u == "../privacy/privacy-large-print.pdf" && c.contains("Privacy notice")),
+        "{back:#?}"
+    );
+    crate::tools::check_pdf(&first, "Privacy notice", "en-GB");
+}
+
+#[test]
+fn the_index_lists_every_notice_and_passes_axe() {
+    insta::assert_snapshot!("index_txt", read("index.txt"));
+    let html = read("index.html");
+    assert!(html.contains(r#"<html lang="en-GB">"#));
+    assert!(
+        html.contains(
+            "<title>Privacy notices – The Police and Crime Commissioner for Wessex</title>"
+        )
+    );
+    for row in ["cctv", "complaints", "privacy"] {
+        assert!(
+            html.contains(&format!(
+                r#"<a href="{row}/{row}-large-print.pdf">Large print (PDF)</a>"#
+            )),
+            "no PDF link for {row}"
+        );
+    }
+    // Layers in their order, after the first layer's formats.
+    let layers = html
+        .find(r#"1. <a href="complaints/complaints.html">"#)
+        .expect("first layer");
+    let second = html
+        .find(r#"2. <a href="cctv/cctv.html">"#)
+        .expect("second layer");
+    assert!(layers < second);
+    crate::tools::check_html(&[built().join("index.html")]);
+}
+
+#[test]
+fn the_index_links_only_the_formats_built_and_is_the_same_every_time() {
+    let build = |formats: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = cli()
+            .args([
+                "build",
+                "--as-of",
+                "2026-11-25",
+                "--format",
+                formats,
+                "--out",
+            ])
+            .arg(dir.path())
+            .arg(OFFICE)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        dir
+    };
+    let html_only = build("html");
+    let text = std::fs::read_to_string(html_only.path().join("index.txt")).unwrap();
+    assert!(
+        text.contains("Formats: Web page (privacy/privacy.html)\n"),
+        "{text}"
+    );
+    assert!(!text.contains(".pdf") && !text.contains(".txt)"), "{text}");
+    // Deterministic: the same notices give the same bytes.
+    let again = build("html");
+    for f in ["index.html", "index.txt"] {
+        assert_eq!(
+            std::fs::read(html_only.path().join(f)).unwrap(),
+            std::fs::read(again.path().join(f)).unwrap(),
+            "{f} differs between two builds"
+        );
+    }
+}
+
+#[test]
+fn building_single_files_writes_no_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli()
+        .args(["build", "--as-of", "2026-11-25", "--out"])
+        .arg(dir.path())
+        .arg(PathBuf::from(OFFICE).join("cctv.yaml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.path().join("index.html").exists());
+}
+
+#[test]
+fn a_link_to_another_notice_in_the_office_s_own_words_is_checked_and_followed() {
+    let dir = office_copy(|f, text| {
+        if f == "cctv.yaml" {
+            text.replace(
+                "    sources: [cameras]\n",
+                "    sources: [cameras]\n    description: See [how to complain](notice:complaints) or [our policy](notice:polcy).\n",
+            )
+        } else {
+            text
+        }
+    });
+    let found = check_together(dir.path(), &FILES);
+    let cctv = &found[0].1;
+    let unknown: Vec<&Diagnostic> = cctv.iter().filter(|d| d.rule == "PN020").collect();
+    assert_eq!(unknown.len(), 1, "{:?}", rules(cctv));
+    assert_eq!(
+        unknown[0].message,
+        "`polcy` is not one of the notices checked with this one"
+    );
+    assert_eq!(unknown[0].path, "purposes[0].description");
+    let out = tempfile::tempdir().unwrap();
+    let built = cli()
+        .args([
+            "build",
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "html",
+            "--out",
+        ])
+        .arg(out.path())
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let html = std::fs::read_to_string(out.path().join("cctv/cctv.html")).unwrap();
+    assert!(
+        html.contains(r#"<a href="../complaints/complaints.html">how to complain</a>"#),
+        "{html}"
+    );
+}

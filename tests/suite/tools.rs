@@ -254,3 +254,43 @@ fn require_command(name: &str) {
     let found = env::split_paths(&path).any(|dir| dir.join(name).is_file());
     assert!(found, "`{name}` is not on PATH; {INSTALL_HINT}");
 }
+
+/// The link annotations of a PDF, read by qpdf (`--json=2`): each link's target address
+/// (`/A /URI`) and what it says to a screen reader (`/Contents`), in object order. Links
+/// inside the document (contents entries, which go to a page) are left out.
+pub(crate) fn pdf_links(file: &Path) -> Vec<(String, String)> {
+    require_command("qpdf");
+    let out = Command::new("qpdf")
+        .args(["--json=2", "--json-key=qpdf"])
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("could not run qpdf: {e}; {INSTALL_HINT}"));
+    assert!(
+        out.status.success(),
+        "qpdf could not read {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("qpdf writes JSON");
+    // qpdf writes PDF strings as "u:text" (or "b:hex").
+    fn text(v: Option<&serde_json::Value>) -> Option<String> {
+        v?.as_str()?.strip_prefix("u:").map(str::to_owned)
+    }
+    fn walk(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map.get("/Subtype").and_then(|s| s.as_str()) == Some("/Link")
+                    && let Some(uri) = text(map.get("/A").and_then(|a| a.get("/URI")))
+                {
+                    out.push((uri, text(map.get("/Contents")).unwrap_or_default()));
+                }
+                map.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&json, &mut out);
+    out
+}
