@@ -78,27 +78,24 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         .map_err(anyhow::Error::from)?;
     let total_bytes: usize = sources.iter().map(|s| s.text.len()).sum();
     let keep = total_bytes <= KEEP_NOTICES_UP_TO_BYTES;
-    let mut inputs = parallel_map_largest_first(
-        sources,
-        |s| s.text.len(),
-        |source| {
-            let checked = notice::check(&source, &opts);
-            let errors = checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
-            Input {
-                understood: checked.notice.is_some(),
-                notice: checked.notice.filter(|_| keep),
-                errors,
-                report: FileReport {
-                    source,
-                    diagnostics: checked.diagnostics,
-                },
-            }
-        },
-    );
+    let by_size = |s: &SourceFile| s.text.len();
+    let mut inputs = parallel_map_sized(sources, by_size, |source| {
+        let checked = notice::check(&source, &opts);
+        let errors = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Input {
+            understood: checked.notice.is_some(),
+            notice: checked.notice.filter(|_| keep),
+            errors,
+            report: FileReport {
+                source,
+                diagnostics: checked.diagnostics,
+            },
+        }
+    });
     let with_findings: Vec<&FileReport> = inputs
         .iter()
         .map(|i| &i.report)
@@ -163,76 +160,71 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     refuse_shared_folders(&jobs, &args.out)?;
 
     let failed = AtomicBool::new(false);
-    let size = |(_, input): &(String, &mut Input)| input.report.source.text.len();
-    let results =
-        parallel_map_largest_first(jobs, size, |(stem, input)| -> Option<(PathBuf, Done)> {
-            if failed.load(Ordering::Relaxed) {
-                return None;
-            }
-            let path = input.report.source.path.clone();
-            let notice = match input.notice.take() {
+    let size = |(_, i): &(String, &mut Input)| i.report.source.text.len();
+    let results = parallel_map_sized(jobs, size, |(stem, input)| -> Option<(PathBuf, Done)> {
+        if failed.load(Ordering::Relaxed) {
+            return None;
+        }
+        let path = input.report.source.path.clone();
+        let notice = match input.notice.take() {
+            Some(n) => n,
+            None => match relower(&input.report.source) {
                 Some(n) => n,
-                None => match relower(&input.report.source) {
-                    Some(n) => n,
-                    None => {
-                        let msg = "the notice could not be read again".to_owned();
-                        return Some((path, Done::NotRendered(msg)));
-                    }
-                },
-            };
-            // The document is built once, for every format and for the coverage check.
-            let doc = match notice::document::build::build(&notice, &env) {
-                Ok(doc) => doc,
-                Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
-            };
-            let out = match render::render_document(&doc, &env, &render_opts) {
-                Ok(out) => out,
+                None => {
+                    let msg = "the notice could not be read again".to_owned();
+                    return Some((path, Done::NotRendered(msg)));
+                }
+            },
+        };
+        let out = match render::render_notice(&notice, &env, &render_opts) {
+            Ok(out) => out,
+            Err(e) => return Some((path, Done::NotRendered(e))),
+        };
+        // Office text the document does not print, located (PN951).
+        let left_out = match notice::document::build::build(&notice, &env) {
+            Ok(doc) => notice::document::coverage::diagnostics(&notice, &doc),
+            Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
+        };
+        let review = if args.review {
+            match review_copy(&notice, &input.report.diagnostics, &env) {
+                Ok(html) => Some(Artifact {
+                    rel_path: PathBuf::from(&stem).join(notice::document::review::file_name(&stem)),
+                    bytes: html.into_bytes(),
+                }),
                 Err(e) => return Some((path, Done::NotRendered(e))),
-            };
-            // Office text the document does not print, located (PN951).
-            let left_out = notice::document::coverage::diagnostics(&notice, &doc);
-            drop(doc);
-            let review = if args.review {
-                match review_copy(&notice, &input.report.diagnostics, &env) {
-                    Ok(html) => Some(Artifact {
-                        rel_path: PathBuf::from(&stem)
-                            .join(notice::document::review::file_name(&stem)),
-                        bytes: html.into_bytes(),
-                    }),
-                    Err(e) => return Some((path, Done::NotRendered(e))),
-                }
-            } else {
-                None
-            };
-            drop(notice);
-            let artifacts: Vec<Artifact> = out
-                .files
-                .into_iter()
-                .map(|(format, bytes)| Artifact {
-                    rel_path: PathBuf::from(&stem).join(format.file_name(&stem)),
-                    bytes,
-                })
-                .chain(review)
-                .collect();
-            match write_all(&args.out, &artifacts) {
-                Ok(paths) => {
-                    let warnings = left_out
-                        .into_iter()
-                        .chain(
-                            out.warnings
-                                .iter()
-                                .map(|w| w.to_diagnostic(&input.report.source)),
-                        )
-                        .collect();
-                    Some((path, Done::Built(stem, paths, warnings)))
-                }
-                Err(e) => {
-                    // Stop taking new notices; those written stay written, whole.
-                    failed.store(true, Ordering::Relaxed);
-                    Some((path, Done::NotWritten(e.to_string())))
-                }
             }
-        });
+        } else {
+            None
+        };
+        drop(notice);
+        let artifacts: Vec<Artifact> = out
+            .files
+            .into_iter()
+            .map(|(format, bytes)| Artifact {
+                rel_path: PathBuf::from(&stem).join(format.file_name(&stem)),
+                bytes,
+            })
+            .chain(review)
+            .collect();
+        match write_all(&args.out, &artifacts) {
+            Ok(paths) => {
+                let warnings = left_out
+                    .into_iter()
+                    .chain(
+                        out.warnings
+                            .iter()
+                            .map(|w| w.to_diagnostic(&input.report.source)),
+                    )
+                    .collect();
+                Some((path, Done::Built(stem, paths, warnings)))
+            }
+            Err(e) => {
+                // Stop taking new notices; those written stay written, whole.
+                failed.store(true, Ordering::Relaxed);
+                Some((path, Done::NotWritten(e.to_string())))
+            }
+        }
+    });
 
     // 3. Report, in input order.
     let mut written = Vec::new();
@@ -333,7 +325,7 @@ const WORKER_STACK_BYTES: usize = 8 * 1024 * 1024;
 
 /// Map `f` over owned `items` on one thread per core, keeping the order.
 fn parallel_map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    parallel_map_largest_first(items, |_| 0, f)
+    parallel_map_sized(items, |_| 0, f)
 }
 
 /// Map `f` over owned `items` on one thread per core, the largest items (by `size`) first,
@@ -342,7 +334,7 @@ fn parallel_map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync
 /// Taking the largest first keeps the cores busy to the end: in input order, the largest
 /// example notice (Leicestershire, last by name) was started last and rendered alone
 /// while the other core sat idle. Only the order of the work changes, never the results.
-fn parallel_map_largest_first<T: Send, R: Send>(
+fn parallel_map_sized<T: Send, R: Send>(
     items: Vec<T>,
     size: impl Fn(&T) -> usize,
     f: impl Fn(T) -> R + Sync,
