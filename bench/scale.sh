@@ -4,7 +4,8 @@
 # Makes N distinct notices from the seeds and Leicestershire made K times larger (with
 # examples/perf.rs, i.e. notice::synth), then times `notice build` (all three formats, both
 # cores) and `notice check` of each with /usr/bin/time -v: wall and CPU time, peak memory
-# (maximum resident set size). Prints a Markdown table. Needs GNU time (Debian `time`).
+# (maximum resident set size). Prints a Markdown table. NOTICE=/path/to/notice measures
+# another build of notice. Needs GNU time (Debian `time`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -15,7 +16,7 @@ scales=("${@:-1 10 100}")
 
 cargo build --release --quiet --bin notice --example perf
 target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
-notice="$target_dir/release/notice"
+notice="${NOTICE:-$target_dir/release/notice}"
 perf="$target_dir/release/examples/perf"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -46,8 +46,35 @@ fn words(doc: &Document) -> Vec<String> {
     words_in(&text)
 }
 
-fn contains(hay: &[String], needle: &[String]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+/// The document's words, with where each word stands, so a value's words are compared
+/// only where its first word is (comparing at every word of the document was most of the
+/// cost of this check).
+struct Said {
+    words: Vec<String>,
+    at: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Said {
+    fn new(words: Vec<String>) -> Self {
+        let mut at: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            at.entry(w.clone()).or_default().push(i);
+        }
+        Self { words, at }
+    }
+
+    /// Whether `needle` is a run of consecutive words of the document.
+    fn contains(&self, needle: &[String]) -> bool {
+        let Some(first) = needle.first() else {
+            return false;
+        };
+        self.at.get(first).is_some_and(|starts| {
+            starts
+                .iter()
+                .any(|&i| self.words.get(i..i + needle.len()) == Some(needle))
+        })
+    }
 }
 
 /// The words a value says when printed: office Markdown read as the document reads it.
@@ -66,7 +93,7 @@ fn value_words(class: Class, text: &str) -> Vec<String> {
 
 /// Every text value of the notice that the document does not print, with the reason.
 pub fn left_out(n: &Notice, doc: &Document) -> Vec<LeftOut> {
-    let all = words(doc);
+    let all = Said::new(words(doc));
     let mut out = Vec::new();
     walk::walk(&n.file, &mut |path, class, leaf| {
         let Leaf::Text(t) = leaf else { return };
@@ -74,7 +101,7 @@ pub fn left_out(n: &Notice, doc: &Document) -> Vec<LeftOut> {
             return;
         }
         let w = value_words(class, &t.value);
-        if w.is_empty() || contains(&all, &w) {
+        if w.is_empty() || all.contains(&w) {
             return;
         }
         out.push(LeftOut {

@@ -805,9 +805,21 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// set) and keep-together runs.
 fn mark_text(text: &str, links: bool) -> Vec<Inline> {
     let mut out = Vec::new();
+    if !may_be_special(text) {
+        if !text.is_empty() {
+            out.push(Inline::Text(text.to_owned()));
+        }
+        return out;
+    }
     let mut last = 0;
-    for caps in SPECIAL.captures_iter(text) {
-        let m = caps.get(0).expect("whole match");
+    // Finding the matches is cheap; asking which group matched is not (it needs a slower
+    // engine), so that is asked only where a match starts, of the same haystack (so `\b`
+    // sees the same neighbours) and from the same place (so the same leftmost-first match).
+    for m in SPECIAL.find_iter(text) {
+        let caps = SPECIAL
+            .captures_at(text, m.start())
+            .expect("a match found here is found again from here");
+        debug_assert_eq!(caps.get(0).map(|c| c.range()), Some(m.range()));
         if m.start() > last {
             out.push(Inline::Text(text[last..m.start()].to_owned()));
         }
@@ -840,6 +852,16 @@ fn mark_text(text: &str, links: bool) -> Vec<Inline> {
         out.push(Inline::Text(text[last..].to_owned()));
     }
     out
+}
+
+/// Whether `text` could hold anything [`SPECIAL`] matches: every web address has `http`
+/// or `www.`, every e-mail address an `@`, and every telephone number, postcode and date
+/// an ASCII digit. Most runs of text have none of them, and this test is far cheaper than
+/// the search.
+fn may_be_special(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+        || text.contains("http")
+        || text.contains("www.")
 }
 
 fn is_bold_only(p: &[Inline]) -> bool {

@@ -119,7 +119,7 @@ impl Lint<'_> {
         let lower = self.lower;
         let mut hits = Vec::new();
         for p in phrases {
-            for (i, _) in lower.match_indices(p) {
+            for i in occurrences(lower, p) {
                 let end = i + p.len();
                 if whole_words && !(boundary_before(lower, i) && boundary_after(lower, end)) {
                     continue;
@@ -162,7 +162,7 @@ impl Lint<'_> {
             }
         }
         for p in ["gdpr", "general data protection regulation"] {
-            for (i, _) in lower.match_indices(p) {
+            for i in occurrences(lower, p) {
                 if !boundary_before(lower, i)
                     || !boundary_after(lower, i + p.len())
                     || in_address(lower, i)

@@ -453,6 +453,55 @@ mod tests {
     use super::*;
 
     #[test]
+    fn occurrences_are_where_match_indices_finds_them() {
+        let texts = [
+            "",
+            "a",
+            "aaaa",
+            "aaaaa",
+            "the gdpr, the uk gdpr and the gdpr",
+            "gdprgdpr gdp gdpr",
+            "ŵŷ caf\u{e9} — café ŵŷ and ŵ",
+            "click here, click  here or click here",
+        ];
+        let phrases = [
+            "a",
+            "aa",
+            "aaa",
+            "gdpr",
+            "the",
+            "ŵ",
+            "ŵŷ",
+            "é",
+            "café",
+            "click here",
+            " ",
+        ];
+        for t in texts {
+            for p in phrases {
+                let want: Vec<usize> = t.match_indices(p).map(|(i, _)| i).collect();
+                let got: Vec<usize> = occurrences(t, p).collect();
+                assert_eq!(got, want, "{p:?} in {t:?}");
+            }
+        }
+        // Every phrase table the lints use, over every seed's text.
+        for (_, yaml) in crate::synth::SEEDS {
+            let folded = yaml.to_lowercase();
+            for p in [
+                "data protection",
+                "gdpr",
+                "eea",
+                "we may",
+                "for example",
+                "e.g.",
+            ] {
+                let want: Vec<usize> = folded.match_indices(p).map(|(i, _)| i).collect();
+                assert_eq!(occurrences(&folded, p).collect::<Vec<_>>(), want, "{p:?}");
+            }
+        }
+    }
+
+    #[test]
     fn finds_phone_shaped_runs() {
         let found: Vec<String> =
             phone_like("Call 01622 67055 (9am) or 0303 123 1113. Ref 04/09/2020, Z3653467")

@@ -141,8 +141,32 @@ pub(super) fn promises_to_tell_of_changes(text: &str) -> bool {
 
 /// Whether `word` appears in `text` as a whole word.
 pub(super) fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word)
-        .any(|(i, _)| boundary_before(text, i) && boundary_after(text, i + word.len()))
+    occurrences(text, word)
+        .any(|i| boundary_before(text, i) && boundary_after(text, i + word.len()))
+}
+
+/// Where `phrase` starts in `text`, each occurrence not overlapping the one before, left to
+/// right: the positions `str::match_indices` gives. The lints look for hundreds of phrases
+/// in every field, most of them short; `match_indices` prepares a searcher for each phrase
+/// and field, which cost more than the searching. Here the first byte is found with
+/// `memchr` and the rest compared. (The first byte of a phrase starts a character, so
+/// every position is on a character boundary.)
+pub(super) fn occurrences<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (hay, needle) = (text.as_bytes(), phrase.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (&first, rest) = needle.split_first()?;
+        while from + needle.len() <= hay.len() {
+            let last_start = hay.len() - needle.len();
+            let i = from + memchr::memchr(first, &hay[from..=last_start])?;
+            if hay[i + 1..i + needle.len()] == *rest {
+                from = i + needle.len();
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        None
+    })
 }
 
 /// Whether byte `i` of `text` is inside a web or e-mail address (`https://ico.org.uk/gdpr`,
