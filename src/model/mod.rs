@@ -161,7 +161,7 @@ impl Notice {
     }
 
     /// Whether data for a purpose may come from the person it is about (Art 13): the purpose
-    /// names a `data_subject` source, or names no source while the notice has one (or
+    /// names a source that is the person (`data_subject`, or `observed`), or names no source while the notice has one (or
     /// declares no sources at all, when `check` assumes direct collection).
     pub fn collects_directly(&self, p: &Purpose) -> bool {
         if p.sources.is_empty() {
@@ -169,7 +169,7 @@ impl Notice {
         }
         p.sources.iter().any(|id| {
             self.source(&id.value)
-                .is_some_and(|s| s.kind.value == SourceKind::DataSubject)
+                .is_some_and(|s| s.kind.value.is_from_the_person())
         })
     }
 

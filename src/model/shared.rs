@@ -152,17 +152,59 @@ pub struct OfficeMeta {
 /// looks at when given the office file itself (its values, ids and wording, not the
 /// disclosures a notice must make).
 pub fn alone(office: OfficeFile) -> NoticeFile {
-    merge(NoticeFile::default(), office, "").unwrap_or_else(|(file, _)| file)
+    merge_with(NoticeFile::default(), office, "", false).unwrap_or_else(|(file, _)| file)
 }
 
 /// Merge an office file into a notice that extends it. `office_path` names the office
 /// file in messages. On a conflict or an id used in both files, the findings (with the
 /// merged notice as far as it goes, for callers that want it).
+///
+/// The office's `data_categories`, `sources` and `recipients` are the office's vocabulary:
+/// a notice carries the entries it refers to (by id, anywhere in the notice, and the
+/// categories of the office sources it carries), not every entry, so a CCTV notice does not
+/// say it holds the criminal offence data the complaints notice uses. An office list none
+/// of whose entries the notice uses is left unsaid, never turned into "none".
 #[allow(clippy::result_large_err)]
 pub fn merge(
+    notice: NoticeFile,
+    office: OfficeFile,
+    office_path: &str,
+) -> Result<NoticeFile, (NoticeFile, Vec<Diagnostic>)> {
+    merge_with(notice, office, office_path, true)
+}
+
+/// The ids a notice refers to, anywhere in its own file.
+fn referenced(file: &NoticeFile) -> std::collections::BTreeSet<String> {
+    let mut used = std::collections::BTreeSet::new();
+    super::walk::walk(file, &mut |_, class, leaf| {
+        if let (super::walk::Class::Reference, super::walk::Leaf::Text(t)) = (class, leaf) {
+            used.insert(t.value.clone());
+        }
+    });
+    used
+}
+
+/// Keep the entries of an office list the notice uses; a list left with none is unsaid.
+fn used_only<T: HasId>(
+    list: Option<Sp<Vec<Sp<T>>>>,
+    used: &std::collections::BTreeSet<String>,
+) -> Option<Sp<Vec<Sp<T>>>> {
+    let mut list = list?;
+    if list.value.is_empty() {
+        // An office's `[]` is a statement ("none"), kept as written.
+        return Some(list);
+    }
+    list.value
+        .retain(|e| e.id().is_some_and(|id| used.contains(id)));
+    (!list.value.is_empty()).then_some(list)
+}
+
+#[allow(clippy::result_large_err)]
+fn merge_with(
     mut notice: NoticeFile,
     office: OfficeFile,
     office_path: &str,
+    prune: bool,
 ) -> Result<NoticeFile, (NoticeFile, Vec<Diagnostic>)> {
     let OfficeFile {
         office: _,
@@ -180,6 +222,18 @@ pub fn merge(
         alternative_formats,
         sections,
     } = office;
+    let (data_categories, sources, recipients) = if prune {
+        let mut used = referenced(&notice);
+        let sources = used_only(sources, &used);
+        for s in sources.iter().flat_map(|l| &l.value) {
+            used.extend(s.data_categories.iter().map(|c| c.value.clone()));
+        }
+        let mut categories = data_categories;
+        categories.retain(|c| used.contains(&c.id.value));
+        (categories, sources, used_only(recipients, &used))
+    } else {
+        (data_categories, sources, recipients)
+    };
     let mut m = Merger {
         office_path,
         diags: Vec::new(),

@@ -22,6 +22,9 @@ pub struct Entry {
     pub title: String,
     /// The controller's name, if given.
     pub organisation: Option<String>,
+    /// Who the notice is for (`notice.audience` and `audience_other`), as words; empty
+    /// when it does not say.
+    pub audience: Vec<String>,
     /// `notice.last_updated`, as words (`14 September 2026`).
     pub last_updated: Option<String>,
     /// `notice.next_review`, as words.
@@ -48,6 +51,12 @@ impl Entry {
             stem: stem.to_owned(),
             title: meta.map_or_else(|| "Privacy notice".to_owned(), |m| clean(&m.title.value)),
             organisation: n.controller().map(|c| clean(&c.name.value)),
+            audience: meta.map_or_else(Vec::new, |m| {
+                crate::model::vocab::audience_list(&m.audience, &m.audience_other)
+                    .iter()
+                    .map(|w| clean(w))
+                    .collect()
+            }),
             last_updated: n.last_updated.as_ref().map(|d| d.value.long()),
             next_review: n.next_review.as_ref().map(|d| d.value.long()),
             layers: meta.map_or_else(Vec::new, |m| {
@@ -127,6 +136,19 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
         Some(d) => vec![vec![Inline::Keep(d.clone())]],
         None => vec![vec![Inline::text("Not stated")]],
     };
+    // One organisation heads the page only when every notice names the same controller;
+    // a folder of several offices' notices names each notice's controller in its row.
+    let names: std::collections::BTreeSet<&str> = entries
+        .iter()
+        .filter_map(|e| e.organisation.as_deref())
+        .collect();
+    let one_office = names.len() <= 1;
+    let organisation = if one_office {
+        names.first().map_or_else(String::new, |n| (*n).to_owned())
+    } else {
+        String::new()
+    };
+    let any_audience = entries.iter().any(|e| !e.audience.is_empty());
     let rows = entries
         .iter()
         .map(|e| {
@@ -165,8 +187,19 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
                     })
                     .collect()
             };
-            vec![
-                vec![vec![Inline::text(e.title.clone())]],
+            let title = match (&e.organisation, one_office) {
+                (Some(o), false) => format!("{} ({o})", e.title),
+                _ => e.title.clone(),
+            };
+            let mut row = vec![vec![vec![Inline::text(title)]]];
+            if any_audience {
+                row.push(vec![vec![Inline::text(if e.audience.is_empty() {
+                    "Not stated".to_owned()
+                } else {
+                    and_list(&e.audience)
+                })]]);
+            }
+            row.extend([
                 date(&e.last_updated),
                 date(&e.next_review),
                 if files.is_empty() {
@@ -175,13 +208,11 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
                     files
                 },
                 layers,
-            ]
+            ]);
+            row
         })
         .collect();
-    let organisation = entries
-        .iter()
-        .find_map(|e| e.organisation.clone())
-        .unwrap_or_default();
+
     let n = entries.len();
     Document {
         lang: "en-GB".to_owned(),
@@ -203,13 +234,16 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
                     caption: "Our privacy notices, their dates and formats".to_owned(),
                     header: [
                         "Notice",
+                        "Who it is for",
                         "Last updated",
                         "Next review due",
                         "Formats",
                         "Layers",
                     ]
+                    .into_iter()
+                    .filter(|h| any_audience || *h != "Who it is for")
                     .map(str::to_owned)
-                    .to_vec(),
+                    .collect(),
                     rows,
                     caption_lang: None,
                     header_lang: None,
@@ -217,6 +251,15 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
             ],
             children: Vec::new(),
         }],
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

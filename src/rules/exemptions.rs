@@ -84,7 +84,7 @@ fn exemption(n: &Notice, opts: &CheckOptions, i: usize, e: &Exemption, out: &mut
     if indirect_only(ground) {
         for s in &e.sources {
             if n.source(&s.value)
-                .is_some_and(|x| x.kind.value == SourceKind::DataSubject)
+                .is_some_and(|x| x.kind.value.is_from_the_person())
             {
                 out.push(EXEMPTION_MISAPPLIED.diag(
                     s.span,
@@ -103,7 +103,7 @@ fn exemption(n: &Notice, opts: &CheckOptions, i: usize, e: &Exemption, out: &mut
                 .iter()
                 .filter_map(|s| n.source(&s.value).map(|x| x.kind.value))
                 .collect();
-            if !kinds.is_empty() && kinds.iter().all(|k| *k == SourceKind::DataSubject) {
+            if !kinds.is_empty() && kinds.iter().all(|k| k.is_from_the_person()) {
                 out.push(EXEMPTION_MISAPPLIED.diag(
                     p.span,
                     &path("purposes"),
@@ -164,8 +164,7 @@ fn exemption(n: &Notice, opts: &CheckOptions, i: usize, e: &Exemption, out: &mut
 /// (the categories of data, Art 14(1)(d), and publicly accessible sources, Art 14(2)(f)).
 /// Only a source obtained from someone else can be exempt from them.
 pub(super) fn source_exempt(n: &Notice, id: &str) -> bool {
-    n.source(id)
-        .is_some_and(|s| s.kind.value == SourceKind::ThirdParty)
+    n.source(id).is_some_and(|s| s.kind.value.is_from_others())
         && n.file.exemptions.iter().any(|e| {
             e.ground.value != ExemptionGround::Research && e.sources.iter().any(|s| s.value == id)
         })

@@ -6,7 +6,7 @@ use super::CheckOptions;
 use super::identity::FILE_START;
 use super::rights::and_list;
 use crate::diag::Diagnostic;
-use crate::model::schema::{Purpose, Safeguard, SourceKind};
+use crate::model::schema::{Purpose, Safeguard};
 use crate::model::{Notice, has_own_retention, shared_with_no_one};
 use crate::registry::*;
 
@@ -145,7 +145,7 @@ fn sources(n: &Notice, out: &mut Vec<Diagnostic>) {
     }
     // A source an exemption covers (Art 14(5)) is not described under Art 14.
     let described = |s: &&crate::source::Sp<crate::model::schema::Source>| {
-        s.kind.value == SourceKind::ThirdParty && !super::exemptions::source_exempt(n, &s.id.value)
+        s.kind.value.is_from_others() && !super::exemptions::source_exempt(n, &s.id.value)
     };
     if n.file.data_categories.is_empty()
         && let Some(first) = n.sources().iter().find(described)
