@@ -17,7 +17,8 @@
 //!   `recipients` and `sections` are the office's entries followed by the notice's own.
 //!   Ids must be unique across both files (PN007, naming both places). An empty list means
 //!   "none" (`recipients: []`: shared with no one), so an empty list on one side and
-//!   entries on the other is a conflict (PN014).
+//!   entries on the other is a conflict (PN014). Of the office's `data_categories` and
+//!   `sources`, a notice keeps only those it refers to (a vocabulary, not a claim).
 //!
 //! Every merged value keeps its span, whose [`FileId`](crate::source::FileId) says which
 //! file it was written in, so findings about office facts are reported in the office file.
@@ -29,7 +30,7 @@ use super::schema::*;
 use super::walk::HasId;
 use crate::diag::Diagnostic;
 use crate::registry;
-use crate::source::{Sp, Span};
+use crate::source::{FileId, Sp, Span};
 
 /// The design of shared office files, as `docs/schema.md` explains it.
 pub const DESIGN: &str = r#"
@@ -89,6 +90,11 @@ and line it was written on, so a finding about a shared fact points into the off
   PN007, reported at the notice's entry and naming the office file and line. An empty
   list means "none" (`recipients: []`: shared with no one), so an empty list in one file
   and entries in the other is a conflict (PN014).
+- **Kinds of data and sources are a vocabulary.** Of the office's `data_categories` and
+  `sources`, a notice carries only those it refers to (by id, under a `data_categories` or
+  `sources` field, and the kinds of data of the office sources it carries): a CCTV notice
+  does not claim the criminal offence data the complaints notice uses. Recipients, joint
+  controllers and sections are office-wide: every notice carries all of them.
 - **What stays in the notice.** `notice` (except `alternative_formats`), `purposes`,
   `transfers`, `automated_decision_making` and `provision_requirement` describe one
   notice's processing and are not shared.
@@ -159,11 +165,14 @@ pub fn alone(office: OfficeFile) -> NoticeFile {
 /// file in messages. On a conflict or an id used in both files, the findings (with the
 /// merged notice as far as it goes, for callers that want it).
 ///
-/// The office's `data_categories`, `sources` and `recipients` are the office's vocabulary:
-/// a notice carries the entries it refers to (by id, anywhere in the notice, and the
-/// categories of the office sources it carries), not every entry, so a CCTV notice does not
-/// say it holds the criminal offence data the complaints notice uses. An office list none
-/// of whose entries the notice uses is left unsaid, never turned into "none".
+/// The office's `data_categories` and `sources` are the office's vocabulary: a notice
+/// carries the entries it refers to (under a `data_categories` or `sources` field anywhere
+/// in the notice, and the categories of the office sources it carries), not every entry, so
+/// a CCTV notice does not say it holds the criminal offence data the complaints notice
+/// uses. An office source list none of whose entries the notice uses is left unsaid, never
+/// turned into "none". The office's `recipients`, `joint_controllers` and `sections` are
+/// office-wide: every notice carries them (a payroll bureau or IT supplier receives what
+/// every notice collects).
 #[allow(clippy::result_large_err)]
 pub fn merge(
     notice: NoticeFile,
@@ -173,29 +182,38 @@ pub fn merge(
     merge_with(notice, office, office_path, true)
 }
 
-/// The ids a notice refers to, anywhere in its own file.
-fn referenced(file: &NoticeFile) -> std::collections::BTreeSet<String> {
+/// The ids a notice refers to in `list` (`data_categories` or `sources`), anywhere in its
+/// own file: every reference written under a field of that name.
+fn referenced(file: &NoticeFile, list: &str) -> std::collections::BTreeSet<String> {
+    use super::walk::{Class, Leaf, Step};
     let mut used = std::collections::BTreeSet::new();
-    super::walk::walk(file, &mut |_, class, leaf| {
-        if let (super::walk::Class::Reference, super::walk::Leaf::Text(t)) = (class, leaf) {
+    super::walk::walk(file, &mut |path, class, leaf| {
+        let field = path.iter().rev().find_map(|s| match s {
+            Step::Field(f) => Some(*f),
+            _ => None,
+        });
+        if let (Class::Reference, Leaf::Text(t), Some(f)) = (class, leaf, field)
+            && f == list
+        {
             used.insert(t.value.clone());
         }
     });
     used
 }
 
-/// Keep the entries of an office list the notice uses; a list left with none is unsaid.
+/// Keep the notice's own entries of a merged list and the office's entries it uses; a list
+/// left with none is unsaid, never "none".
 fn used_only<T: HasId>(
     list: Option<Sp<Vec<Sp<T>>>>,
     used: &std::collections::BTreeSet<String>,
 ) -> Option<Sp<Vec<Sp<T>>>> {
     let mut list = list?;
     if list.value.is_empty() {
-        // An office's `[]` is a statement ("none"), kept as written.
+        // A `[]` is a statement ("none"), kept as written.
         return Some(list);
     }
     list.value
-        .retain(|e| e.id().is_some_and(|id| used.contains(id)));
+        .retain(|e| e.span.file != FileId::Office || e.id().is_some_and(|id| used.contains(id)));
     (!list.value.is_empty()).then_some(list)
 }
 
@@ -222,18 +240,12 @@ fn merge_with(
         alternative_formats,
         sections,
     } = office;
-    let (data_categories, sources, recipients) = if prune {
-        let mut used = referenced(&notice);
-        let sources = used_only(sources, &used);
-        for s in sources.iter().flat_map(|l| &l.value) {
-            used.extend(s.data_categories.iter().map(|c| c.value.clone()));
-        }
-        let mut categories = data_categories;
-        categories.retain(|c| used.contains(&c.id.value));
-        (categories, sources, used_only(recipients, &used))
-    } else {
-        (data_categories, sources, recipients)
-    };
+    let used = prune.then(|| {
+        (
+            referenced(&notice, "data_categories"),
+            referenced(&notice, "sources"),
+        )
+    });
     let mut m = Merger {
         office_path,
         diags: Vec::new(),
@@ -265,6 +277,17 @@ fn merge_with(
     notice.sections = m.append("sections", sections, std::mem::take(&mut notice.sections));
     notice.sources = m.optional_list("sources", sources, notice.sources.take());
     notice.recipients = m.optional_list("recipients", recipients, notice.recipients.take());
+    // Conflicts and clashes are found over the whole office file; then the notice keeps the
+    // office entries it uses.
+    if let Some((mut categories, sources)) = used {
+        notice.sources = used_only(notice.sources.take(), &sources);
+        for s in notice.sources.iter().flat_map(|l| &l.value) {
+            categories.extend(s.data_categories.iter().map(|c| c.value.clone()));
+        }
+        notice
+            .data_categories
+            .retain(|c| c.span.file != FileId::Office || categories.contains(&c.id.value));
+    }
     if m.diags.is_empty() {
         Ok(notice)
     } else {

@@ -416,9 +416,46 @@ macro_rules! blocks {
                 }
             }
 
+            impl FillAbsent for $ty {
+                fn fill_absent(&mut self, from: &Self) {
+                    $(FillAbsent::fill_absent(&mut self.$field, &from.$field);)*
+                }
+            }
+
             blocks!(@has_id $ty $($id)?);
         )*
     };
+}
+
+/// Take, field by field, what a value leaves unsaid from another value of its type: an
+/// absent optional field or an empty list is filled, a given one kept. A required field
+/// is always given. Generated for every block by [`blocks!`], so a field added to the
+/// format is filled with no line anywhere else (the set rules judge a layer with what its
+/// first layer and sibling layers say: `rules::set`).
+pub trait FillAbsent {
+    /// Fill what `self` leaves unsaid from `from`.
+    fn fill_absent(&mut self, from: &Self);
+}
+
+impl<T: Clone> FillAbsent for Option<T> {
+    fn fill_absent(&mut self, from: &Self) {
+        if self.is_none() {
+            self.clone_from(from);
+        }
+    }
+}
+
+impl<T: Clone> FillAbsent for Vec<T> {
+    fn fill_absent(&mut self, from: &Self) {
+        if self.is_empty() {
+            self.clone_from(from);
+        }
+    }
+}
+
+impl<T> FillAbsent for Sp<T> {
+    /// A required field: always given, never filled.
+    fn fill_absent(&mut self, _: &Self) {}
 }
 
 /// Whether a field, named by a projection, is a list (resolved at compile time).

@@ -21,6 +21,7 @@ use std::path::Path;
 
 use crate::diag::Diagnostic;
 use crate::model::schema::NoticeFile;
+use crate::model::walk::FillAbsent;
 use crate::model::{Notice, layer_stem};
 use crate::registry::{self, Scope};
 use crate::source::Sp;
@@ -312,71 +313,19 @@ fn filled<'a>(own: &Notice, others: impl Iterator<Item = &'a Notice>) -> Notice 
     merged
 }
 
-/// Take each block `into` lacks from `from`. Every field is named (no `..`), so a new
-/// top-level block does not compile until it is placed here.
+/// Take each top-level block `into` lacks from `from` (the walk's [`FillAbsent`], generated
+/// for every block of the format, so a new top-level block is filled with no line here),
+/// and a missing `notice.alternative_formats`; the rest of `notice` and `extends` stay the
+/// notice's own.
 fn fill(into: &mut NoticeFile, from: &NoticeFile) {
     if let (Some(mine), Some(theirs)) = (&mut into.notice, &from.notice) {
-        opt(
-            &mut mine.value.alternative_formats,
-            &theirs.value.alternative_formats,
-        );
+        mine.value
+            .alternative_formats
+            .fill_absent(&theirs.value.alternative_formats);
     }
-    let NoticeFile {
-        notice: _,
-        extends: _,
-        controller,
-        dpo,
-        representative,
-        joint_controllers,
-        data_categories,
-        sources,
-        recipients,
-        purposes,
-        transfers,
-        retention,
-        automated_decision_making,
-        provision_requirement,
-        rights,
-        complaints,
-        appropriate_policy_document,
-        sections,
-        exemptions,
-        as_published,
-        children,
-    } = from;
-    fn opt<T: Clone>(into: &mut Option<T>, from: &Option<T>) {
-        if into.is_none() {
-            into.clone_from(from);
-        }
-    }
-    fn vec<T: Clone>(into: &mut Vec<T>, from: &[T]) {
-        if into.is_empty() {
-            into.extend_from_slice(from);
-        }
-    }
-    opt(&mut into.controller, controller);
-    opt(&mut into.dpo, dpo);
-    opt(&mut into.representative, representative);
-    vec(&mut into.joint_controllers, joint_controllers);
-    vec(&mut into.data_categories, data_categories);
-    opt(&mut into.sources, sources);
-    opt(&mut into.recipients, recipients);
-    opt(&mut into.purposes, purposes);
-    opt(&mut into.transfers, transfers);
-    opt(&mut into.retention, retention);
-    opt(
-        &mut into.automated_decision_making,
-        automated_decision_making,
-    );
-    opt(&mut into.provision_requirement, provision_requirement);
-    opt(&mut into.rights, rights);
-    opt(&mut into.complaints, complaints);
-    opt(
-        &mut into.appropriate_policy_document,
-        appropriate_policy_document,
-    );
-    vec(&mut into.sections, sections);
-    vec(&mut into.exemptions, exemptions);
-    opt(&mut into.as_published, as_published);
-    opt(&mut into.children, children);
+    let notice = into.notice.take();
+    let extends = into.extends.take();
+    into.fill_absent(from);
+    into.notice = notice;
+    into.extends = extends;
 }

@@ -102,15 +102,33 @@ fn the_fixture_office_is_clean_and_merges_the_office_blocks() {
         n.source_of(controller.span).path,
         dir.path().join("office.yaml")
     );
-    // Lists: the office's entries first, then the notice's own.
+    // The office's kinds of data are a vocabulary: the CCTV notice uses none of them, so it
+    // carries only its own (it does not claim to hold contact details or letters).
     let categories: Vec<&str> = n
         .file
         .data_categories
         .iter()
         .map(|c| c.id.value.as_str())
         .collect();
-    assert_eq!(categories, ["contact", "correspondence", "images"]);
-    assert_eq!(n.file.data_categories[2].span.file, FileId::Notice);
+    assert_eq!(categories, ["images"]);
+    assert_eq!(n.file.data_categories[0].span.file, FileId::Notice);
+
+    // The main notice uses the office's: the office's entries first, then its own.
+    let main = check(dir.path(), "main.yaml").notice.expect("understood");
+    let categories: Vec<(&str, FileId)> = main
+        .file
+        .data_categories
+        .iter()
+        .map(|c| (c.id.value.as_str(), c.span.file))
+        .collect();
+    assert_eq!(
+        categories[..2],
+        [
+            ("contact", FileId::Office),
+            ("correspondence", FileId::Office)
+        ]
+    );
+    assert!(categories[2..].iter().all(|(_, f)| *f == FileId::Notice));
 }
 
 #[test]
