@@ -7,6 +7,7 @@ mod cli;
 mod clients;
 mod corpus;
 mod coverage;
+mod example_office;
 mod hostile;
 mod lang;
 mod law;
