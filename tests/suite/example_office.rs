@@ -86,7 +86,10 @@ fn the_office_builds_linked_pages_and_an_index_but_no_page_for_the_office_file()
         "--out",
         dir,
     ]);
-    assert_eq!(code, 0, "findings do not stop a build without --strict: {err}");
+    assert_eq!(
+        code, 0,
+        "findings do not stop a build without --strict: {err}"
+    );
     assert!(!out.path().join("office").exists());
     let first = std::fs::read_to_string(out.path().join("privacy/privacy.html")).unwrap();
     for layer in [
