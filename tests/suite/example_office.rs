@@ -1,23 +1,9 @@
 //! The example office in `notices/cleveland/`: a shared office file, a first layer and three
 //! layers, checked and built the way the README shows.
 
-use std::path::Path;
-use std::process::Command;
-
-use assert_cmd::cargo::CommandCargoExt;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
+/// Run `notice ARGS` from the crate root: exit code, stdout, stderr.
 fn notice(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("notice")
-        .unwrap()
-        .current_dir(root())
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = crate::cli::notice().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),

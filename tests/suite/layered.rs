@@ -6,9 +6,6 @@
 //! and a CCTV layer (`cctv.yaml`) that gives only its own purpose.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-use assert_cmd::cargo::CommandCargoExt;
 
 use notice::diag::Diagnostic;
 use notice::rules::CheckOptions;
@@ -58,11 +55,7 @@ fn rules(diags: &[Diagnostic]) -> Vec<&'static str> {
     diags.iter().map(|d| d.rule).collect()
 }
 
-fn cli() -> Command {
-    let mut c = Command::cargo_bin("notice").expect("the notice binary is built");
-    c.current_dir(root());
-    c
-}
+use crate::cli::notice as cli;
 
 #[test]
 fn a_disclosure_in_a_second_layer_satisfies_the_first() {
