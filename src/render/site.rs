@@ -214,6 +214,12 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
         .collect();
 
     let n = entries.len();
+    // "Our" only where one office owns every notice listed.
+    let heading = if one_office {
+        "Our privacy notices"
+    } else {
+        "Privacy notices"
+    };
     Document {
         lang: "en-GB".to_owned(),
         title: "Privacy notices".to_owned(),
@@ -222,7 +228,7 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
         front_matter: Vec::new(),
         sections: vec![Section {
             id: "notices".to_owned(),
-            heading: "Our privacy notices".to_owned(),
+            heading: heading.to_owned(),
             heading_lang: None,
             in_contents: false,
             blocks: vec![
@@ -231,7 +237,7 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
                     if n == 1 { "" } else { "s" }
                 ))]),
                 Block::Table(Table {
-                    caption: "Our privacy notices, their dates and formats".to_owned(),
+                    caption: format!("{heading}, their dates and formats"),
                     header: [
                         "Notice",
                         "Who it is for",
@@ -277,4 +283,71 @@ pub fn index(
         ("index.html", html.into_bytes()),
         ("index.txt", text.into_bytes()),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(stem: &str, title: &str, organisation: &str) -> Entry {
+        Entry {
+            stem: stem.to_owned(),
+            title: title.to_owned(),
+            organisation: Some(organisation.to_owned()),
+            audience: Vec::new(),
+            last_updated: None,
+            next_review: None,
+            layers: Vec::new(),
+        }
+    }
+
+    fn first_cell(doc: &Document) -> Vec<String> {
+        let Block::Table(t) = &doc.sections[0].blocks[1] else {
+            panic!("the index's second block is its table");
+        };
+        t.rows
+            .iter()
+            .map(|row| match row[0][0].as_slice() {
+                [Inline::Text(s)] => s.clone(),
+                other => panic!("a notice's cell is its title: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_office_heads_the_page_and_several_are_named_per_notice() {
+        let formats = Format::defaults();
+        let one = index_document(
+            &[
+                entry("a", "Privacy notice", "PCC for Wessex"),
+                entry("b", "CCTV", "PCC for Wessex"),
+            ],
+            &formats,
+        );
+        assert_eq!(one.organisation, "PCC for Wessex");
+        assert_eq!(one.sections[0].heading, "Our privacy notices");
+        assert_eq!(first_cell(&one), ["Privacy notice", "CCTV"]);
+
+        let several = index_document(
+            &[
+                entry("a", "Privacy notice", "PCC for Wessex"),
+                entry("b", "Privacy notice", "PCC for Mercia"),
+            ],
+            &formats,
+        );
+        assert_eq!(several.organisation, "");
+        assert_eq!(several.sections[0].heading, "Privacy notices");
+        assert_eq!(
+            first_cell(&several),
+            [
+                "Privacy notice (PCC for Wessex)",
+                "Privacy notice (PCC for Mercia)"
+            ]
+        );
+        // No notice says who it is for: no column for it.
+        let Block::Table(t) = &several.sections[0].blocks[1] else {
+            unreachable!()
+        };
+        assert!(!t.header.iter().any(|h| h == "Who it is for"));
+    }
 }
