@@ -29,6 +29,11 @@ pub const PAGE_TEMPLATE: &str = include_str!("../../templates/page.html.j2");
 /// narrow screens rather than force the page to scroll sideways (WCAG 1.4.10 Reflow).
 const LONG_KEEP: usize = 20;
 
+/// Keep runs longer than this many characters (long web addresses) are wider than the
+/// page's column (46rem) at any width: they wrap anywhere on every screen, or the page
+/// scrolls sideways on a desktop too.
+const OVERLONG_KEEP: usize = 60;
+
 /// Rendering the page failed: the template could not be found, parsed or rendered.
 #[derive(Debug)]
 pub enum RenderError {
@@ -471,7 +476,10 @@ fn push_inline(out: &mut String, inline: &Inline) {
             None => push_inlines(out, text),
         },
         Inline::Keep(s) => {
-            if s.chars().count() > LONG_KEEP {
+            let len = s.chars().count();
+            if len > OVERLONG_KEEP {
+                out.push_str("<span class=\"overlong\">");
+            } else if len > LONG_KEEP {
                 out.push_str("<span class=\"nowrap long\">");
             } else {
                 out.push_str("<span class=\"nowrap\">");

@@ -97,6 +97,29 @@ fn the_office_builds_linked_pages_and_an_index_but_no_page_for_the_office_file()
         !website.contains("Criminal offence data"),
         "the website page does not claim the office's criminal offence data"
     );
+    // Every page as a reader meets it: axe, keyboard, and no sideways scroll on a desktop
+    // or a phone (the first layer's 116-character address once pushed the column wide).
+    let mut pages = vec![out.path().join("index.html")];
+    for (stem, title) in [
+        ("privacy", "Your information"),
+        (
+            "correspondence-and-complaints",
+            "General correspondence and handling complaints",
+        ),
+        ("website", "Accessing the OPCC website"),
+        (
+            "scrutiny-questions",
+            "Submitting questions to the PCC's scrutiny process",
+        ),
+    ] {
+        pages.push(out.path().join(format!("{stem}/{stem}.html")));
+        crate::tools::check_pdf(
+            &out.path().join(format!("{stem}/{stem}-large-print.pdf")),
+            title,
+            "en-GB",
+        );
+    }
+    crate::tools::check_html(&pages);
     let index = std::fs::read_to_string(out.path().join("index.txt")).unwrap();
     assert!(index.contains("The Police and Crime Commissioner for Cleveland"));
     assert!(index.contains("Who it is for: members of the public"));

@@ -377,9 +377,13 @@ impl Para {
         opportunities: &[usize],
         lines: &mut Vec<Line>,
     ) -> usize {
+        // In an address a break after a hyphen reads as hyphenation (is the hyphen part of
+        // the address?); break before it instead, so the next line starts with it.
+        let address = looks_like_address(&self.text[start..end]);
         while self.width(start..end) > max {
             let mut best_opportunity = None;
             let mut best_slash = None;
+            let mut best_before_hyphen = None;
             let mut best_char = None;
             let mut previous = '\0';
             for (offset, c) in self.text[start..end].char_indices() {
@@ -393,7 +397,10 @@ impl Para {
                     break;
                 }
                 best_char = Some(b);
-                if opportunities.binary_search(&b).is_ok() {
+                if address && c == '-' {
+                    best_before_hyphen = Some(b);
+                }
+                if opportunities.binary_search(&b).is_ok() && !(address && after == '-') {
                     best_opportunity = Some(b);
                     // In a URL, a break after a slash reads better than one after a
                     // hyphen, which looks like hyphenation; take it if it fills half the line.
@@ -404,6 +411,7 @@ impl Para {
             }
             let b = best_slash
                 .or(best_opportunity)
+                .or(best_before_hyphen)
                 .or(best_char)
                 .unwrap_or_else(|| {
                     // Not even one character fits: put one on its own line.
@@ -562,6 +570,19 @@ mod tests {
         let lines = p.break_lines(p.width(0.."information-".len()) + 1.0);
         let texts: Vec<&str> = lines.iter().map(|l| &p.text[l.range.clone()]).collect();
         assert_eq!(texts, vec!["information-", "sharing"]);
+    }
+
+    #[test]
+    fn a_long_address_breaks_before_a_hyphen_not_after_it() {
+        let url = "https://www.example.org/your-information/general-correspondence-and-handling-complaints";
+        let p = para(&[Inline::Keep(url.into())], 18.0);
+        let lines = p.break_lines(p.width(0.."https://www.example.org/your-infor".len()));
+        let texts: Vec<&str> = lines.iter().map(|l| &p.text[l.range.clone()]).collect();
+        assert!(texts.len() > 1, "{texts:?}");
+        assert_eq!(texts.concat(), url, "nothing lost or added");
+        for t in &texts[..texts.len() - 1] {
+            assert!(!t.ends_with('-'), "a line ends at a hyphen: {texts:?}");
+        }
     }
 
     #[test]
