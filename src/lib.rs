@@ -26,6 +26,7 @@ pub mod diff;
 pub mod document;
 pub mod model;
 pub mod office;
+pub mod parallel;
 pub mod parse;
 pub mod registry;
 pub mod render;

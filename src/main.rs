@@ -10,6 +10,12 @@ use std::process::ExitCode;
 use cli::{Cli, Command};
 use cmd::Outcome;
 
+/// mimalloc instead of the system allocator: rendering a PDF allocates and frees many small
+/// buffers and a few large ones (a compressor's tables per stream), which glibc's allocator
+/// hands back to the kernel and faults in again (see docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::parse_args() {
         Ok(cli) => cli,

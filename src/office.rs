@@ -17,11 +17,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::Checked;
 use crate::diag::{Diagnostic, FileReport};
-use crate::model;
 use crate::model::shared::{self, OfficeFile};
+use crate::model::{self, Notice};
 use crate::parse;
 use crate::registry;
 use crate::rules;
@@ -87,6 +88,20 @@ impl Loader for Disk {
     }
 }
 
+/// A [`Disk`] shared by the workers of a command: each file is still read once.
+struct Shared<'a>(&'a Mutex<Disk>);
+
+impl Loader for Shared<'_> {
+    fn load(&mut self, path: &Path) -> Result<SourceFile, ReadError> {
+        // A worker that panicked holding the lock left the cache whole (an insert is the
+        // only change), so its contents can still be used.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .load(path)
+    }
+}
+
 /// Check one file, reading the office file it extends with `loader`: a notice in full, an
 /// office file as a part.
 pub fn check_with(src: &SourceFile, opts: &CheckOptions, loader: &mut dyn Loader) -> Checked {
@@ -108,51 +123,16 @@ fn failed(diagnostics: Vec<Diagnostic>, office: Option<SourceFile>) -> Checked {
 }
 
 fn check_notice(src: &SourceFile, opts: &CheckOptions, loader: &mut dyn Loader) -> Checked {
-    let file = match parse::parse(src) {
-        Ok(f) => f,
-        Err(diagnostics) => return failed(diagnostics, None),
+    let (notice, texts) = match understand(src, loader, true) {
+        Ok(understood) => understood,
+        Err(failed) => return failed,
     };
-    let mut texts = rules::text::check_source(src);
-    let (file, office) = match file.extends.clone() {
-        None => (file, None),
-        Some(extends) => {
-            let office = match resolve(src, &extends, loader) {
-                Ok(office) => office,
-                Err(d) => {
-                    texts.push(*d);
-                    return failed(texts, None);
-                }
-            };
-            texts.extend(rules::text::check_source(&office));
-            let parsed = match parse_office(&office) {
-                Ok(parsed) => parsed,
-                Err(d) => {
-                    texts.extend(d);
-                    return failed(texts, Some(office));
-                }
-            };
-            let name = office.path.display().to_string();
-            match shared::merge(file, parsed, &name) {
-                Ok(file) => (file, Some(office)),
-                Err((_, d)) => {
-                    texts.extend(d);
-                    return failed(texts, Some(office));
-                }
-            }
-        }
-    };
-    let mut checked = match model::lower(file, src) {
-        Ok(mut notice) => {
-            notice.office = office.clone();
-            let diagnostics = rules::check(&notice, opts);
-            Checked {
-                notice: Some(notice),
-                diagnostics,
-                office,
-                part: false,
-            }
-        }
-        Err(diagnostics) => failed(diagnostics, office),
+    let diagnostics = rules::check(&notice, opts);
+    let mut checked = Checked {
+        office: notice.office.clone(),
+        notice: Some(notice),
+        diagnostics,
+        part: false,
     };
     if !texts.is_empty() {
         checked.diagnostics.extend(texts);
@@ -160,6 +140,73 @@ fn check_notice(src: &SourceFile, opts: &CheckOptions, loader: &mut dyn Loader) 
         checked.diagnostics.dedup();
     }
     checked
+}
+
+/// Read a notice again, with the office file it extends, without judging it: for a notice
+/// already checked (so understood), whose model was not kept (`notice build` of many
+/// notices). `None` if it cannot be understood after all.
+pub fn reread(src: &SourceFile, loader: &mut dyn Loader) -> Option<Notice> {
+    understand(src, loader, false)
+        .ok()
+        .map(|(notice, _)| notice)
+}
+
+/// Parse a notice, merge the office file it extends and lower the result: the notice and
+/// the findings about its text (only when `texts` is asked for), or the failed check.
+fn understand(
+    src: &SourceFile,
+    loader: &mut dyn Loader,
+    texts: bool,
+) -> Result<(Notice, Vec<Diagnostic>), Checked> {
+    let file = parse::parse(src).map_err(|diagnostics| failed(diagnostics, None))?;
+    let text_findings = |s: &SourceFile| {
+        if texts {
+            rules::text::check_source(s)
+        } else {
+            Vec::new()
+        }
+    };
+    let mut texts = text_findings(src);
+    let (file, office) = match file.extends.clone() {
+        None => (file, None),
+        Some(extends) => {
+            let office = match resolve(src, &extends, loader) {
+                Ok(office) => office,
+                Err(d) => {
+                    texts.push(*d);
+                    return Err(failed(texts, None));
+                }
+            };
+            texts.extend(text_findings(&office));
+            let parsed = match parse_office(&office) {
+                Ok(parsed) => parsed,
+                Err(d) => {
+                    texts.extend(d);
+                    return Err(failed(texts, Some(office)));
+                }
+            };
+            let name = office.path.display().to_string();
+            match shared::merge(file, parsed, &name) {
+                Ok(file) => (file, Some(office)),
+                Err((_, d)) => {
+                    texts.extend(d);
+                    return Err(failed(texts, Some(office)));
+                }
+            }
+        }
+    };
+    match model::lower(file, src) {
+        Ok(mut notice) => {
+            notice.office = office;
+            Ok((notice, texts))
+        }
+        Err(mut diagnostics) => {
+            diagnostics.extend(texts);
+            let mut failed = failed(diagnostics, office);
+            failed.diagnostics.dedup();
+            Err(failed)
+        }
+    }
 }
 
 /// An office file on its own: its format, values, ids and wording.
@@ -313,20 +360,30 @@ pub struct CheckedSet {
 /// Read and check every file: notices in full (with the office files they extend, each
 /// read once), office files as parts.
 pub fn check_set(paths: &[PathBuf], opts: &CheckOptions) -> CheckedSet {
-    let mut loader = Disk::default();
+    let disk = Mutex::new(Disk::default());
+    let read = crate::parallel::map(paths, |path| {
+        // Keep the path as given for messages; the loader's copy is keyed by the
+        // normalised path, the way `extends` names it.
+        Shared(&disk)
+            .load(&normalise(path))
+            .map(|read| SourceFile::from_text(path.clone(), read.text))
+    });
     let mut set = CheckedSet::default();
-    for path in paths {
-        match loader.load(&normalise(path)) {
-            Ok(read) => {
-                // Keep the path as given for messages; the loader's copy is keyed by the
-                // normalised path, the way `extends` names it.
-                let source = SourceFile::from_text(path.clone(), read.text);
-                let checked = check_with(&source, opts, &mut loader);
-                set.files.push(CheckedFile { source, checked });
-            }
+    let mut sources = Vec::new();
+    for r in read {
+        match r {
+            Ok(source) => sources.push(source),
             Err(e) => set.unreadable.push(e),
         }
     }
+    set.files = crate::parallel::map_sized(
+        sources,
+        |s| s.text.len(),
+        |source| {
+            let checked = check_with(&source, opts, &mut Shared(&disk));
+            CheckedFile { source, checked }
+        },
+    );
     // Layered notices are judged as sets: a disclosure made in any layer counts.
     let mut members: Vec<crate::rules::set::Member<'_>> = set
         .files

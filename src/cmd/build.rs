@@ -9,7 +9,6 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
@@ -18,6 +17,7 @@ use super::{Outcome, collect_inputs};
 use crate::cli::BuildArgs;
 use notice::diag::{Diagnostic, FileReport, Severity, emit};
 use notice::model::{Date, Notice};
+use notice::parallel;
 use notice::render::{self, RenderOptions, site};
 use notice::rules::CheckOptions;
 use notice::source::SourceFile;
@@ -41,6 +41,10 @@ struct Input {
     notice: Option<Notice>,
     understood: bool,
     errors: usize,
+    /// Its output folder's name, from its file name.
+    stem: String,
+    /// What the site index and the layers' links back say about it (a notice understood).
+    entry: Option<site::Entry>,
 }
 
 /// What rendering and writing one notice gave.
@@ -77,7 +81,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
     // 1. Read and check everything first, on every core.
-    let sources = parallel_map(files, |path| SourceFile::read(path));
+    let sources = parallel::map(files, |path| SourceFile::read(path));
     let sources = sources
         .into_iter()
         .collect::<Result<Vec<SourceFile>, _>>()
@@ -85,7 +89,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     let total_bytes: usize = sources.iter().map(|s| s.text.len()).sum();
     let keep = total_bytes <= KEEP_NOTICES_UP_TO_BYTES;
     let by_size = |s: &SourceFile| s.text.len();
-    let mut inputs = parallel_map_sized(sources, by_size, |source| {
+    let mut inputs = parallel::map_sized(sources, by_size, |source| {
         let checked = notice::check(&source, &opts);
         let errors = checked
             .diagnostics
@@ -93,6 +97,10 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             .filter(|d| d.severity == Severity::Error)
             .count();
         let mut reports = notice::office::reports(&source, &checked).into_iter();
+        let stem = stem_of(&source.path);
+        let entry = (!checked.part)
+            .then(|| checked.notice.as_ref().map(|n| site::Entry::of(&stem, n)))
+            .flatten();
         let report = reports.next().unwrap_or(FileReport {
             source,
             diagnostics: Vec::new(),
@@ -106,6 +114,8 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             errors,
             report,
             shared: reports.collect(),
+            stem,
+            entry,
         }
     });
     // Layered notices are judged as sets (src/rules/set.rs), on each notice's own
@@ -185,34 +195,26 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             outcome = Outcome::Findings;
             continue;
         }
-        let stem = safe_stem(
-            &path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        );
+        let stem = input.stem.clone();
         jobs.push((stem, input));
     }
     refuse_shared_folders(&jobs, &args.out)?;
     // What the site index and the layers' links back say about each notice.
     let entries: Vec<site::Entry> = jobs
         .iter()
-        .filter_map(|(stem, input)| match &input.notice {
-            Some(n) => Some(site::Entry::of(stem, n)),
-            None => relower(&input.report.source, &opts).map(|n| site::Entry::of(stem, &n)),
-        })
+        .filter_map(|(_, input)| input.entry.clone())
         .collect();
 
     let failed = AtomicBool::new(false);
     let size = |(_, i): &(String, &mut Input)| i.report.source.text.len();
-    let results = parallel_map_sized(jobs, size, |(stem, input)| -> Option<(PathBuf, Done)> {
+    let results = parallel::map_sized(jobs, size, |(stem, input)| -> Option<(PathBuf, Done)> {
         if failed.load(Ordering::Relaxed) {
             return None;
         }
         let path = input.report.source.path.clone();
         let notice = match input.notice.take() {
             Some(n) => n,
-            None => match relower(&input.report.source, &opts) {
+            None => match reread(&input.report.source) {
                 Some(n) => n,
                 None => {
                     let msg = "the notice could not be read again".to_owned();
@@ -352,15 +354,22 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// Check a notice again (it was understood once, so it will be again), with the office
-/// file it extends.
-fn relower(source: &SourceFile, opts: &CheckOptions) -> Option<Notice> {
-    notice::check(source, opts).notice
+/// Read a notice again (it was understood once, so it will be again), with the office
+/// file it extends; its findings are already known.
+fn reread(source: &SourceFile) -> Option<Notice> {
+    notice::office::reread(source, &mut notice::office::Disk::default())
 }
 
-/// Two notices whose file names make the same folder name (`a b.yaml` and `a-b.yaml`, or
-/// `kent.yaml` in two folders) would overwrite each other's outputs: refuse before
-/// writing anything.
+/// The name of a notice's output folder: its file name without the extension, made safe.
+fn stem_of(path: &Path) -> String {
+    safe_stem(
+        &path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    )
+}
+
 fn refuse_shared_folders(jobs: &[(String, &mut Input)], out: &Path) -> Result<()> {
     let mut seen: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
     for (stem, input) in jobs {
@@ -375,72 +384,6 @@ fn refuse_shared_folders(jobs: &[(String, &mut Input)], out: &Path) -> Result<()
         }
     }
     Ok(())
-}
-
-/// Map `f` over `items` on one thread per core, keeping the order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let refs: Vec<&T> = items.iter().collect();
-    parallel_map_owned(refs, f)
-}
-
-/// The stack of each worker: as large as the main thread's, so that a notice renders the
-/// same on a worker as on its own (the default for spawned threads is 2 MiB). Only what
-/// is used is ever touched.
-const WORKER_STACK_BYTES: usize = 8 * 1024 * 1024;
-
-/// Map `f` over owned `items` on one thread per core, keeping the order.
-fn parallel_map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    parallel_map_sized(items, |_| 0, f)
-}
-
-/// Map `f` over owned `items` on one thread per core, the largest items (by `size`) first,
-/// and return the results in the order of `items`.
-///
-/// Taking the largest first keeps the cores busy to the end: in input order, the largest
-/// example notice (Leicestershire, last by name) was started last and rendered alone
-/// while the other core sat idle. Only the order of the work changes, never the results.
-fn parallel_map_sized<T: Send, R: Send>(
-    items: Vec<T>,
-    size: impl Fn(&T) -> usize,
-    f: impl Fn(T) -> R + Sync,
-) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(items.len().max(1));
-    if workers <= 1 {
-        return items.into_iter().map(f).collect();
-    }
-    let len = items.len();
-    let mut order: Vec<(usize, T)> = items.into_iter().enumerate().collect();
-    // Stable: items of the same size keep their order.
-    order.sort_by_key(|(_, item)| std::cmp::Reverse(size(item)));
-    let queue = Mutex::new(order.into_iter());
-    let mut slots: Vec<Option<R>> = (0..len).map(|_| None).collect();
-    let results = Mutex::new(&mut slots);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            std::thread::Builder::new()
-                .stack_size(WORKER_STACK_BYTES)
-                .spawn_scoped(scope, || {
-                    loop {
-                        let next = queue
-                            .lock()
-                            .expect("no worker panics holding the queue")
-                            .next();
-                        let Some((i, item)) = next else { break };
-                        let r = f(item);
-                        results
-                            .lock()
-                            .expect("no worker panics holding the results")[i] = Some(r);
-                    }
-                })
-                .expect("a worker thread starts");
-        }
-    });
-    slots
-        .into_iter()
-        .map(|r| r.expect("every item was processed"))
-        .collect()
 }
 
 /// The review copy of a notice as an HTML page (see `notice::document::review`).
