@@ -292,19 +292,23 @@ fn shape_run(set: &FontSet, face: FaceId, text: &str, base: usize, out: &mut Vec
                 }
                 (word, usize::from(start > 0), &mut cache.words)
             };
-            if !map.contains_key(key.as_str()) {
+            let at = base + start;
+            let placed = |g: &ShapedGlyph| ShapedGlyph {
+                cluster: g.cluster + at,
+                ..*g
+            };
+            if let Some(glyphs) = map.get(key.as_str()) {
+                out.extend(glyphs.iter().map(placed));
+            } else {
                 let mut glyphs = Vec::new();
                 shape_uncached(set, face, &key, 0, &mut glyphs);
                 glyphs.retain(|g| (lead..lead + piece.len()).contains(&g.cluster));
                 for g in &mut glyphs {
                     g.cluster -= lead;
                 }
+                out.extend(glyphs.iter().map(placed));
                 map.insert(key.as_str().into(), glyphs);
             }
-            out.extend(map[key.as_str()].iter().map(|g| ShapedGlyph {
-                cluster: g.cluster + base + start,
-                ..*g
-            }));
             start += piece.len();
         }
     });
@@ -315,11 +319,13 @@ fn shape_run(set: &FontSet, face: FaceId, text: &str, base: usize, out: &mut Vec
 const MAX_CACHED_WORDS: usize = 20_000;
 
 /// Shaped words and spaces of one face, by their text in context; clusters are relative
-/// to the piece.
+/// to the piece. Keyed with rustc-hash's Fx hash rather than the standard SipHash: the keys
+/// are our own text, not an attacker's, and hashing every word of every line was a visible
+/// part of laying out a page.
 #[derive(Default)]
 struct WordCache {
-    words: std::collections::HashMap<Box<str>, Vec<ShapedGlyph>>,
-    spaces: std::collections::HashMap<Box<str>, Vec<ShapedGlyph>>,
+    words: rustc_hash::FxHashMap<Box<str>, Vec<ShapedGlyph>>,
+    spaces: rustc_hash::FxHashMap<Box<str>, Vec<ShapedGlyph>>,
 }
 
 thread_local! {
