@@ -114,6 +114,7 @@ pub fn check_with(src: &SourceFile, opts: &CheckOptions, loader: &mut dyn Loader
 fn failed(diagnostics: Vec<Diagnostic>, office: Option<SourceFile>) -> Checked {
     let mut diagnostics = diagnostics;
     crate::diag::sort(&mut diagnostics);
+    diagnostics.dedup();
     Checked {
         notice: None,
         diagnostics,
@@ -125,7 +126,7 @@ fn failed(diagnostics: Vec<Diagnostic>, office: Option<SourceFile>) -> Checked {
 fn check_notice(src: &SourceFile, opts: &CheckOptions, loader: &mut dyn Loader) -> Checked {
     let (notice, texts) = match understand(src, loader, true) {
         Ok(understood) => understood,
-        Err(failed) => return failed,
+        Err((diagnostics, office)) => return failed(diagnostics, office),
     };
     let diagnostics = rules::check(&notice, opts);
     let mut checked = Checked {
@@ -151,14 +152,18 @@ pub fn reread(src: &SourceFile, loader: &mut dyn Loader) -> Option<Notice> {
         .map(|(notice, _)| notice)
 }
 
+/// Why a notice could not be understood: the findings, and the office file if it was read.
+type NotUnderstood = (Vec<Diagnostic>, Option<SourceFile>);
+
 /// Parse a notice, merge the office file it extends and lower the result: the notice and
-/// the findings about its text (only when `texts` is asked for), or the failed check.
+/// the findings about its text (only when `texts` is asked for); or every finding, sorted,
+/// with the office file if it was read.
 fn understand(
     src: &SourceFile,
     loader: &mut dyn Loader,
     texts: bool,
-) -> Result<(Notice, Vec<Diagnostic>), Checked> {
-    let file = parse::parse(src).map_err(|diagnostics| failed(diagnostics, None))?;
+) -> Result<(Notice, Vec<Diagnostic>), NotUnderstood> {
+    let file = parse::parse(src).map_err(|diagnostics| (diagnostics, None))?;
     let text_findings = |s: &SourceFile| {
         if texts {
             rules::text::check_source(s)
@@ -174,7 +179,7 @@ fn understand(
                 Ok(office) => office,
                 Err(d) => {
                     texts.push(*d);
-                    return Err(failed(texts, None));
+                    return Err((texts, None));
                 }
             };
             texts.extend(text_findings(&office));
@@ -182,7 +187,7 @@ fn understand(
                 Ok(parsed) => parsed,
                 Err(d) => {
                     texts.extend(d);
-                    return Err(failed(texts, Some(office)));
+                    return Err((texts, Some(office)));
                 }
             };
             let name = office.path.display().to_string();
@@ -190,7 +195,7 @@ fn understand(
                 Ok(file) => (file, Some(office)),
                 Err((_, d)) => {
                     texts.extend(d);
-                    return Err(failed(texts, Some(office)));
+                    return Err((texts, Some(office)));
                 }
             }
         }
@@ -202,9 +207,7 @@ fn understand(
         }
         Err(mut diagnostics) => {
             diagnostics.extend(texts);
-            let mut failed = failed(diagnostics, office);
-            failed.diagnostics.dedup();
-            Err(failed)
+            Err((diagnostics, office))
         }
     }
 }

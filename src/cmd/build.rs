@@ -9,6 +9,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
@@ -45,6 +46,24 @@ struct Input {
     stem: String,
     /// What the site index and the layers' links back say about it (a notice understood).
     entry: Option<site::Entry>,
+}
+
+/// How many notices' files may wait for a writer: enough to keep the writers busy, few
+/// enough that memory holds only a handful of notices' outputs.
+const WRITES_WAITING: usize = 4;
+
+/// Threads writing and flushing files while the workers render. Writing mostly waits on the
+/// disk, so two keep up with the workers on any number of cores seen so far.
+const WRITERS: usize = 2;
+
+/// What became of one notice's files, handed to the writers.
+enum Written {
+    /// Written and flushed, each renamed into place.
+    Done,
+    /// Could not be written: why (nothing of this notice was left half-written).
+    Failed(String),
+    /// Not attempted: writing had already failed for another notice.
+    Skipped,
 }
 
 /// What rendering and writing one notice gave.
@@ -205,59 +224,98 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         .filter_map(|(_, input)| input.entry.clone())
         .collect();
 
+    // Each notice's files are handed to the writers, and its worker goes on to the next
+    // notice while they are flushed to disk: a flush waits on the disk, not the processor.
     let failed = AtomicBool::new(false);
-    let size = |(_, i): &(String, &mut Input)| i.report.source.text.len();
-    let results = parallel::map_sized(jobs, size, |(stem, input)| -> Option<(PathBuf, Done)> {
-        if failed.load(Ordering::Relaxed) {
-            return None;
-        }
-        let path = input.report.source.path.clone();
-        let notice = match input.notice.take() {
-            Some(n) => n,
-            None => match reread(&input.report.source) {
-                Some(n) => n,
-                None => {
-                    let msg = "the notice could not be read again".to_owned();
-                    return Some((path, Done::NotRendered(msg)));
+    let jobs: Vec<(usize, (String, &mut Input))> = jobs.into_iter().enumerate().collect();
+    let written_as: Vec<Mutex<Option<Written>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    let size = |(_, (_, i)): &(usize, (String, &mut Input))| i.report.source.text.len();
+    let (to_writers, queue) =
+        std::sync::mpsc::sync_channel::<(usize, Vec<Artifact>)>(WRITES_WAITING);
+    let queue = Mutex::new(queue);
+    let results = std::thread::scope(|scope| {
+        for _ in 0..WRITERS {
+            scope.spawn(|| {
+                loop {
+                    // The lock is held only while waiting for the next batch.
+                    let next = queue.lock().map_or(None, |q| q.recv().ok());
+                    let Some((job, artifacts)) = next else { break };
+                    let outcome = if failed.load(Ordering::Relaxed) {
+                        Written::Skipped
+                    } else {
+                        match write_all(&args.out, &artifacts) {
+                            Ok(_) => Written::Done,
+                            Err(e) => {
+                                // Stop taking new notices; those written stay written, whole.
+                                failed.store(true, Ordering::Relaxed);
+                                Written::Failed(e.to_string())
+                            }
+                        }
+                    };
+                    if let Ok(mut slot) = written_as[job].lock() {
+                        *slot = Some(outcome);
+                    }
                 }
-            },
-        };
-        let mut doc = match notice::document::build::build(&notice, &env) {
-            Ok(doc) => doc,
-            Err(e) => return Some((path, Done::NotRendered(e.to_string()))),
-        };
-        // Office text the document does not print, located (PN951).
-        let left_out = notice::document::coverage::diagnostics(&notice, &doc);
-        site::link_back(&mut doc, &stem, &entries);
-        let out = match render::render_document(&doc, &env, &render_opts) {
-            Ok(out) => out,
-            Err(e) => return Some((path, Done::NotRendered(e))),
-        };
-        drop(doc);
-        let review = if args.review {
-            match review_copy(&notice, &input.report.diagnostics, &env) {
-                Ok(html) => Some(Artifact {
-                    rel_path: PathBuf::from(&stem).join(notice::document::review::file_name(&stem)),
-                    bytes: html.into_bytes(),
-                }),
-                Err(e) => return Some((path, Done::NotRendered(e))),
-            }
-        } else {
-            None
-        };
-        let office = notice.office.clone();
-        drop(notice);
-        let artifacts: Vec<Artifact> = out
-            .files
-            .into_iter()
-            .map(|(format, bytes)| Artifact {
-                rel_path: PathBuf::from(&stem).join(format.file_name(&stem)),
-                bytes,
-            })
-            .chain(review)
-            .collect();
-        match write_all(&args.out, &artifacts) {
-            Ok(paths) => {
+            });
+        }
+        let to_writers = to_writers;
+        parallel::map_sized(
+            jobs,
+            size,
+            |(job, (stem, input))| -> Option<(usize, PathBuf, Done)> {
+                if failed.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let path = input.report.source.path.clone();
+                let notice = match input.notice.take() {
+                    Some(n) => n,
+                    None => match reread(&input.report.source) {
+                        Some(n) => n,
+                        None => {
+                            let msg = "the notice could not be read again".to_owned();
+                            return Some((job, path, Done::NotRendered(msg)));
+                        }
+                    },
+                };
+                let mut doc = match notice::document::build::build(&notice, &env) {
+                    Ok(doc) => doc,
+                    Err(e) => return Some((job, path, Done::NotRendered(e.to_string()))),
+                };
+                // Office text the document does not print, located (PN951).
+                let left_out = notice::document::coverage::diagnostics(&notice, &doc);
+                site::link_back(&mut doc, &stem, &entries);
+                let out = match render::render_document(&doc, &env, &render_opts) {
+                    Ok(out) => out,
+                    Err(e) => return Some((job, path, Done::NotRendered(e))),
+                };
+                drop(doc);
+                let review = if args.review {
+                    match review_copy(&notice, &input.report.diagnostics, &env) {
+                        Ok(html) => Some(Artifact {
+                            rel_path: PathBuf::from(&stem)
+                                .join(notice::document::review::file_name(&stem)),
+                            bytes: html.into_bytes(),
+                        }),
+                        Err(e) => return Some((job, path, Done::NotRendered(e))),
+                    }
+                } else {
+                    None
+                };
+                let office = notice.office.clone();
+                drop(notice);
+                let artifacts: Vec<Artifact> = out
+                    .files
+                    .into_iter()
+                    .map(|(format, bytes)| Artifact {
+                        rel_path: PathBuf::from(&stem).join(format.file_name(&stem)),
+                        bytes,
+                    })
+                    .chain(review)
+                    .collect();
+                let paths: Vec<PathBuf> = artifacts
+                    .iter()
+                    .map(|a| args.out.join(&a.rel_path))
+                    .collect();
                 let warnings = left_out
                     .into_iter()
                     .chain(out.warnings.iter().map(|w| {
@@ -269,22 +327,36 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                     .collect();
                 let warnings =
                     notice::office::split(&input.report.source, office.as_ref(), false, warnings);
-                Some((path, Done::Built(stem, paths, warnings)))
-            }
-            Err(e) => {
-                // Stop taking new notices; those written stay written, whole.
-                failed.store(true, Ordering::Relaxed);
-                Some((path, Done::NotWritten(e.to_string())))
-            }
-        }
+                // The writers stop only when this side has gone, so the batch is always taken.
+                let _ = to_writers.send((job, artifacts));
+                Some((job, path, Done::Built(stem, paths, warnings)))
+            },
+        )
     });
+    // What became of each notice's files: a notice whose files were not written (the
+    // writing stopped at a failure) is not reported as built.
+    let results: Vec<(PathBuf, Done)> = results
+        .into_iter()
+        .flatten()
+        .filter_map(|(job, path, done)| {
+            let written = written_as[job].lock().ok().and_then(|mut w| w.take());
+            match (done, written) {
+                (Done::Built(stem, paths, warnings), Some(Written::Done)) => {
+                    Some((path, Done::Built(stem, paths, warnings)))
+                }
+                (Done::Built(..), Some(Written::Failed(e))) => Some((path, Done::NotWritten(e))),
+                (Done::Built(..), _) => None,
+                (done, _) => Some((path, done)),
+            }
+        })
+        .collect();
 
     // 3. Report, in input order.
     let mut written = Vec::new();
     let mut built_stems = std::collections::BTreeSet::new();
     let mut write_error = None;
     let mut notices = 0;
-    for (path, result) in results.into_iter().flatten() {
+    for (path, result) in results {
         match result {
             Done::Built(stem, paths, warnings) => {
                 let warnings: Vec<&FileReport> = warnings

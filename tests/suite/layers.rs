@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 /// `model::schema` (the input mirror the parser reads into), `model::walk` (its
 /// description) and `model::date` sit below `parse`; the rest of `model` above it.
 const LAYERS: &[&[&str]] = &[
-    &["source", "suggest"],
+    // `parallel`: work spread over the cores, used by whoever checks or builds many files.
+    &["source", "suggest", "parallel"],
     &["diag", "registry"],
     &["model::schema", "model::walk", "model::date"],
     &["parse"],
