@@ -15,6 +15,7 @@
 //! file, where a finding in the office file appears once, naming the notices it was found
 //! for.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -409,8 +410,11 @@ impl CheckedSet {
             self.files
                 .iter()
                 .flat_map(|f| reports(&f.source, &f.checked))
-                .collect(),
+                .map(Cow::Owned),
         )
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
     }
 }
 
@@ -466,9 +470,12 @@ pub fn split(
 }
 
 /// Reports of the same office file made into one, in the place of the first, with each
-/// finding once: a finding several notices met lists them all.
-pub fn merge_parts(reports: Vec<FileReport>) -> Vec<FileReport> {
-    let mut out: Vec<FileReport> = Vec::with_capacity(reports.len());
+/// finding once: a finding several notices met lists them all. A notice's own report passes
+/// through as it came (borrowed reports are not copied).
+pub fn merge_parts<'a>(
+    reports: impl IntoIterator<Item = Cow<'a, FileReport>>,
+) -> Vec<Cow<'a, FileReport>> {
+    let mut out: Vec<Cow<'a, FileReport>> = Vec::new();
     let mut index: BTreeMap<PathBuf, usize> = BTreeMap::new();
     for report in reports {
         if report.source.id != FileId::Office {
@@ -478,11 +485,11 @@ pub fn merge_parts(reports: Vec<FileReport>) -> Vec<FileReport> {
         let key = normalise(&report.source.path);
         let Some(&at) = index.get(&key) else {
             index.insert(key, out.len());
-            out.push(report);
+            out.push(Cow::Owned(report.into_owned()));
             continue;
         };
-        let into = &mut out[at].diagnostics;
-        for d in report.diagnostics {
+        let into = &mut out[at].to_mut().diagnostics;
+        for d in report.into_owned().diagnostics {
             let same = |e: &Diagnostic| {
                 e.rule == d.rule
                     && e.span == d.span
@@ -498,6 +505,7 @@ pub fn merge_parts(reports: Vec<FileReport>) -> Vec<FileReport> {
     }
     for r in &mut out {
         if r.source.id == FileId::Office {
+            let r = r.to_mut();
             for d in &mut r.diagnostics {
                 d.notices.sort();
                 d.notices.dedup();

@@ -159,11 +159,11 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         inputs
             .iter()
             .flat_map(|i| std::iter::once(&i.report).chain(&i.shared))
-            .cloned()
-            .collect(),
+            .map(std::borrow::Cow::Borrowed),
     );
     let with_findings: Vec<&FileReport> = all_reports
         .iter()
+        .map(|r| r.as_ref())
         .filter(|r| !r.diagnostics.is_empty())
         .collect();
     if !with_findings.is_empty() {

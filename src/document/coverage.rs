@@ -24,7 +24,13 @@ pub struct LeftOut {
 fn words_in(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -48,18 +54,17 @@ fn words(doc: &Document) -> Vec<String> {
 
 /// The document's words, with where each word stands, so a value's words are compared
 /// only where its first word is (comparing at every word of the document was most of the
-/// cost of this check).
-struct Said {
-    words: Vec<String>,
-    at: std::collections::HashMap<String, Vec<usize>>,
+/// cost of this check). Keyed with the Fx hash: the words are the notice's own.
+struct Said<'a> {
+    words: &'a [String],
+    at: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
 }
 
-impl Said {
-    fn new(words: Vec<String>) -> Self {
-        let mut at: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+impl<'a> Said<'a> {
+    fn new(words: &'a [String]) -> Self {
+        let mut at: rustc_hash::FxHashMap<&'a str, Vec<usize>> = Default::default();
         for (i, w) in words.iter().enumerate() {
-            at.entry(w.clone()).or_default().push(i);
+            at.entry(w.as_str()).or_default().push(i);
         }
         Self { words, at }
     }
@@ -69,7 +74,7 @@ impl Said {
         let Some(first) = needle.first() else {
             return false;
         };
-        self.at.get(first).is_some_and(|starts| {
+        self.at.get(first.as_str()).is_some_and(|starts| {
             starts
                 .iter()
                 .any(|&i| self.words.get(i..i + needle.len()) == Some(needle))
@@ -79,7 +84,7 @@ impl Said {
 
 /// The words a value says when printed: office Markdown read as the document reads it.
 fn value_words(class: Class, text: &str) -> Vec<String> {
-    if class == Class::Prose {
+    if class == Class::Prose && !plain_as_markdown(text) {
         let mut s = String::new();
         for b in markdown::to_blocks(text) {
             s.push_str(&super::review::block_text(&b));
@@ -91,9 +96,26 @@ fn value_words(class: Class, text: &str) -> Vec<String> {
     }
 }
 
+/// Whether reading `text` as Markdown cannot change its words (runs of letters and
+/// digits), so the Markdown reader can be skipped. Markdown drops words only in links and
+/// images (`[`), HTML and autolinks (`<`), entities (`&amp;`) and ordered-list numbers (a
+/// line starting with digits and `.` or `)`), and the document words a table (`|`) as a
+/// table; everything else it removes is punctuation, which is not a word. A test holds this to the Markdown reader on every prose value of
+/// the examples and on awkward text.
+fn plain_as_markdown(text: &str) -> bool {
+    !text.contains(['[', '<', '&', '|'])
+        && text.lines().all(|line| {
+            let rest = line
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.len() == line.trim_start().len() || !rest.starts_with(['.', ')'])
+        })
+}
+
 /// Every text value of the notice that the document does not print, with the reason.
 pub fn left_out(n: &Notice, doc: &Document) -> Vec<LeftOut> {
-    let all = Said::new(words(doc));
+    let said = words(doc);
+    let all = Said::new(&said);
     let mut out = Vec::new();
     walk::walk(&n.file, &mut |path, class, leaf| {
         let Leaf::Text(t) = leaf else { return };
@@ -143,4 +165,85 @@ pub fn diagnostics(n: &Notice, doc: &Document) -> Vec<Diagnostic> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::CheckOptions;
+    use crate::source::SourceFile;
+
+    fn through_markdown(text: &str) -> Vec<String> {
+        let mut s = String::new();
+        for b in markdown::to_blocks(text) {
+            s.push_str(&crate::document::review::block_text(&b));
+            s.push(' ');
+        }
+        words_in(&s)
+    }
+
+    /// Every prose value of the examples and of the test corpus.
+    fn prose_values() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources: Vec<SourceFile> = crate::synth::SEEDS
+            .iter()
+            .map(|(name, yaml)| SourceFile::from_text(*name, *yaml))
+            .collect();
+        for entry in std::fs::read_dir(dir.join("tests/corpus")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                sources.push(SourceFile::read(&path).unwrap());
+            }
+        }
+        let opts = CheckOptions {
+            as_of: crate::model::Date::parse("2026-06-19").unwrap(),
+        };
+        let mut values = Vec::new();
+        for src in &sources {
+            let Some(n) = crate::check(src, &opts).notice else {
+                continue;
+            };
+            walk::walk(&n.file, &mut |_, class, leaf| {
+                if let (Class::Prose, Leaf::Text(t)) = (class, leaf) {
+                    values.push(t.value.clone());
+                }
+            });
+        }
+        values
+    }
+
+    #[test]
+    fn skipping_markdown_never_changes_a_values_words() {
+        let mut texts = prose_values();
+        assert!(texts.len() > 500, "only {} prose values", texts.len());
+        let mut skipped = 0;
+        for awkward in [
+            "a *b* _c_ `d` # e > f - g ~~h~~ \\*i\\*",
+            "Title\n===\n\nand more\n---",
+            "| a | b |\n|---|---|\n| c | d |",
+            "    indented code\n\n```\nfenced code\n```",
+            "Line one  \nline two\\\nline three",
+            "- one\n- two\n  - three\n* four\n+ five",
+            "> quoted\n> > twice",
+            "Call 0300 123 4567 (9am to 5pm), or write to PO Box 12.",
+            "2018: the year the Act came in",
+            "ÉCOLE, İstanbul, Straße, ŴŶ",
+            "1. first\n2) second",
+            "  10. indented number",
+            "[a link](https://example.org) and <b>bold</b> &amp; more",
+        ] {
+            texts.push(awkward.to_owned());
+        }
+        for text in &texts {
+            if plain_as_markdown(text) {
+                skipped += 1;
+                assert_eq!(words_in(text), through_markdown(text), "{text:?}");
+            }
+        }
+        // The fast path is the common one, or it would not be worth having.
+        assert!(skipped * 2 > texts.len(), "{skipped} of {}", texts.len());
+        assert!(!plain_as_markdown("1. first\n2) second"));
+        assert!(!plain_as_markdown("  10. indented number"));
+        assert!(!plain_as_markdown("[a](https://example.org)"));
+    }
 }
