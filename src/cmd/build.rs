@@ -163,7 +163,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     );
     let with_findings: Vec<&FileReport> = all_reports
         .iter()
-        .map(|r| r.as_ref())
+        .map(std::convert::AsRef::as_ref)
         .filter(|r| !r.diagnostics.is_empty())
         .collect();
     if !with_findings.is_empty() {
