@@ -119,6 +119,9 @@ impl Lint<'_> {
         let lower = self.lower;
         let mut hits = Vec::new();
         for p in phrases {
+            if !lower.may_contain(p) {
+                continue;
+            }
             for i in occurrences(lower, p) {
                 let end = i + p.len();
                 if whole_words && !(boundary_before(lower, i) && boundary_after(lower, end)) {

@@ -16,6 +16,10 @@ use super::*;
 pub(super) struct Folded {
     pub(super) text: String,
     pub(super) orig: Vec<usize>,
+    /// Which pairs of adjacent bytes the text holds, hashed into 1,024 bits: a phrase whose
+    /// first or last pair is missing cannot be in the text, and most of the lints' phrases
+    /// are in none of a notice's texts (see [`Folded::may_contain`]).
+    pairs: [u64; 16],
 }
 
 impl std::ops::Deref for Folded {
@@ -25,7 +29,26 @@ impl std::ops::Deref for Folded {
     }
 }
 
+/// The bit of a pair of adjacent bytes in [`Folded::pairs`].
+fn pair_bit(a: u8, b: u8) -> usize {
+    (usize::from(a) * 31 + usize::from(b)) & 1023
+}
+
 impl Folded {
+    /// Whether `phrase` may occur in the text: `false` means it certainly does not (its
+    /// first or last two bytes are never side by side in the text); `true` means search.
+    pub(super) fn may_contain(&self, phrase: &str) -> bool {
+        let p = phrase.as_bytes();
+        if p.len() < 2 {
+            return true;
+        }
+        let has = |a: u8, b: u8| {
+            let bit = pair_bit(a, b);
+            self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+        };
+        has(p[0], p[1]) && has(p[p.len() - 2], p[p.len() - 1])
+    }
+
     /// The original byte range of a folded range.
     pub(super) fn to_orig(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
         // Where the next folded character came from is where this range ends.
@@ -92,7 +115,12 @@ pub(super) fn fold(s: &str) -> Folded {
         }
     }
     orig.push(s.len());
-    Folded { text, orig }
+    let mut pairs = [0u64; 16];
+    for w in text.as_bytes().windows(2) {
+        let bit = pair_bit(w[0], w[1]);
+        pairs[bit / 64] |= 1 << (bit % 64);
+    }
+    Folded { text, orig, pairs }
 }
 
 /// The sentence around a range of `text`: from the previous sentence end to the next one
