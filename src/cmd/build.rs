@@ -290,7 +290,12 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                 };
                 drop(doc);
                 let review = if args.review {
-                    match review_copy(&notice, &input.report.diagnostics, &env) {
+                    // The notice's own findings and those in the office file it extends.
+                    let findings: Vec<Diagnostic> = std::iter::once(&input.report)
+                        .chain(&input.shared)
+                        .flat_map(|r| r.diagnostics.iter().cloned())
+                        .collect();
+                    match review_copy(&notice, &findings, &env) {
                         Ok(html) => Some(Artifact {
                             rel_path: PathBuf::from(&stem)
                                 .join(notice::document::review::file_name(&stem)),

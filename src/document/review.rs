@@ -18,7 +18,7 @@ use super::{Block, Document, Inline, Section, build::BuildError};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Notice;
 use crate::model::walk::{self, Class, Leaf};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// A sentence `notice` writes, the law it states and the fields it follows from (the table
 /// in `docs/law.md`). `needle` is a piece of the sentence as the templates write it.
@@ -570,7 +570,7 @@ fn located(o: &OfficeText) -> String {
     }
 }
 
-fn finding_note(d: &Diagnostic) -> Block {
+fn finding_note(d: &Diagnostic, office_file: Option<&str>) -> Block {
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -578,6 +578,12 @@ fn finding_note(d: &Diagnostic) -> Block {
     let mut text = format!("{} ({}).", upper_first(&d.message), d.citation);
     if d.span.line > 0 {
         text.push_str(&format!(" Line {}", d.span.line));
+        if d.span.file == FileId::Office {
+            text.push_str(&format!(
+                " of the shared office file {}",
+                office_file.unwrap_or("the notice extends")
+            ));
+        }
         if !d.path.is_empty() {
             text.push_str(&format!(", {}", d.path));
         }
@@ -603,11 +609,17 @@ fn upper_first(s: &str) -> String {
 /// Whether a finding concerns an office value: the same path (or one inside the other),
 /// or a line inside the value.
 fn concerns(d: &Diagnostic, o: &OfficeText) -> bool {
-    let path_match = !d.path.is_empty()
+    // A finding in the shared office file names its path in that file, where lists count
+    // their own items (the notice keeps only the kinds of data it uses, after its own
+    // recipients come the office's), so it is placed by its line in that file alone.
+    let path_match = d.span.file == FileId::Notice
+        && !d.path.is_empty()
         && (o.path == d.path
             || o.path.starts_with(&format!("{}.", d.path))
             || o.path.starts_with(&format!("{}[", d.path)));
-    let line_match = d.span.line > 0 && (o.span.line..=o.last_line).contains(&d.span.line);
+    let line_match = d.span.file == o.span.file
+        && d.span.line > 0
+        && (o.span.line..=o.last_line).contains(&d.span.line);
     path_match || line_match
 }
 
@@ -617,6 +629,8 @@ struct Marker<'a> {
     placed: Vec<bool>,
     /// The marks' language (English) when the notice is in another: then they are marked.
     lang: Option<&'a str>,
+    /// The name of the shared office file the notice extends, for findings in it.
+    office_file: Option<&'a str>,
 }
 
 /// Whether a text has a word in it.
@@ -656,7 +670,7 @@ impl Marker<'_> {
     /// A finding's note (see [`finding_note`]), its words marked English in a notice in
     /// another language.
     fn note(&self, d: &Diagnostic) -> Block {
-        let Block::Note { label, blocks } = finding_note(d) else {
+        let Block::Note { label, blocks } = finding_note(d, self.office_file) else {
             unreachable!("finding_note makes a note")
         };
         let blocks = blocks
@@ -777,11 +791,13 @@ pub fn review_document(
     let marked = super::build::build_marked(n, env, true)?;
     let office = office_texts(n);
     let lang = (!super::build::is_english(&n.lang)).then_some(super::build::WORDING_LANG);
+    let office_file = n.office.as_ref().map(|f| f.path.display().to_string());
     let mut m = Marker {
         office: &office,
         findings,
         placed: vec![false; findings.len()],
         lang,
+        office_file: office_file.as_deref(),
     };
     let mut sections: Vec<Section> = doc
         .sections

@@ -162,3 +162,51 @@ fn the_review_copy_knows_exactly_who_wrote_each_passage() {
     let key = &doc.sections[0];
     assert_eq!(key.heading_lang.as_deref(), Some("en-GB"));
 }
+
+/// A notice that extends a shared office file: the review copy carries the findings in the
+/// office file too (they are the notice's to fix as much as its own), saying which file and
+/// line, and each finding once.
+#[test]
+fn a_layers_review_copy_carries_the_findings_in_its_office_file() {
+    let out = tempfile::tempdir().unwrap();
+    let layer = "notices/cleveland/correspondence-and-complaints.yaml";
+    let status = crate::cli::notice()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "build",
+            layer,
+            "--review",
+            "--format",
+            "html",
+            "--as-of",
+            "2026-11-25",
+        ])
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let stem = "correspondence-and-complaints";
+    let html =
+        std::fs::read_to_string(out.path().join(stem).join(format!("{stem}-review.html"))).unwrap();
+    let check = crate::cli::notice()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", layer, "--as-of", "2026-11-25"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    // `check` shows the office file's finding against the office file.
+    assert!(
+        stdout.contains("notices/cleveland/office.yaml:"),
+        "no finding in the office file: {stdout}"
+    );
+    let findings = stdout
+        .lines()
+        .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+        .count();
+    assert_eq!(html.matches("Finding PN").count(), findings, "{html}");
+    assert!(
+        html.contains("of the shared office file notices/cleveland/office.yaml"),
+        "the office file's finding does not say where it is"
+    );
+}
