@@ -50,6 +50,25 @@ pub fn kind(text: &str) -> Kind {
     }
 }
 
+/// The shared office file a notice's text names in its top-level `extends:`, joined to the
+/// notice's folder, without parsing the notice (for `build --watch`, which must notice
+/// when that file changes). `None` when there is no `extends:` or it names nothing; a bad
+/// value is reported when the notice is checked, not here.
+pub fn extended_by(notice_path: &Path, text: &str) -> Option<PathBuf> {
+    let at = top_level_key(text, "extends")?;
+    let line = text[at..].lines().next()?;
+    let value = strip_comment(line)
+        .trim_start_matches('\u{feff}')
+        .strip_prefix("extends:")?
+        .trim()
+        .trim_matches(['"', '\'']);
+    if value.is_empty() {
+        return None;
+    }
+    let folder = notice_path.parent().unwrap_or(Path::new(""));
+    Some(normalise(&folder.join(value)))
+}
+
 /// The byte offset of a top-level `key:` (at the left margin, outside comments).
 fn top_level_key(text: &str, key: &str) -> Option<usize> {
     let mut offset = 0;
@@ -514,4 +533,30 @@ pub fn merge_parts<'a>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_office_file_a_notice_extends_is_found_without_parsing() {
+        let at = Path::new("notices/cctv.yaml");
+        let found = |text: &str| extended_by(at, text);
+        let office = Some(PathBuf::from("notices/office.yaml"));
+        assert_eq!(found("extends: office.yaml\nnotice:\n  title: x\n"), office);
+        assert_eq!(
+            found("notice:\n  title: x\nextends: \"office.yaml\" # shared\n"),
+            office
+        );
+        assert_eq!(found("\u{feff}extends: 'office.yaml'\n"), office);
+        assert_eq!(
+            found("extends: ../office.yaml\n"),
+            Some(PathBuf::from("office.yaml"))
+        );
+        // Not at the top level, empty, or absent: nothing.
+        assert_eq!(found("notice:\n  extends: office.yaml\n"), None);
+        assert_eq!(found("extends:\n"), None);
+        assert_eq!(found("# extends: office.yaml\nnotice: {}\n"), None);
+    }
 }

@@ -66,8 +66,10 @@ pub(crate) fn run(args: &BuildArgs) -> Result<Outcome> {
             return Ok(last);
         }
         let _ = std::io::stdout().flush();
-        let parts = seen.notices.keys().filter(|p| is_part(p)).count();
-        let notices = seen.notices.len() - parts;
+        let named_parts = seen.notices.keys().filter(|p| is_part(p)).count();
+        let notices = seen.notices.len() - named_parts;
+        // Office files named on the command line, and those the notices extend.
+        let parts = named_parts + seen.shared.keys().filter(|p| is_part(p)).count();
         eprintln!(
             "watching {notices} notice{}{} for changes (Ctrl-C stops)",
             if notices == 1 { "" } else { "s" },
@@ -142,6 +144,17 @@ fn snapshot(args: &BuildArgs) -> Snapshot {
     let mut snap = Snapshot::default();
     match collect_inputs(&args.input.paths) {
         Ok(files) => {
+            // The shared office files the notices extend are watched too, wherever they
+            // are: a change to one rebuilds every notice.
+            let offices: BTreeSet<PathBuf> = files
+                .iter()
+                .filter_map(|f| {
+                    let text = std::fs::read_to_string(f).ok()?;
+                    notice::office::extended_by(f, &text)
+                })
+                .filter(|o| !files.iter().any(|f| notice::office::normalise(f) == *o))
+                .collect();
+            snap.shared.extend(stamps(offices));
             snap.notices = stamps(files);
         }
         Err(e) => snap.error = Some(format!("{e:#}")),
@@ -149,7 +162,7 @@ fn snapshot(args: &BuildArgs) -> Snapshot {
     if let Some(dir) = &args.templates {
         let mut files = BTreeSet::new();
         list_files(dir, &mut files);
-        snap.shared = stamps(files);
+        snap.shared.extend(stamps(files));
         // The folder itself: removing or replacing it is a change too.
         snap.shared.insert(dir.clone(), stamp(dir));
     }

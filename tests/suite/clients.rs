@@ -1125,3 +1125,56 @@ fn watch_rebuilds_every_notice_when_the_office_file_changes() {
         assert!(txt.contains("privacy@wessex-pcc.example"), "{stem}: {txt}");
     }
 }
+
+/// `build --watch` on one notice that extends a shared office file: the office file is not
+/// among the files named, and a change to it still rebuilds the notice.
+#[test]
+fn watch_on_one_notice_rebuilds_it_when_its_office_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let notices = dir.path().join("notices");
+    std::fs::create_dir(&notices).unwrap();
+    for f in ["office.yaml", "main.yaml"] {
+        std::fs::copy(
+            root().join("tests/fixtures/office").join(f),
+            notices.join(f),
+        )
+        .unwrap();
+    }
+    let child = notice()
+        .current_dir(dir.path())
+        .args([
+            "build",
+            "notices/main.yaml",
+            "--out",
+            "out",
+            "--format",
+            "txt",
+            "--watch",
+        ])
+        .args(["--as-of", "2026-11-25", "--watch-builds", "2"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = KillOnDrop(child);
+    let rx = lines_of(&mut child.0);
+    wait_for(
+        &rx,
+        "watching 1 notice and 1 shared office file",
+        Instant::now() + Duration::from_secs(60),
+    );
+
+    let office = notices.join("office.yaml");
+    let text = std::fs::read_to_string(&office).unwrap();
+    let changed = text.replacen("dpo@wessex-pcc.example", "privacy@wessex-pcc.example", 1);
+    assert_ne!(changed, text);
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&office, changed).unwrap();
+    wait_for(
+        &rx,
+        "built    notices/main.yaml",
+        Instant::now() + Duration::from_secs(20),
+    );
+    let txt = std::fs::read_to_string(dir.path().join("out/main/main.txt")).unwrap();
+    assert!(txt.contains("privacy@wessex-pcc.example"), "{txt}");
+}
