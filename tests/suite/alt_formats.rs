@@ -240,18 +240,13 @@ fn two_renders_are_byte_identical() {
 #[test]
 fn the_large_print_word_file_follows_font_size() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("notice")
-        .unwrap()
-        .current_dir(root())
-        .args(["build", "notices/kent-2021.yaml", "--format", "docx-large"])
-        .args(["--font-size", "24", "--as-of", AS_OF, "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    crate::cli::succeeds(
+        Command::cargo_bin("notice")
+            .unwrap()
+            .current_dir(root())
+            .args(["build", "notices/kent-2021.yaml", "--format", "docx-large"])
+            .args(["--font-size", "24", "--as-of", AS_OF, "--out"])
+            .arg(dir.path()),
     );
     let file = dir.path().join("kent-2021/kent-2021-large-print.docx");
     let styles = entry(&entries(&file), "word/styles.xml");

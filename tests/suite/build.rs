@@ -181,25 +181,20 @@ fn the_html_pages_pass_axe_and_the_reader_checks() {
 #[test]
 fn a_bigger_large_print_copy_on_request() {
     let dir = tempfile::tempdir().unwrap();
-    let out = notice()
-        .args([
-            "build",
-            "notices/kent-2021.yaml",
-            "--format",
-            "pdf",
-            "--font-size",
-            "24",
-            "--as-of",
-            AS_OF,
-            "--out",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    crate::cli::succeeds(
+        notice()
+            .args([
+                "build",
+                "notices/kent-2021.yaml",
+                "--format",
+                "pdf",
+                "--font-size",
+                "24",
+                "--as-of",
+                AS_OF,
+                "--out",
+            ])
+            .arg(dir.path()),
     );
     let pdf = dir.path().join("kent-2021/kent-2021-large-print.pdf");
     assert!(pdf.exists());
@@ -283,16 +278,11 @@ fn text_fields_come_out_inert_in_html_and_intact_in_text() {
         .join("\n");
     std::fs::write(&path, hostile_yaml).unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let out = notice()
-        .args(["build", "--format", "html,txt", "--out"])
-        .arg(out_dir.path())
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    crate::cli::succeeds(
+        notice()
+            .args(["build", "--format", "html,txt", "--out"])
+            .arg(out_dir.path())
+            .arg(&path),
     );
     let html = read(&out_dir.path().join("hostile/hostile.html"));
     let text = read(&out_dir.path().join("hostile/hostile.txt"));
@@ -395,16 +385,7 @@ fn unreadable_input_writes_nothing_at_all() {
 #[test]
 fn templates_override_one_file_and_warn_about_unknown_names() {
     let templates = tempfile::tempdir().unwrap();
-    let copied = notice()
-        .args(["init", "--templates"])
-        .arg(templates.path())
-        .output()
-        .unwrap();
-    assert!(
-        copied.status.success(),
-        "{}",
-        String::from_utf8_lossy(&copied.stderr)
-    );
+    crate::cli::succeeds(notice().args(["init", "--templates"]).arg(templates.path()));
     assert!(templates.path().join("notice.md.j2").exists());
     // Keep only a customised summary, and add a misspelt file.
     for entry in std::fs::read_dir(templates.path()).unwrap() {
@@ -420,25 +401,20 @@ fn templates_override_one_file_and_warn_about_unknown_names() {
     .unwrap();
     std::fs::write(templates.path().join("rigths.md.j2"), "ignored").unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let out = notice()
-        .args([
-            "build",
-            "notices/kent-2021.yaml",
-            "--format",
-            "txt",
-            "--as-of",
-            AS_OF,
-            "--templates",
-        ])
-        .arg(templates.path())
-        .arg("--out")
-        .arg(out_dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = crate::cli::succeeds(
+        notice()
+            .args([
+                "build",
+                "notices/kent-2021.yaml",
+                "--format",
+                "txt",
+                "--as-of",
+                AS_OF,
+                "--templates",
+            ])
+            .arg(templates.path())
+            .arg("--out")
+            .arg(out_dir.path()),
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -25,6 +25,35 @@ pub(crate) fn notice() -> Command {
 }
 
 /// `notice check ARGS --as-of 2026-11-25`.
+/// A command the suite runs: `std::process::Command` or assert_cmd's.
+pub(crate) trait Runs {
+    fn run(&mut self) -> std::process::Output;
+}
+
+impl Runs for std::process::Command {
+    fn run(&mut self) -> std::process::Output {
+        self.output().unwrap()
+    }
+}
+
+impl Runs for Command {
+    fn run(&mut self) -> std::process::Output {
+        self.output().unwrap()
+    }
+}
+
+/// Run `cmd` and return its output, failing the test with its standard error if it did
+/// not exit 0.
+pub(crate) fn succeeds(cmd: &mut impl Runs) -> std::process::Output {
+    let out = cmd.run();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn check(args: &[&str]) -> Command {
     let mut cmd = notice();
     cmd.arg("check").args(args).args(["--as-of", "2026-11-25"]);

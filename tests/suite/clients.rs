@@ -1071,14 +1071,17 @@ fn office_schema_and_independent_validators_agree() {
     );
 }
 
-/// `build --watch` on a folder with a shared office file: a change to the office file
-/// rebuilds every notice that extends it.
-#[test]
-fn watch_rebuilds_every_notice_when_the_office_file_changes() {
+/// The office fixtures `files` copied into `notices/` of a fresh folder, and `notice build
+/// TARGET --watch` started there (text only, two builds), once it says `ready`.
+fn watch_office_fixtures(
+    files: &[&str],
+    target: &str,
+    ready: &str,
+) -> (tempfile::TempDir, KillOnDrop, mpsc::Receiver<String>) {
     let dir = tempfile::tempdir().unwrap();
     let notices = dir.path().join("notices");
     std::fs::create_dir(&notices).unwrap();
-    for f in ["office.yaml", "main.yaml", "cctv.yaml"] {
+    for f in files {
         std::fs::copy(
             root().join("tests/fixtures/office").join(f),
             notices.join(f),
@@ -1088,7 +1091,7 @@ fn watch_rebuilds_every_notice_when_the_office_file_changes() {
     let child = notice()
         .current_dir(dir.path())
         .args([
-            "build", "notices", "--out", "out", "--format", "txt", "--watch",
+            "build", target, "--out", "out", "--format", "txt", "--watch",
         ])
         .args(["--as-of", "2026-11-25", "--watch-builds", "2"])
         .stdout(Stdio::null())
@@ -1097,25 +1100,41 @@ fn watch_rebuilds_every_notice_when_the_office_file_changes() {
         .unwrap();
     let mut child = KillOnDrop(child);
     let rx = lines_of(&mut child.0);
-    let ready = "watching 2 notices and 1 shared office file";
     wait_for(&rx, ready, Instant::now() + Duration::from_secs(60));
-    assert!(
-        !dir.path().join("out/office").exists(),
-        "no outputs for a part"
-    );
+    (dir, child, rx)
+}
 
-    let office = notices.join("office.yaml");
+/// Change the DPO's address in the office file of a folder made by
+/// [`watch_office_fixtures`], and return the log up to `notices/main.yaml` being built again.
+fn change_office_dpo(dir: &Path, rx: &mpsc::Receiver<String>) -> String {
+    let office = dir.join("notices/office.yaml");
     let text = std::fs::read_to_string(&office).unwrap();
     let changed = text.replacen("dpo@wessex-pcc.example", "privacy@wessex-pcc.example", 1);
     assert_ne!(changed, text);
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(&office, changed).unwrap();
-    let log = wait_for(
-        &rx,
+    wait_for(
+        rx,
         "built    notices/main.yaml",
         Instant::now() + Duration::from_secs(20),
     )
-    .join("\n");
+    .join("\n")
+}
+
+/// `build --watch` on a folder with a shared office file: a change to the office file
+/// rebuilds every notice that extends it.
+#[test]
+fn watch_rebuilds_every_notice_when_the_office_file_changes() {
+    let (dir, _child, rx) = watch_office_fixtures(
+        &["office.yaml", "main.yaml", "cctv.yaml"],
+        "notices",
+        "watching 2 notices and 1 shared office file",
+    );
+    assert!(
+        !dir.path().join("out/office").exists(),
+        "no outputs for a part"
+    );
+    let log = change_office_dpo(dir.path(), &rx);
     assert!(log.contains("shared office file"), "{log}");
     assert!(log.contains("built    notices/cctv.yaml"), "{log}");
     assert!(log.contains("built    notices/main.yaml"), "{log}");
@@ -1130,51 +1149,12 @@ fn watch_rebuilds_every_notice_when_the_office_file_changes() {
 /// among the files named, and a change to it still rebuilds the notice.
 #[test]
 fn watch_on_one_notice_rebuilds_it_when_its_office_file_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    let notices = dir.path().join("notices");
-    std::fs::create_dir(&notices).unwrap();
-    for f in ["office.yaml", "main.yaml"] {
-        std::fs::copy(
-            root().join("tests/fixtures/office").join(f),
-            notices.join(f),
-        )
-        .unwrap();
-    }
-    let child = notice()
-        .current_dir(dir.path())
-        .args([
-            "build",
-            "notices/main.yaml",
-            "--out",
-            "out",
-            "--format",
-            "txt",
-            "--watch",
-        ])
-        .args(["--as-of", "2026-11-25", "--watch-builds", "2"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut child = KillOnDrop(child);
-    let rx = lines_of(&mut child.0);
-    wait_for(
-        &rx,
+    let (dir, _child, rx) = watch_office_fixtures(
+        &["office.yaml", "main.yaml"],
+        "notices/main.yaml",
         "watching 1 notice and 1 shared office file",
-        Instant::now() + Duration::from_secs(60),
     );
-
-    let office = notices.join("office.yaml");
-    let text = std::fs::read_to_string(&office).unwrap();
-    let changed = text.replacen("dpo@wessex-pcc.example", "privacy@wessex-pcc.example", 1);
-    assert_ne!(changed, text);
-    std::thread::sleep(Duration::from_millis(20));
-    std::fs::write(&office, changed).unwrap();
-    wait_for(
-        &rx,
-        "built    notices/main.yaml",
-        Instant::now() + Duration::from_secs(20),
-    );
+    change_office_dpo(dir.path(), &rx);
     let txt = std::fs::read_to_string(dir.path().join("out/main/main.txt")).unwrap();
     assert!(txt.contains("privacy@wessex-pcc.example"), "{txt}");
 }

@@ -41,18 +41,13 @@ fn built() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
     OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let out = std::process::Command::cargo_bin("notice")
-            .unwrap()
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["build", FIXTURE, "--as-of", "2026-11-25", "--out"])
-            .arg(dir.path())
-            .args(["--format", "html,pdf,txt,docx,epub"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        crate::cli::succeeds(
+            std::process::Command::cargo_bin("notice")
+                .unwrap()
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["build", FIXTURE, "--as-of", "2026-11-25", "--out"])
+                .arg(dir.path())
+                .args(["--format", "html,pdf,txt,docx,epub"]),
         );
         dir
     })

@@ -170,16 +170,11 @@ fn built() -> &'static Path {
     static OUT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
     OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let out = cli()
-            .args(["build", "--as-of", "2026-11-25", "--out"])
-            .arg(dir.path())
-            .arg(OFFICE)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        crate::cli::succeeds(
+            cli()
+                .args(["build", "--as-of", "2026-11-25", "--out"])
+                .arg(dir.path())
+                .arg(OFFICE),
         );
         dir
     })
@@ -299,23 +294,18 @@ fn the_index_lists_every_notice_and_passes_axe() {
 fn the_index_links_only_the_formats_built_and_is_the_same_every_time() {
     let build = |formats: &str| {
         let dir = tempfile::tempdir().unwrap();
-        let out = cli()
-            .args([
-                "build",
-                "--as-of",
-                "2026-11-25",
-                "--format",
-                formats,
-                "--out",
-            ])
-            .arg(dir.path())
-            .arg(OFFICE)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        crate::cli::succeeds(
+            cli()
+                .args([
+                    "build",
+                    "--as-of",
+                    "2026-11-25",
+                    "--format",
+                    formats,
+                    "--out",
+                ])
+                .arg(dir.path())
+                .arg(OFFICE),
         );
         dir
     };
@@ -340,16 +330,11 @@ fn the_index_links_only_the_formats_built_and_is_the_same_every_time() {
 #[test]
 fn building_single_files_writes_no_index() {
     let dir = tempfile::tempdir().unwrap();
-    let out = cli()
-        .args(["build", "--as-of", "2026-11-25", "--out"])
-        .arg(dir.path())
-        .arg(PathBuf::from(OFFICE).join("cctv.yaml"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    crate::cli::succeeds(
+        cli()
+            .args(["build", "--as-of", "2026-11-25", "--out"])
+            .arg(dir.path())
+            .arg(PathBuf::from(OFFICE).join("cctv.yaml")),
     );
     assert!(!dir.path().join("index.html").exists());
 }
@@ -376,23 +361,18 @@ fn a_link_to_another_notice_in_the_office_s_own_words_is_checked_and_followed() 
     );
     assert_eq!(unknown[0].path, "purposes[0].description");
     let out = tempfile::tempdir().unwrap();
-    let built = cli()
-        .args([
-            "build",
-            "--as-of",
-            "2026-11-25",
-            "--format",
-            "html",
-            "--out",
-        ])
-        .arg(out.path())
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
+    crate::cli::succeeds(
+        cli()
+            .args([
+                "build",
+                "--as-of",
+                "2026-11-25",
+                "--format",
+                "html",
+                "--out",
+            ])
+            .arg(out.path())
+            .arg(dir.path()),
     );
     let html = std::fs::read_to_string(out.path().join("cctv/cctv.html")).unwrap();
     assert!(
