@@ -224,7 +224,8 @@ def text_size_checks(r, path):
 
 CONTENTS_AFTER_PAGES = 4  # a longer PDF needs a contents page (alt-formats LPP-04)
 SUMMARY_HEADING = "At a glance"  # the summary section, which must fit on one page
-ENTRY = re.compile(r"^(?P<heading>.+), (?:page|tudalen) (?P<page>\d+)$")
+# "Heading, page 4", or "Heading? page 4" after a heading that ends a sentence.
+ENTRY = re.compile(r"^(?P<heading>.+?[?!.]|.+?),? (?:page|tudalen) (?P<page>\d+)$")
 FOOTER = re.compile(r"^(?:Page|Tudalen) (\d+) (?:of|o) (\d+)$")
 
 

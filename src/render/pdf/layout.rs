@@ -447,7 +447,8 @@ impl Builder {
             p.set_lang(contents.entry_langs.get(i).and_then(Option::as_deref));
             p.push_section_link(&heading_title(heading), *section, &mut self.out.links);
             p.set_lang(None);
-            p.push(&format!(", {} ", contents.page_word), false, None, false);
+            let sep = page_separator(&heading_title(heading));
+            p.push(&format!("{sep}{} ", contents.page_word), false, None, false);
             p.push(&page.to_string(), false, None, true);
             self.hang = self.body;
             self.paragraph(p, self.body, MARGIN, item, NodeKind::P);
@@ -874,5 +875,30 @@ mod tests {
         let c = context_around(&text, 50, 5);
         assert_eq!(c, "…aaaaaXbbbbb…");
         assert_eq!(context_around("aXb", 1, 5), "aXb");
+    }
+}
+
+/// What stands between a heading and "page N" in the contents and in a link's description:
+/// a comma, unless the heading already ends in a question mark, an exclamation mark or a
+/// full stop ("What is it?, page 4" reads as a typing slip).
+pub(super) fn page_separator(heading: &str) -> &'static str {
+    if heading.trim_end().ends_with(['?', '!', '.']) {
+        " "
+    } else {
+        ", "
+    }
+}
+
+#[cfg(test)]
+mod page_separator_tests {
+    use super::page_separator;
+
+    #[test]
+    fn no_comma_after_a_heading_that_ends_a_sentence() {
+        assert_eq!(page_separator("Your rights"), ", ");
+        assert_eq!(page_separator("Personal data – what is it?"), " ");
+        assert_eq!(page_separator("Contact us!"), " ");
+        assert_eq!(page_separator("Who we are."), " ");
+        assert_eq!(page_separator("Policing, crime and justice: 2026"), ", ");
     }
 }

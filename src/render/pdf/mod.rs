@@ -562,10 +562,11 @@ impl Drawer<'_> {
         match link.section.and_then(|s| self.layout.outline.get(s)) {
             Some(entry) => {
                 let page = self.positions[entry.item].0 + 1;
+                let sep = layout::page_separator(&link.text);
                 if is_welsh(&self.lang) {
-                    format!("{}, tudalen {page}", link.text)
+                    format!("{}{sep}tudalen {page}", link.text)
                 } else {
-                    format!("{}, page {page}", link.text)
+                    format!("{}{sep}page {page}", link.text)
                 }
             }
             None => link_description(&link.text, &link.url),
