@@ -72,66 +72,164 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     commit(&tmp, path)
 }
 
-/// Write every artifact under `out`: each into a temporary file beside its target, all
-/// flushed to disk side by side (a flush waits on the disk, and the waits overlap), then
-/// each renamed into place. A failure before the renames leaves every target as it was;
-/// no file is ever left half-written, and no temporary file is left behind.
-pub fn write_all(out: &Path, artifacts: &[Artifact]) -> Result<Vec<PathBuf>, WriteError> {
-    let paths: Vec<PathBuf> = artifacts
-        .iter()
-        .map(|a| {
-            debug_assert!(
-                a.rel_path
-                    .components()
-                    .all(|c| matches!(c, std::path::Component::Normal(_)))
-            );
-            out.join(&a.rel_path)
-        })
-        .collect();
-    let staged: Vec<Result<PathBuf, WriteError>> = if artifacts.len() <= 1 {
-        paths
-            .iter()
-            .zip(artifacts)
-            .map(|(p, a)| stage(p, &a.bytes))
-            .collect()
+/// Write every artifact under `out`, all or nothing: the files are flushed to disk side by
+/// side (a flush waits on the disk, and the waits overlap), then renamed into place. A
+/// failure before the renames leaves every target as it was; no file is ever left
+/// half-written, and no temporary file is left behind.
+pub fn write_all(out: &Path, artifacts: Vec<Artifact>) -> Result<Vec<PathBuf>, WriteError> {
+    let batch = Batch::new(out, artifacts);
+    let finished = if batch.len() <= 1 {
+        (0..batch.len()).find_map(|i| batch.stage(i))
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = paths
-                .iter()
-                .zip(artifacts)
-                .map(|(p, a)| scope.spawn(move || stage(p, &a.bytes)))
+            let batch = &batch;
+            let handles: Vec<_> = (0..batch.len())
+                .map(|i| scope.spawn(move || batch.stage(i)))
                 .collect();
-            handles
+            // Every thread is joined; exactly one of them finished the batch.
+            let outcomes: Vec<Option<Finished>> = handles
                 .into_iter()
                 .map(|h| h.join().expect("writing a file does not panic"))
-                .collect()
+                .collect();
+            outcomes.into_iter().flatten().next()
         })
     };
-    let mut temps = Vec::new();
-    let mut first_error = None;
-    for s in staged {
-        match s {
-            Ok(tmp) => temps.push(tmp),
-            Err(e) => {
-                first_error.get_or_insert(e);
+    match finished {
+        None => Ok(Vec::new()),
+        Some(Finished::Written(paths)) => Ok(paths),
+        Some(Finished::Failed(e)) => Err(e),
+        Some(Finished::Abandoned) => unreachable!("write_all abandons no file"),
+    }
+}
+
+/// A set of files (one notice's) written all or nothing, by one thread or several.
+///
+/// Each file is staged (written to a temporary file beside its target and flushed to disk)
+/// by whichever thread takes it; the thread that finishes the last file renames them all
+/// into place or, if any could not be written, removes the others' temporary files, so every
+/// target is left as it was. A build's writer threads share the files of the notices in
+/// flight this way, so that a notice's flushes overlap without a thread per file.
+#[derive(Debug)]
+pub struct Batch {
+    files: Vec<(PathBuf, Vec<u8>)>,
+    staging: std::sync::Mutex<Staging>,
+}
+
+/// What the threads staging a batch have done so far.
+#[derive(Debug)]
+struct Staging {
+    /// Files not yet staged or given up.
+    left: usize,
+    /// Each file's temporary file, once staged.
+    temps: Vec<Option<PathBuf>>,
+    /// The first file that could not be written.
+    error: Option<WriteError>,
+    /// Whether a file was given up without being written.
+    abandoned: bool,
+}
+
+/// What became of a batch, told to the thread that finished it.
+#[derive(Debug)]
+pub enum Finished {
+    /// Every file is in place: their paths, in the batch's order.
+    Written(Vec<PathBuf>),
+    /// A file could not be written; nothing of the batch was left behind.
+    Failed(WriteError),
+    /// A file was given up before it was written; nothing of the batch was left behind.
+    Abandoned,
+}
+
+impl Batch {
+    /// A batch of `artifacts`, to be written under `out`.
+    pub fn new(out: &Path, artifacts: Vec<Artifact>) -> Self {
+        let files: Vec<(PathBuf, Vec<u8>)> = artifacts
+            .into_iter()
+            .map(|a| {
+                debug_assert!(
+                    a.rel_path
+                        .components()
+                        .all(|c| matches!(c, std::path::Component::Normal(_)))
+                );
+                (out.join(&a.rel_path), a.bytes)
+            })
+            .collect();
+        let staging = Staging {
+            left: files.len(),
+            temps: vec![None; files.len()],
+            error: None,
+            abandoned: false,
+        };
+        Self {
+            files,
+            staging: std::sync::Mutex::new(staging),
+        }
+    }
+
+    /// How many files the batch holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether the batch holds no file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Write and flush the `i`th file (each index once). The call that finishes the batch,
+    /// in whichever thread, returns what became of it.
+    pub fn stage(&self, i: usize) -> Option<Finished> {
+        let (path, bytes) = &self.files[i];
+        let staged = stage(path, bytes);
+        self.settle(i, Some(staged))
+    }
+
+    /// Give up the `i`th file without writing it (each index once): the batch is then not
+    /// written. The call that finishes the batch returns what became of it.
+    pub fn abandon(&self, i: usize) -> Option<Finished> {
+        self.settle(i, None)
+    }
+
+    fn settle(&self, i: usize, staged: Option<Result<PathBuf, WriteError>>) -> Option<Finished> {
+        let mut state = match self.staging.lock() {
+            Ok(state) => state,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        match staged {
+            Some(Ok(tmp)) => state.temps[i] = Some(tmp),
+            Some(Err(e)) => {
+                state.error.get_or_insert(e);
+            }
+            None => state.abandoned = true,
+        }
+        state.left -= 1;
+        if state.left > 0 {
+            return None;
+        }
+        let temps: Vec<PathBuf> = state.temps.iter_mut().filter_map(Option::take).collect();
+        if let Some(e) = state.error.take() {
+            remove_all(&temps);
+            return Some(Finished::Failed(e));
+        }
+        if state.abandoned {
+            remove_all(&temps);
+            return Some(Finished::Abandoned);
+        }
+        for (k, (tmp, (path, _))) in temps.iter().zip(&self.files).enumerate() {
+            if let Err(e) = commit(tmp, path) {
+                remove_all(&temps[k + 1..]);
+                return Some(Finished::Failed(e));
             }
         }
+        Some(Finished::Written(
+            self.files.iter().map(|(p, _)| p.clone()).collect(),
+        ))
     }
-    if let Some(e) = first_error {
-        for tmp in &temps {
-            let _ = std::fs::remove_file(tmp);
-        }
-        return Err(e);
+}
+
+fn remove_all(temps: &[PathBuf]) {
+    for tmp in temps {
+        let _ = std::fs::remove_file(tmp);
     }
-    for (i, (tmp, path)) in temps.iter().zip(&paths).enumerate() {
-        if let Err(e) = commit(tmp, path) {
-            for rest in &temps[i + 1..] {
-                let _ = std::fs::remove_file(rest);
-            }
-            return Err(e);
-        }
-    }
-    Ok(paths)
 }
 
 /// Write `bytes` to a new temporary file beside `path` and flush it to disk; returns the
@@ -196,6 +294,92 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    fn artifact(rel: &str, bytes: &[u8]) -> Artifact {
+        Artifact {
+            rel_path: PathBuf::from(rel),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_batch_staged_by_several_threads_is_finished_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<Artifact> = (0..8)
+            .map(|i| artifact(&format!("n/{i}.txt"), format!("file {i}").as_bytes()))
+            .collect();
+        let batch = Batch::new(dir.path(), files);
+        let finished: Vec<Finished> = std::thread::scope(|scope| {
+            let batch = &batch;
+            let handles: Vec<_> = (0..batch.len())
+                .map(|i| scope.spawn(move || batch.stage(i)))
+                .collect();
+            let all: Vec<Option<Finished>> =
+                handles.into_iter().map(|h| h.join().unwrap()).collect();
+            all.into_iter().flatten().collect()
+        });
+        assert_eq!(finished.len(), 1, "exactly one thread finishes the batch");
+        let Finished::Written(paths) = &finished[0] else {
+            panic!("not written: {:?}", finished[0]);
+        };
+        for (i, p) in paths.iter().enumerate() {
+            assert_eq!(p, &dir.path().join(format!("n/{i}.txt")));
+            assert_eq!(std::fs::read_to_string(p).unwrap(), format!("file {i}"));
+        }
+        assert_eq!(
+            entries(&dir.path().join("n")).len(),
+            8,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn a_batch_with_a_failed_file_leaves_every_target_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), vec![artifact("n/a.txt", b"old a")]).unwrap();
+        // `blocked` is a file, so nothing can be written under it.
+        std::fs::write(dir.path().join("blocked"), b"").unwrap();
+        let err = write_all(
+            dir.path(),
+            vec![
+                artifact("n/a.txt", b"new a"),
+                artifact("blocked/b.txt", b"new b"),
+                artifact("n/c.txt", b"new c"),
+            ],
+        )
+        .unwrap_err();
+        assert!(err.path.starts_with(dir.path().join("blocked")), "{err}");
+        assert_eq!(std::fs::read(dir.path().join("n/a.txt")).unwrap(), b"old a");
+        assert_eq!(
+            entries(&dir.path().join("n")),
+            ["a.txt"],
+            "nothing new, no temporary file"
+        );
+    }
+
+    #[test]
+    fn an_abandoned_batch_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let batch = Batch::new(
+            dir.path(),
+            vec![artifact("n/a.txt", b"a"), artifact("n/b.txt", b"b")],
+        );
+        assert!(batch.stage(0).is_none(), "one file is still to come");
+        assert!(matches!(batch.abandon(1), Some(Finished::Abandoned)));
+        assert!(
+            entries(&dir.path().join("n")).is_empty(),
+            "the staged file is removed"
+        );
     }
 
     #[test]

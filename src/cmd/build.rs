@@ -9,8 +9,8 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 
@@ -22,7 +22,7 @@ use notice::parallel;
 use notice::render::{self, RenderOptions, site};
 use notice::rules::CheckOptions;
 use notice::source::SourceFile;
-use notice::write::{Artifact, safe_stem, write_all};
+use notice::write::{Artifact, Batch, Finished, safe_stem, write_all};
 
 /// Keep every checked notice in memory between checking and rendering while the inputs
 /// add up to no more than this; past it, each notice is parsed again from its text when
@@ -48,11 +48,12 @@ struct Input {
     entry: Option<site::Entry>,
 }
 
-/// How many notices' files may wait for a writer: enough to keep the writers busy, few
-/// enough that memory holds only a handful of notices' outputs.
-const WRITES_WAITING: usize = 4;
+/// How many files may wait for a writer: enough to keep the writers busy, few enough that
+/// memory holds only a handful of notices' outputs.
+const WRITES_WAITING: usize = 12;
 
-/// Threads writing and flushing files while the workers render. Writing mostly waits on the
+/// Threads writing and flushing files while the workers render, each file of a notice taken
+/// by whichever is free, so that a notice's flushes overlap. Writing mostly waits on the
 /// disk, so two keep up with the workers on any number of cores seen so far.
 const WRITERS: usize = 2;
 
@@ -231,26 +232,31 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     let written_as: Vec<Mutex<Option<Written>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     let size = |(_, (_, i)): &(usize, (String, &mut Input))| i.report.source.text.len();
     let (to_writers, queue) =
-        std::sync::mpsc::sync_channel::<(usize, Vec<Artifact>)>(WRITES_WAITING);
+        std::sync::mpsc::sync_channel::<(usize, Arc<Batch>, usize)>(WRITES_WAITING);
     let queue = Mutex::new(queue);
     let results = std::thread::scope(|scope| {
         for _ in 0..WRITERS {
             scope.spawn(|| {
                 loop {
-                    // The lock is held only while waiting for the next batch.
+                    // The lock is held only while waiting for the next file.
                     let next = queue.lock().map_or(None, |q| q.recv().ok());
-                    let Some((job, artifacts)) = next else { break };
-                    let outcome = if failed.load(Ordering::Relaxed) {
-                        Written::Skipped
+                    let Some((job, batch, file)) = next else {
+                        break;
+                    };
+                    let finished = if failed.load(Ordering::Relaxed) {
+                        batch.abandon(file)
                     } else {
-                        match write_all(&args.out, &artifacts) {
-                            Ok(_) => Written::Done,
-                            Err(e) => {
-                                // Stop taking new notices; those written stay written, whole.
-                                failed.store(true, Ordering::Relaxed);
-                                Written::Failed(e.to_string())
-                            }
+                        batch.stage(file)
+                    };
+                    let outcome = match finished {
+                        None => continue,
+                        Some(Finished::Written(_)) => Written::Done,
+                        Some(Finished::Failed(e)) => {
+                            // Stop taking new notices; those written stay written, whole.
+                            failed.store(true, Ordering::Relaxed);
+                            Written::Failed(e.to_string())
                         }
+                        Some(Finished::Abandoned) => Written::Skipped,
                     };
                     if let Ok(mut slot) = written_as[job].lock() {
                         *slot = Some(outcome);
@@ -332,8 +338,16 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                     .collect();
                 let warnings =
                     notice::office::split(&input.report.source, office.as_ref(), false, warnings);
-                // The writers stop only when this side has gone, so the batch is always taken.
-                let _ = to_writers.send((job, artifacts));
+                // The writers stop only when this side has gone, so every file is taken.
+                let batch = Arc::new(Batch::new(&args.out, artifacts));
+                if batch.is_empty()
+                    && let Ok(mut slot) = written_as[job].lock()
+                {
+                    *slot = Some(Written::Done);
+                }
+                for file in 0..batch.len() {
+                    let _ = to_writers.send((job, Arc::clone(&batch), file));
+                }
                 Some((job, path, Done::Built(stem, paths, warnings)))
             },
         )
@@ -415,7 +429,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
                 bytes,
             })
             .collect();
-        written.extend(write_all(&args.out, &artifacts)?);
+        written.extend(write_all(&args.out, artifacts)?);
     }
     let mut stdout = std::io::stdout().lock();
     writeln!(

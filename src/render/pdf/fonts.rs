@@ -66,8 +66,10 @@ struct Loaded {
     /// A shaping plan for left-to-right Latin text, made once: building a plan costs more
     /// than shaping a paragraph.
     latin: ShapePlan,
-    krilla: krilla::text::Font,
 }
+
+/// The embedded faces' bytes, in `FaceId` order.
+static FACE_DATA: [&[u8]; 4] = [ATKINSON_REGULAR, ATKINSON_BOLD, DEJAVU_REGULAR, DEJAVU_BOLD];
 
 static FONTS: FontSet = FontSet {
     faces: [const { OnceLock::new() }; 4],
@@ -81,7 +83,7 @@ pub(super) fn fonts() -> &'static FontSet {
 impl FontSet {
     fn loaded(&self, face: FaceId) -> &Loaded {
         self.faces[face.index()].get_or_init(|| {
-            let data = [ATKINSON_REGULAR, ATKINSON_BOLD, DEJAVU_REGULAR, DEJAVU_BOLD][face.index()];
+            let data = FACE_DATA[face.index()];
             let parsed = Face::from_slice(data, 0).expect("an embedded font failed to parse");
             let latin = ShapePlan::new(
                 &parsed,
@@ -90,19 +92,29 @@ impl FontSet {
                 None,
                 &[],
             );
-            let krilla =
-                krilla::text::Font::new(data.into(), 0).expect("an embedded font failed to load");
             Loaded {
                 face: parsed,
                 latin,
-                krilla,
             }
         })
     }
 
-    /// The krilla font for a face.
-    pub(super) fn krilla(&self, face: FaceId) -> &krilla::text::Font {
-        &self.loaded(face).krilla
+    /// The krilla font for a face, this thread's own. krilla clones and drops a font's
+    /// reference count several times per glyph drawn; a font shared by the workers had its
+    /// count bounce between their cores on every glyph (about 4% of a large build).
+    pub(super) fn krilla(&self, face: FaceId) -> krilla::text::Font {
+        thread_local! {
+            static KRILLA: [std::cell::OnceCell<krilla::text::Font>; 4] =
+                const { [const { std::cell::OnceCell::new() }; 4] };
+        }
+        KRILLA.with(|fonts| {
+            fonts[face.index()]
+                .get_or_init(|| {
+                    krilla::text::Font::new(FACE_DATA[face.index()].into(), 0)
+                        .expect("an embedded font failed to load")
+                })
+                .clone()
+        })
     }
 
     /// The glyph id and advance (in em) of the space in a face.

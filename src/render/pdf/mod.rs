@@ -726,7 +726,7 @@ fn draw_glyphs(
         surface.draw_glyphs(
             Point::from_xy(pen, baseline),
             &glyphs,
-            set.krilla(face).clone(),
+            set.krilla(face),
             &run_text,
             para.size,
             false,
