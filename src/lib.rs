@@ -35,6 +35,7 @@ pub mod source;
 pub mod suggest;
 pub mod synth;
 pub mod templates;
+pub mod words;
 pub mod write;
 
 use diag::Diagnostic;

@@ -143,7 +143,7 @@ impl Rule {
             set = scope_line(self),
             id = self.id,
             name = self.name,
-            summary = capitalise(self.summary),
+            summary = crate::words::upper_first(self.summary),
             sev = self.severity.as_str(),
             cit = self.citation,
             checks = self.checks.trim(),
@@ -182,7 +182,7 @@ pub fn reference_markdown() -> String {
             set = scope_line(r),
             id = r.id,
             name = r.name,
-            summary = capitalise(r.summary),
+            summary = crate::words::upper_first(r.summary),
             sev = r.severity.as_str(),
             cit = r.citation,
             checks = r.checks.trim(),
@@ -209,13 +209,6 @@ fn scope_line(r: &Rule) -> &'static str {
             " In a layered notice, checked together with its layers, the disclosure may be made in any notice of the set."
         }
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Find a rule by id (`PN201`, any case) or name (`purpose-without-lawful-basis`).

@@ -129,6 +129,8 @@ pub fn environment(
             }
         },
     );
+    // A value that opens a sentence or a summary line: "you can ask" → "You can ask".
+    env.add_filter("upper_first", |s: &str| crate::words::upper_first(s));
     // Who wrote each Markdown template's words: the office, for a file from `dir`;
     // `notice`, for a built-in one (see `document::provenance`).
     let marked: BTreeMap<String, String> = sources

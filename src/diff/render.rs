@@ -3,9 +3,10 @@
 
 use serde_json::json;
 
-use super::report::{and_list, upper_first};
+use super::report::and_list;
 use super::{Area, Change, Class, Comparison};
 use crate::model::Date;
+use crate::words::upper_first;
 
 /// Lines of text output are wrapped to this many characters.
 const WIDTH: usize = 88;

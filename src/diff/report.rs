@@ -183,14 +183,6 @@ pub(super) fn s(v: &Option<Sp<String>>) -> Option<&str> {
     v.as_ref().map(|x| x.value.as_str())
 }
 
-pub(super) fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// One optional block of both versions, e.g. `|f| &f.complaints`.
 pub(super) fn blocks<'a, T>(
     o: &'a Notice,

@@ -575,7 +575,11 @@ fn finding_note(d: &Diagnostic, office_file: Option<&str>) -> Block {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut text = format!("{} ({}).", upper_first(&d.message), d.citation);
+    let mut text = format!(
+        "{} ({}).",
+        crate::words::upper_first(&d.message),
+        d.citation
+    );
     if d.span.line > 0 {
         text.push_str(&format!(" Line {}", d.span.line));
         if d.span.file == FileId::Office {
@@ -595,14 +599,6 @@ fn finding_note(d: &Diagnostic, office_file: Option<&str>) -> Block {
     Block::Note {
         label: format!("Finding {} ({kind}, {})", d.rule, d.name),
         blocks: vec![Block::Paragraph(vec![Inline::text(text)])],
-    }
-}
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! `src/lib.rs` tells the pipeline as source → parse → model → rules → document → render →
 //! write. The bottom holds what every stage may use: the source text, "did you mean", the
-//! diagnostics and the rule registry. This test reads every library source file (test code
+//! worker threads, small helpers on English words, the diagnostics and the rule registry. This test reads every library source file (test code
 //! after `#[cfg(test)]` is not read: tests may reach anywhere) and fails on an import
 //! (`crate::…`) that goes up the list.
 
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// description) and `model::date` sit below `parse`; the rest of `model` above it.
 const LAYERS: &[&[&str]] = &[
     // `parallel`: work spread over the cores, used by whoever checks or builds many files.
-    &["source", "suggest", "parallel"],
+    &["source", "suggest", "parallel", "words"],
     &["diag", "registry"],
     &["model::schema", "model::walk", "model::date"],
     &["parse"],

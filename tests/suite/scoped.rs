@@ -388,7 +388,7 @@ fn retention_purpose_level_only() {
     );
     assert!(!b.contains("We keep personal information for"), "{b}");
     assert!(
-        b.contains("**How long we keep it:** it depends on the purpose"),
+        b.contains("**How long we keep it:** It depends on the purpose"),
         "summary: {b}"
     );
 }
@@ -542,7 +542,7 @@ fn recipients_every_combination() {
                 let s = section(&b, "Who we share your information with");
                 let c = under_purpose(&b, COMPLAINTS);
                 assert_eq!(
-                    c.contains("**Shared with:** no one outside our office"),
+                    c.contains("**Shared with:** No one outside our office"),
                     complaints_no_one,
                     "{why}: {c}"
                 );
@@ -558,7 +558,7 @@ fn recipients_every_combination() {
                         assert!(s.contains(BLANKET), "{why}: {s}");
                         assert!(!s.contains("these purposes"), "{why}: {s}");
                         assert!(
-                            b.contains("**Who we share it with:** no one outside our office."),
+                            b.contains("**Who we share it with:** No one outside our office."),
                             "{why}: {b}"
                         );
                     }
@@ -624,7 +624,7 @@ fn audience_every_combination() {
             );
             assert_eq!(
                 under_purpose(&b, COMPLAINTS)
-                    .contains("**Who this is about:** people who make a complaint"),
+                    .contains("**Who this is about:** People who make a complaint"),
                 complaints_audience,
                 "{b}"
             );
@@ -711,8 +711,8 @@ fn every_output_shows_the_purpose_level_statements() {
         PURPOSE_STATUTORY,
         NOTICE_VOLUNTARY,
         OWN,
-        "Shared with: no one outside our office",
-        "Who this is about: people who make a complaint",
+        "Shared with: No one outside our office",
+        "Who this is about: People who make a complaint",
         "This notice is for members of the public, our staff and Members of our youth panel.",
         &format!(
             "One purpose has its own answer, given under it in \"Why we use your information\": {COMPLAINTS}. For our other purposes:"

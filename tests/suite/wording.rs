@@ -249,9 +249,23 @@ fn assert_sentences(
         Answer::No => {
             check(has(text, tr_no), "transfers no: the negative")?;
             check(!has(text, tr_yes), "transfers no: no yes wording")?;
+            check(
+                has(
+                    text,
+                    "**Outside the UK:** We do not send it outside the UK.",
+                ),
+                "transfers no: the summary says so",
+            )?;
         }
         Answer::Yes => {
             check(has(text, tr_yes), "transfers yes: the disclosure")?;
+            check(
+                has(
+                    text,
+                    "**Outside the UK:** We send some information outside the UK",
+                ),
+                "transfers yes: the summary says so",
+            )?;
             check(
                 has(text, "UK International Data Transfer Agreement") && has(text, "(Article 46)"),
                 "transfers yes: the IDTA under Art 46",
@@ -269,8 +283,8 @@ fn assert_sentences(
                 "transfers qualified: no generated yes/no sentence",
             )?;
             check(
-                !has(text, "we do not send it outside the UK")
-                    && !has(text, "we send some information outside the UK"),
+                !has(text, "We do not send it outside the UK")
+                    && !has(text, "We send some information outside the UK"),
                 "transfers qualified: no yes/no in the summary either",
             )?;
         }
