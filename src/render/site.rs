@@ -196,7 +196,7 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
                 row.push(vec![vec![Inline::text(if e.audience.is_empty() {
                     "Not stated".to_owned()
                 } else {
-                    and_list(&e.audience)
+                    crate::words::upper_first(&and_list(&e.audience))
                 })]]);
             }
             row.extend([
@@ -214,11 +214,12 @@ pub fn index_document(entries: &[Entry], formats: &[Format]) -> Document {
         .collect();
 
     let n = entries.len();
-    // "Our" only where one office owns every notice listed.
+    // "Our" only where one office owns every notice listed; the page's own heading is
+    // already "Privacy notices", so the section does not say it again.
     let heading = if one_office {
         "Our privacy notices"
     } else {
-        "Privacy notices"
+        "The notices"
     };
     Document {
         lang: "en-GB".to_owned(),
@@ -336,7 +337,26 @@ mod tests {
             &formats,
         );
         assert_eq!(several.organisation, "");
-        assert_eq!(several.sections[0].heading, "Privacy notices");
+        assert_eq!(several.sections[0].heading, "The notices");
+        // The page's title and heading say "Privacy notices" once, with no dangling dash
+        // where one office's name would go.
+        let (env, _) = crate::templates::environment(None).unwrap();
+        let pages = index(
+            &[
+                entry("a", "Privacy notice", "PCC for Wessex"),
+                entry("b", "Privacy notice", "PCC for Mercia"),
+            ],
+            &formats,
+            &env,
+        )
+        .unwrap();
+        let html = String::from_utf8(pages[0].1.clone()).unwrap();
+        assert!(html.contains("<title>Privacy notices</title>"), "{html}");
+        assert_eq!(
+            html.matches(">Privacy notices<").count(),
+            2,
+            "title and h1 only"
+        );
         assert_eq!(
             first_cell(&several),
             [

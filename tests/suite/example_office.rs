@@ -122,5 +122,5 @@ fn the_office_builds_linked_pages_and_an_index_but_no_page_for_the_office_file()
     crate::tools::check_html(&pages);
     let index = std::fs::read_to_string(out.path().join("index.txt")).unwrap();
     assert!(index.contains("The Police and Crime Commissioner for Cleveland"));
-    assert!(index.contains("Who it is for: members of the public"));
+    assert!(index.contains("Who it is for: Members of the public"));
 }
