@@ -19,28 +19,7 @@
 use super::Notice;
 use super::schema::{Art9Condition, LawfulBasis, Purpose};
 
-/// A right a notice may have to tell people about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Right {
-    /// Art 15.
-    Access,
-    /// Art 16.
-    Rectification,
-    /// Art 17.
-    Erasure,
-    /// Art 18.
-    Restriction,
-    /// Art 20.
-    Portability,
-    /// Art 21(1).
-    Object,
-    /// Art 21(2)–(3).
-    ObjectToMarketing,
-    /// Art 7(3).
-    WithdrawConsent,
-    /// Arts 22A–22D.
-    AutomatedDecisions,
-}
+pub use super::schema::Right;
 
 impl Right {
     /// The article, for citations.

@@ -950,16 +950,17 @@ pub enum ExemptionGround {
 pub struct AsPublished {
     /// The rights the published text states, e.g. `[access]` (`[]` for none). `notice
     /// check` lists those that apply but are not stated.
-    pub rights: Option<Sp<Vec<Sp<StatedRight>>>>,
+    pub rights: Option<Sp<Vec<Sp<Right>>>>,
     /// Whether the published text tells people they can complain to the Information
     /// Commissioner (`false` if it does not).
     pub regulator_complaint: Option<Sp<bool>>,
 }
 
-/// A right a published notice states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+/// A right a notice may have to tell people about. `notice` works out which apply from
+/// each purpose's lawful basis; `as_published.rights` lists those a published text states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum StatedRight {
+pub enum Right {
     /// Art 15.
     Access,
     /// Art 16.

@@ -364,33 +364,14 @@ pub fn audience_list(codes: &[Sp<Audience>], other: &[Sp<String>]) -> Vec<String
 pub const RIGHT_TO_BE_INFORMED: &str = "the right to be informed";
 
 impl Right {
-    /// Every right a notice may tell people about.
-    pub const ALL: [Right; 9] = [
-        Right::Access,
-        Right::Rectification,
-        Right::Erasure,
-        Right::Restriction,
-        Right::Portability,
-        Right::Object,
-        Right::ObjectToMarketing,
-        Right::WithdrawConsent,
-        Right::AutomatedDecisions,
-    ];
+    /// Every right a notice may tell people about (from [`Code`]).
+    pub const ALL: &'static [Right] = <Self as Code>::ALL;
 
     /// The code the templates test for, e.g. `object_to_marketing` (`rights.has.*`); the
-    /// same as the key of its `rights.details` field where it has one.
+    /// same as the key of its `rights.details` field where it has one, and as written in
+    /// `as_published.rights` (from [`Code`]).
     pub fn code(self) -> &'static str {
-        match self {
-            Right::Access => "access",
-            Right::Rectification => "rectification",
-            Right::Erasure => "erasure",
-            Right::Restriction => "restriction",
-            Right::Portability => "portability",
-            Right::Object => "object",
-            Right::ObjectToMarketing => "object_to_marketing",
-            Right::WithdrawConsent => "withdraw_consent",
-            Right::AutomatedDecisions => "automated_decisions",
-        }
+        <Self as Code>::code(self)
     }
 
     /// The right as a phrase, e.g. "the right to data portability".
@@ -513,7 +494,7 @@ mod tests {
         distinct(ours(Requirement::words));
         distinct(ours(Requirement::purpose_notice_words));
         distinct(ours(Audience::words));
-        let mut rights = Right::ALL.map(Right::words).to_vec();
+        let mut rights: Vec<&str> = Right::ALL.iter().map(|r| r.words()).collect();
         rights.push(RIGHT_TO_BE_INFORMED);
         rights.sort_unstable();
         rights.dedup();

@@ -351,7 +351,7 @@ codes! {
         ProfessionalSecrecy => "professional_secrecy",
         Research => "research",
     }
-    StatedRight {
+    Right {
         Access => "access",
         Rectification => "rectification",
         Erasure => "erasure",
@@ -855,6 +855,7 @@ mod tests {
         check::<Safeguard>();
         check::<Requirement>();
         check::<Audience>();
+        check::<Right>();
     }
 
     #[test]

@@ -211,23 +211,15 @@ fn as_published(n: &Notice, out: &mut Vec<Diagnostic>) {
         let missing: Vec<&str> = applicable(n)
             .into_iter()
             .filter(|r| *r != Right::Erasure || erasure_must_be_stated(n))
-            .filter(|r| !stated.value.iter().any(|s| s.value.code() == r.code()))
+            .filter(|r| !stated.value.iter().any(|s| s.value == *r))
             .map(right_words)
             .collect();
         if !missing.is_empty() {
             let said = if stated.value.is_empty() {
                 "states none of the rights".to_owned()
             } else {
-                let mut words: Vec<&str> = stated
-                    .value
-                    .iter()
-                    .filter_map(|s| {
-                        Right::ALL
-                            .iter()
-                            .find(|r| r.code() == s.value.code())
-                            .map(|r| right_words(*r))
-                    })
-                    .collect();
+                let mut words: Vec<&str> =
+                    stated.value.iter().map(|s| right_words(s.value)).collect();
                 words.dedup();
                 format!("states only {}", join(&words))
             };
