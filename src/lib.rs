@@ -70,6 +70,7 @@ pub fn judge_sets(items: &mut [(SourceFile, Checked)], opts: &CheckOptions) {
         .map(|(source, checked)| rules::set::Member {
             path: &source.path,
             notice: checked.notice.as_ref(),
+            understood: checked.notice.is_some(),
             diagnostics: &mut checked.diagnostics,
         })
         .collect();

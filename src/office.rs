@@ -414,6 +414,7 @@ pub fn check_set(paths: &[PathBuf], opts: &CheckOptions) -> CheckedSet {
         .map(|f| crate::rules::set::Member {
             path: &f.source.path,
             notice: f.checked.notice.as_ref(),
+            understood: f.checked.notice.is_some(),
             diagnostics: &mut f.checked.diagnostics,
         })
         .collect();

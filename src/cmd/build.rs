@@ -27,7 +27,9 @@ use notice::write::{Artifact, Batch, Finished, safe_stem, write_all};
 /// Keep every checked notice in memory between checking and rendering while the inputs
 /// add up to no more than this; past it, each notice is parsed again from its text when
 /// its turn to render comes, so memory stays flat however many notices there are (a
-/// checked notice takes about seven times the size of its YAML).
+/// checked notice takes about seven times the size of its YAML). Layered notices are kept
+/// (or read again) whatever the size, to be judged as sets exactly as `notice check`
+/// judges them.
 const KEEP_NOTICES_UP_TO_BYTES: usize = 8 * 1024 * 1024;
 
 /// One input after checking.
@@ -130,7 +132,11 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
             // are reported, and it is never built on its own.
             understood: checked.notice.is_some() || checked.part,
             part: checked.part,
-            notice: checked.notice.filter(|_| keep),
+            // A notice that names others is judged with them as a set (below), so it is
+            // kept whatever the build's size.
+            notice: checked
+                .notice
+                .filter(|n| keep || notice::rules::set::names_others(n)),
             errors,
             report,
             shared: reports.collect(),
@@ -139,16 +145,46 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         }
     });
     // Layered notices are judged as sets (src/rules/set.rs), on each notice's own
-    // findings (a disclosure missing from a notice is a finding in the notice's file).
+    // findings (a disclosure missing from a notice is a finding in the notice's file). In
+    // a large build, the layers that were not kept are read again for this, and dropped
+    // after it.
+    let layers: std::collections::BTreeSet<String> = inputs
+        .iter()
+        .filter_map(|i| i.notice.as_ref())
+        .flat_map(|n| {
+            notice::rules::set::layer_stems(n)
+                .into_iter()
+                .map(str::to_owned)
+        })
+        .collect();
+    let needed: Vec<usize> = (0..inputs.len())
+        .filter(|&k| {
+            let i = &inputs[k];
+            i.notice.is_none()
+                && !i.part
+                && i.understood
+                && layers.contains(&notice::rules::set::stem_of(&i.report.source.path))
+        })
+        .collect();
+    let reread_layers: Vec<(usize, Option<Notice>)> =
+        parallel::map(&needed, |&k| (k, reread(&inputs[k].report.source)));
+    let mut for_sets: Vec<Option<Notice>> = inputs.iter().map(|_| None).collect();
+    for (k, n) in reread_layers {
+        for_sets[k] = n;
+    }
     let mut members: Vec<notice::rules::set::Member<'_>> = inputs
         .iter_mut()
-        .map(|i| notice::rules::set::Member {
+        .zip(&for_sets)
+        .map(|(i, again)| notice::rules::set::Member {
             path: &i.report.source.path,
-            notice: i.notice.as_ref(),
+            notice: i.notice.as_ref().or(again.as_ref()),
+            understood: i.understood && !i.part,
             diagnostics: &mut i.report.diagnostics,
         })
         .collect();
     notice::rules::set::check(&mut members, &opts);
+    drop(members);
+    drop(for_sets);
     for i in &mut inputs {
         i.errors = i.report.count(Severity::Error)
             + i.shared

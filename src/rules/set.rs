@@ -34,8 +34,12 @@ use super::CheckOptions;
 pub struct Member<'a> {
     /// The file it was read from; its stem is the name layers use.
     pub path: &'a Path,
-    /// The checked notice (`None` when the file could not be understood).
+    /// The checked notice: `None` when the file could not be understood, or when a caller
+    /// short of memory left out a notice that takes no part in a set (one that names no
+    /// other notice, see [`names_others`], and that no first layer names as a layer).
     pub notice: Option<&'a Notice>,
+    /// Whether the file could be understood (its notice given or not).
+    pub understood: bool,
     /// Its findings.
     pub diagnostics: &'a mut Vec<Diagnostic>,
 }
@@ -99,6 +103,12 @@ fn named_notices(n: &Notice) -> Vec<Named<'_>> {
     out
 }
 
+/// Whether `n` names another notice: as a layer, in a link in its own words, or as a
+/// purpose's page. Such a notice is judged with those it names.
+pub fn names_others(n: &Notice) -> bool {
+    !named_notices(n).is_empty()
+}
+
 /// The notices a first layer names as its layers, in order.
 pub fn layer_stems(n: &Notice) -> Vec<&str> {
     n.file.notice.as_ref().map_or_else(Vec::new, |m| {
@@ -110,7 +120,7 @@ pub fn layer_stems(n: &Notice) -> Vec<&str> {
 /// findings stay sorted.
 pub fn check(members: &mut [Member<'_>], opts: &CheckOptions) {
     let stems: Vec<String> = members.iter().map(|m| stem_of(m.path)).collect();
-    let understood = members.iter().filter(|m| m.notice.is_some()).count();
+    let understood = members.iter().filter(|m| m.understood).count();
     for (i, m) in members.iter_mut().enumerate() {
         let Some(n) = m.notice else { continue };
         let found = if understood <= 1 {

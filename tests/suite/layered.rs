@@ -380,3 +380,79 @@ fn a_link_to_another_notice_in_the_office_s_own_words_is_checked_and_followed() 
         "{html}"
     );
 }
+
+/// The findings in `output` (as `notice check` and `notice build` print them) about files
+/// whose names do not start with `pad-`: each as "PN000 file.yaml", sorted.
+fn office_findings(output: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(output);
+    let mut found = Vec::new();
+    let mut rule = None;
+    for line in text.lines() {
+        if let Some(rest) = line
+            .strip_prefix("error[")
+            .or_else(|| line.strip_prefix("warning["))
+        {
+            rule = rest.split(']').next().map(str::to_owned);
+        } else if let (Some(r), Some((_, at))) = (&rule, line.split_once("--> ")) {
+            let file = Path::new(at.split(':').next().unwrap_or(at))
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if !file.starts_with("pad-") {
+                found.push(format!("{r} {file}"));
+            }
+            rule = None;
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Past 8 MB of input, `notice build` stops keeping every notice in memory and reads each
+/// again when its turn to render comes. Layered notices must still be judged as one set,
+/// exactly as `notice check` judges them: once, each layer was judged alone, and the first
+/// layer drew false errors for the disclosures its layers make.
+#[test]
+fn a_build_past_8_mb_judges_layered_notices_as_check_does() {
+    let dir = office_copy(|_, text| text);
+    // Three notices padded with a comment of 3 MB each take the build past 8 MB.
+    let padded = std::fs::read_to_string(root().join("notices/hertfordshire.yaml")).unwrap()
+        + &format!("# {}\n", "x".repeat(78)).repeat(37_500);
+    for i in 0..3 {
+        std::fs::write(dir.path().join(format!("pad-{i}.yaml")), &padded).unwrap();
+    }
+    let total: u64 = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    assert!(total > 8 * 1024 * 1024, "{total} bytes");
+
+    let check = cli()
+        .args(["check", "--as-of", "2026-11-25"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let build = cli()
+        .args(["build", "--as-of", "2026-11-25", "--out"])
+        .arg(out.path())
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let build_text = String::from_utf8_lossy(&build.stderr);
+    assert!(
+        build_text.contains("pad-0.yaml"),
+        "the padding notices were checked: {build_text}"
+    );
+    assert_eq!(
+        office_findings(&build.stderr),
+        office_findings(&check.stdout),
+        "build:\n{build_text}"
+    );
+    for stem in ["privacy", "complaints", "cctv"] {
+        assert!(
+            out.path().join(stem).join(format!("{stem}.html")).exists(),
+            "{stem} built: {build_text}"
+        );
+    }
+}
