@@ -65,16 +65,18 @@ pub struct Checked {
 /// layers named but missing, and layered notices' disclosures over their whole set.
 /// Call it after [`check`] on each source.
 pub fn judge_sets(items: &mut [(SourceFile, Checked)], opts: &CheckOptions) {
-    let mut members: Vec<rules::set::Member<'_>> = items
-        .iter_mut()
-        .map(|(source, checked)| rules::set::Member {
-            path: &source.path,
-            notice: checked.notice.as_ref(),
-            understood: checked.notice.is_some(),
-            diagnostics: &mut checked.diagnostics,
-        })
-        .collect();
-    rules::set::check(&mut members, opts);
+    office::judge_layered(
+        items
+            .iter_mut()
+            .map(|(source, checked)| office::SetFile {
+                source,
+                notice: checked.notice.as_ref(),
+                understood: checked.notice.is_some(),
+                diagnostics: &mut checked.diagnostics,
+            })
+            .collect(),
+        opts,
+    );
 }
 
 /// Parse, lower and run every rule over one source; the office file a notice `extends`

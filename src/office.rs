@@ -360,8 +360,10 @@ pub fn normalise(path: &Path) -> PathBuf {
 pub struct CheckedFile {
     /// The file as read.
     pub source: SourceFile,
-    /// The notice (for a notice that could be understood) and the findings.
+    /// The findings. The notice itself is not kept once the set has been judged.
     pub checked: Checked,
+    /// Whether it is a notice that could be understood.
+    pub understood: bool,
 }
 
 impl CheckedFile {
@@ -380,8 +382,17 @@ pub struct CheckedSet {
     pub unreadable: Vec<ReadError>,
 }
 
+/// How much notice text a command keeps its checked notices in memory for. Past it, a
+/// notice is dropped once checked, unless it names other notices (a first layer, judged
+/// with its layers), and read again from its text when it is needed: to judge a set it is a
+/// layer of, or to be rendered. So memory stays flat however many notices there are (a
+/// checked notice takes about seven times the size of its YAML), and the findings are the
+/// same either way.
+pub const KEEP_NOTICES_UP_TO_BYTES: usize = 8 * 1024 * 1024;
+
 /// Read and check every file: notices in full (with the office files they extend, each
-/// read once), office files as parts.
+/// read once), office files as parts. Only the findings are kept: each notice is dropped
+/// once it has been judged (see [`KEEP_NOTICES_UP_TO_BYTES`]).
 pub fn check_set(paths: &[PathBuf], opts: &CheckOptions) -> CheckedSet {
     let disk = Mutex::new(Disk::default());
     let read = crate::parallel::map(paths, |path| {
@@ -399,27 +410,96 @@ pub fn check_set(paths: &[PathBuf], opts: &CheckOptions) -> CheckedSet {
             Err(e) => set.unreadable.push(e),
         }
     }
+    let keep = sources.iter().map(|s| s.text.len()).sum::<usize>() <= KEEP_NOTICES_UP_TO_BYTES;
     set.files = crate::parallel::map_sized(
         sources,
         |s| s.text.len(),
         |source| {
-            let checked = check_with(&source, opts, &mut Shared(&disk));
-            CheckedFile { source, checked }
+            let mut checked = check_with(&source, opts, &mut Shared(&disk));
+            let understood = checked.notice.is_some();
+            if !keep {
+                checked.notice = checked.notice.filter(rules::set::names_others);
+            }
+            CheckedFile {
+                source,
+                checked,
+                understood,
+            }
         },
     );
     // Layered notices are judged as sets: a disclosure made in any layer counts.
-    let mut members: Vec<crate::rules::set::Member<'_>> = set
-        .files
+    judge_layered(
+        set.files
+            .iter_mut()
+            .map(|f| SetFile {
+                source: &f.source,
+                notice: f.checked.notice.as_ref(),
+                understood: f.understood,
+                diagnostics: &mut f.checked.diagnostics,
+            })
+            .collect(),
+        opts,
+    );
+    // Only the findings are wanted from here on: the notices go, so that checking many
+    // notices holds only their findings.
+    for f in &mut set.files {
+        f.checked.notice = None;
+    }
+    set
+}
+
+/// One file of those checked together, for [`judge_layered`].
+#[derive(Debug)]
+pub struct SetFile<'a> {
+    /// The file as read.
+    pub source: &'a SourceFile,
+    /// Its notice, if understood and kept. A caller short of memory may keep only the
+    /// notices that name others ([`rules::set::names_others`]): the layers they name are
+    /// read again for the judging.
+    pub notice: Option<&'a Notice>,
+    /// Whether it is a notice that could be understood (kept or not).
+    pub understood: bool,
+    /// Its findings, which the judging adjusts.
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+/// Judge notices checked together as [`rules::set`] says: layers named but missing, and
+/// layered notices' disclosures over their whole set. A layer a first layer names whose
+/// notice was not kept is parsed and lowered again from its text (without its rules, which
+/// have run), on every core, and dropped after the judging.
+pub fn judge_layered(mut files: Vec<SetFile<'_>>, opts: &CheckOptions) {
+    let layers: std::collections::BTreeSet<&str> = files
+        .iter()
+        .filter_map(|f| f.notice)
+        .flat_map(rules::set::layer_stems)
+        .collect();
+    let needed: Vec<(usize, &SourceFile)> = files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            f.notice.is_none()
+                && f.understood
+                && layers.contains(rules::set::stem_of(&f.source.path).as_str())
+        })
+        .map(|(k, f)| (k, f.source))
+        .collect();
+    let disk = Mutex::new(Disk::default());
+    let again: Vec<(usize, Option<Notice>)> = crate::parallel::map(&needed, |&(k, source)| {
+        (k, reread(source, &mut Shared(&disk)))
+    });
+    let mut members: Vec<rules::set::Member<'_>> = files
         .iter_mut()
-        .map(|f| crate::rules::set::Member {
+        .map(|f| rules::set::Member {
             path: &f.source.path,
-            notice: f.checked.notice.as_ref(),
-            understood: f.checked.notice.is_some(),
-            diagnostics: &mut f.checked.diagnostics,
+            notice: f.notice,
+            understood: f.understood,
+            diagnostics: &mut *f.diagnostics,
         })
         .collect();
-    crate::rules::set::check(&mut members, opts);
-    set
+    for (k, notice) in &again {
+        members[*k].notice = notice.as_ref();
+    }
+    rules::set::check(&mut members, opts);
 }
 
 impl CheckedSet {

@@ -24,13 +24,10 @@ use notice::rules::CheckOptions;
 use notice::source::SourceFile;
 use notice::write::{Artifact, Batch, Finished, safe_stem, write_all};
 
-/// Keep every checked notice in memory between checking and rendering while the inputs
-/// add up to no more than this; past it, each notice is parsed again from its text when
-/// its turn to render comes, so memory stays flat however many notices there are (a
-/// checked notice takes about seven times the size of its YAML). Layered notices are kept
-/// (or read again) whatever the size, to be judged as sets exactly as `notice check`
-/// judges them.
-const KEEP_NOTICES_UP_TO_BYTES: usize = 8 * 1024 * 1024;
+// Every checked notice is kept in memory between checking and rendering while the inputs
+// add up to no more than this; past it, each notice is parsed again from its text when its
+// turn to render comes (see the constant).
+use notice::office::KEEP_NOTICES_UP_TO_BYTES;
 
 /// One input after checking.
 struct Input {
@@ -145,46 +142,20 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
         }
     });
     // Layered notices are judged as sets (src/rules/set.rs), on each notice's own
-    // findings (a disclosure missing from a notice is a finding in the notice's file). In
-    // a large build, the layers that were not kept are read again for this, and dropped
-    // after it.
-    let layers: std::collections::BTreeSet<String> = inputs
-        .iter()
-        .filter_map(|i| i.notice.as_ref())
-        .flat_map(|n| {
-            notice::rules::set::layer_stems(n)
-                .into_iter()
-                .map(str::to_owned)
-        })
-        .collect();
-    let needed: Vec<usize> = (0..inputs.len())
-        .filter(|&k| {
-            let i = &inputs[k];
-            i.notice.is_none()
-                && !i.part
-                && i.understood
-                && layers.contains(&notice::rules::set::stem_of(&i.report.source.path))
-        })
-        .collect();
-    let reread_layers: Vec<(usize, Option<Notice>)> =
-        parallel::map(&needed, |&k| (k, reread(&inputs[k].report.source)));
-    let mut for_sets: Vec<Option<Notice>> = inputs.iter().map(|_| None).collect();
-    for (k, n) in reread_layers {
-        for_sets[k] = n;
-    }
-    let mut members: Vec<notice::rules::set::Member<'_>> = inputs
-        .iter_mut()
-        .zip(&for_sets)
-        .map(|(i, again)| notice::rules::set::Member {
-            path: &i.report.source.path,
-            notice: i.notice.as_ref().or(again.as_ref()),
-            understood: i.understood && !i.part,
-            diagnostics: &mut i.report.diagnostics,
-        })
-        .collect();
-    notice::rules::set::check(&mut members, &opts);
-    drop(members);
-    drop(for_sets);
+    // findings (a disclosure missing from a notice is a finding in the notice's file); in
+    // a large build, the layers that were not kept are read again for it.
+    notice::office::judge_layered(
+        inputs
+            .iter_mut()
+            .map(|i| notice::office::SetFile {
+                source: &i.report.source,
+                notice: i.notice.as_ref(),
+                understood: i.understood && !i.part,
+                diagnostics: &mut i.report.diagnostics,
+            })
+            .collect(),
+        &opts,
+    );
     for i in &mut inputs {
         i.errors = i.report.count(Severity::Error)
             + i.shared
