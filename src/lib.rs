@@ -68,7 +68,7 @@ pub fn judge_sets(items: &mut [(SourceFile, Checked)], opts: &CheckOptions) {
     office::judge_layered(
         items
             .iter_mut()
-            .map(|(source, checked)| office::SetFile {
+            .map(|(source, checked)| rules::set::Member {
                 source,
                 notice: checked.notice.as_ref(),
                 understood: checked.notice.is_some(),

@@ -431,7 +431,7 @@ pub fn check_set(paths: &[PathBuf], opts: &CheckOptions) -> CheckedSet {
     judge_layered(
         set.files
             .iter_mut()
-            .map(|f| SetFile {
+            .map(|f| rules::set::Member {
                 source: &f.source,
                 notice: f.checked.notice.as_ref(),
                 understood: f.understood,
@@ -448,54 +448,33 @@ pub fn check_set(paths: &[PathBuf], opts: &CheckOptions) -> CheckedSet {
     set
 }
 
-/// One file of those checked together, for [`judge_layered`].
-#[derive(Debug)]
-pub struct SetFile<'a> {
-    /// The file as read.
-    pub source: &'a SourceFile,
-    /// Its notice, if understood and kept. A caller short of memory may keep only the
-    /// notices that name others ([`rules::set::names_others`]): the layers they name are
-    /// read again for the judging.
-    pub notice: Option<&'a Notice>,
-    /// Whether it is a notice that could be understood (kept or not).
-    pub understood: bool,
-    /// Its findings, which the judging adjusts.
-    pub diagnostics: &'a mut Vec<Diagnostic>,
-}
-
 /// Judge notices checked together as [`rules::set`] says: layers named but missing, and
-/// layered notices' disclosures over their whole set. A layer a first layer names whose
-/// notice was not kept is parsed and lowered again from its text (without its rules, which
-/// have run), on every core, and dropped after the judging.
-pub fn judge_layered(mut files: Vec<SetFile<'_>>, opts: &CheckOptions) {
-    let layers: std::collections::BTreeSet<&str> = files
+/// layered notices' disclosures over their whole set. A caller short of memory may give
+/// only the notices that name others ([`rules::set::names_others`]): a layer one of them
+/// names whose notice was not given is parsed and lowered again from its text (without its
+/// rules, which have run), on every core, and dropped after the judging.
+pub fn judge_layered(members: Vec<rules::set::Member<'_>>, opts: &CheckOptions) {
+    let layers: std::collections::BTreeSet<&str> = members
         .iter()
-        .filter_map(|f| f.notice)
+        .filter_map(|m| m.notice)
         .flat_map(rules::set::layer_stems)
         .collect();
-    let needed: Vec<(usize, &SourceFile)> = files
+    let needed: Vec<(usize, &SourceFile)> = members
         .iter()
         .enumerate()
-        .filter(|(_, f)| {
-            f.notice.is_none()
-                && f.understood
-                && layers.contains(rules::set::stem_of(&f.source.path).as_str())
+        .filter(|(_, m)| {
+            m.notice.is_none()
+                && m.understood
+                && layers.contains(rules::set::stem_of(&m.source.path).as_str())
         })
-        .map(|(k, f)| (k, f.source))
+        .map(|(k, m)| (k, m.source))
         .collect();
     let disk = Mutex::new(Disk::default());
     let again: Vec<(usize, Option<Notice>)> = crate::parallel::map(&needed, |&(k, source)| {
         (k, reread(source, &mut Shared(&disk)))
     });
-    let mut members: Vec<rules::set::Member<'_>> = files
-        .iter_mut()
-        .map(|f| rules::set::Member {
-            path: &f.source.path,
-            notice: f.notice,
-            understood: f.understood,
-            diagnostics: &mut *f.diagnostics,
-        })
-        .collect();
+    // Rebound, so the members may borrow the notices read again here.
+    let mut members = members;
     for (k, notice) in &again {
         members[*k].notice = notice.as_ref();
     }

@@ -147,7 +147,7 @@ pub(crate) fn build(args: &BuildArgs, files: &[PathBuf]) -> Result<Outcome> {
     notice::office::judge_layered(
         inputs
             .iter_mut()
-            .map(|i| notice::office::SetFile {
+            .map(|i| notice::rules::set::Member {
                 source: &i.report.source,
                 notice: i.notice.as_ref(),
                 understood: i.understood && !i.part,

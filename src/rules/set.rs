@@ -24,7 +24,7 @@ use crate::model::schema::NoticeFile;
 use crate::model::walk::FillAbsent;
 use crate::model::{Notice, layer_stem};
 use crate::registry::{self, Scope};
-use crate::source::Sp;
+use crate::source::{SourceFile, Sp};
 
 use super::CheckOptions;
 
@@ -33,7 +33,7 @@ use super::CheckOptions;
 #[derive(Debug)]
 pub struct Member<'a> {
     /// The file it was read from; its stem is the name layers use.
-    pub path: &'a Path,
+    pub source: &'a SourceFile,
     /// The checked notice: `None` when the file could not be understood, or when a caller
     /// short of memory left out a notice that takes no part in a set (one that names no
     /// other notice, see [`names_others`], and that no first layer names as a layer).
@@ -119,7 +119,7 @@ pub fn layer_stems(n: &Notice) -> Vec<&str> {
 /// Judge the notices checked together: see the module documentation. Each member's
 /// findings stay sorted.
 pub fn check(members: &mut [Member<'_>], opts: &CheckOptions) {
-    let stems: Vec<String> = members.iter().map(|m| stem_of(m.path)).collect();
+    let stems: Vec<String> = members.iter().map(|m| stem_of(&m.source.path)).collect();
     let understood = members.iter().filter(|m| m.understood).count();
     for (i, m) in members.iter_mut().enumerate() {
         let Some(n) = m.notice else { continue };

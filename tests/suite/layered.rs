@@ -20,12 +20,16 @@ fn root() -> &'static Path {
 const OFFICE: &str = "tests/fixtures/layered/office";
 const FILES: [&str; 3] = ["cctv.yaml", "complaints.yaml", "privacy.yaml"];
 
-/// A copy of the office in a temporary folder, with `edit` applied to each file's text.
-fn office_copy(edit: impl Fn(&str, String) -> String) -> tempfile::TempDir {
+/// A copy of the office in a temporary folder, with `from` replaced by `to` in `file`.
+fn office_with(file: &str, from: &str, to: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for f in FILES {
-        let text = std::fs::read_to_string(root().join(OFFICE).join(f)).unwrap();
-        std::fs::write(dir.path().join(f), edit(f, text)).unwrap();
+        let mut text = std::fs::read_to_string(root().join(OFFICE).join(f)).unwrap();
+        if f == file {
+            assert!(text.contains(from), "{f} has no {from:?}");
+            text = text.replace(from, to);
+        }
+        std::fs::write(dir.path().join(f), text).unwrap();
     }
     dir
 }
@@ -79,16 +83,11 @@ fn a_disclosure_in_a_second_layer_satisfies_the_first() {
 #[test]
 fn a_missing_disclosure_is_reported_once_naming_the_layers() {
     // Take the DPO out of the complaints layer: now no notice of the set gives one.
-    let dir = office_copy(|f, text| {
-        if f == "complaints.yaml" {
-            text.replace(
-                "dpo:\n  role: Data Protection Officer\n  contact:\n    phone: 01632 960 003\n",
-                "",
-            )
-        } else {
-            text
-        }
-    });
+    let dir = office_with(
+        "complaints.yaml",
+        "dpo:\n  role: Data Protection Officer\n  contact:\n    phone: 01632 960 003\n",
+        "",
+    );
     let found = check_together(dir.path(), &FILES);
     let pn105: Vec<(&str, &Diagnostic)> = found
         .iter()
@@ -112,16 +111,11 @@ fn a_missing_disclosure_is_reported_once_naming_the_layers() {
 
 #[test]
 fn a_layer_not_in_the_build_is_a_located_error_with_a_suggestion() {
-    let dir = office_copy(|f, text| {
-        if f == "privacy.yaml" {
-            text.replace(
-                "notice: complaints\n    - title",
-                "notice: complaint\n    - title",
-            )
-        } else {
-            text
-        }
-    });
+    let dir = office_with(
+        "privacy.yaml",
+        "notice: complaints\n    - title",
+        "notice: complaint\n    - title",
+    );
     let found = check_together(dir.path(), &FILES);
     let privacy = &found[2].1;
     let d = privacy
@@ -341,16 +335,11 @@ fn building_single_files_writes_no_index() {
 
 #[test]
 fn a_link_to_another_notice_in_the_office_s_own_words_is_checked_and_followed() {
-    let dir = office_copy(|f, text| {
-        if f == "cctv.yaml" {
-            text.replace(
-                "    sources: [cameras]\n",
-                "    sources: [cameras]\n    description: See [how to complain](notice:complaints) or [our policy](notice:polcy).\n",
-            )
-        } else {
-            text
-        }
-    });
+    let dir = office_with(
+        "cctv.yaml",
+        "    sources: [cameras]\n",
+        "    sources: [cameras]\n    description: See [how to complain](notice:complaints) or [our policy](notice:polcy).\n",
+    );
     let found = check_together(dir.path(), &FILES);
     let cctv = &found[0].1;
     let unknown: Vec<&Diagnostic> = cctv.iter().filter(|d| d.rule == "PN020").collect();
@@ -416,16 +405,11 @@ fn office_findings(output: &[u8]) -> Vec<String> {
 fn past_8_mb_layered_notices_are_judged_as_in_a_small_set() {
     // A finding of the layer's own, which must survive the judging: the EU regulation
     // named in its title (PN903).
-    let dir = office_copy(|file, text| {
-        if file == "cctv.yaml" {
-            text.replace(
-                "title: Closed-circuit television at our office",
-                "title: Closed-circuit television under the General Data Protection Regulation",
-            )
-        } else {
-            text
-        }
-    });
+    let dir = office_with(
+        "cctv.yaml",
+        "title: Closed-circuit television at our office",
+        "title: Closed-circuit television under the General Data Protection Regulation",
+    );
     let small = cli()
         .args(["check", "--as-of", "2026-11-25"])
         .arg(dir.path())
