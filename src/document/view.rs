@@ -31,6 +31,16 @@ fn ot(s: Option<&Sp<String>>) -> Option<String> {
     s.map(t)
 }
 
+/// Whether `text` holds `phrase` as whole words.
+fn says(text: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
 /// A web address, as written.
 fn url(s: Option<&Sp<String>>) -> Option<String> {
     s.map(|u| office(u.value.trim().to_owned()))
@@ -213,6 +223,8 @@ struct FormatsView {
 #[derive(Debug, Serialize)]
 struct ControllerView {
     name: String,
+    /// The short name, to follow the name in brackets; `None` where the name already says
+    /// it ("The OPCC" is not followed by "(OPCC)").
     short_name: Option<String>,
     description: Option<String>,
     /// The registration number; `None` where the office claims an exemption.
@@ -576,7 +588,11 @@ pub fn build(n: &Notice) -> View {
         short,
         controller: controller.map(|c| ControllerView {
             name: t(&c.name),
-            short_name: ot(c.short_name.as_ref()),
+            short_name: c
+                .short_name
+                .as_ref()
+                .filter(|s| !says(&c.name.value, &s.value))
+                .map(t),
             description: md(c.description.as_ref()),
             ico_registration: ot(c.ico_registration.as_ref())
                 .filter(|_| !crate::model::claims_fee_exemption(c)),
@@ -1013,5 +1029,23 @@ fn rights_view(n: &Notice) -> RightsView {
                 )
             })
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::says;
+
+    #[test]
+    fn a_short_name_the_name_already_says_is_found_as_whole_words() {
+        assert!(says("The OPCC", "OPCC"));
+        assert!(says("Department for Education (DfE)", "DfE"));
+        assert!(!says("Department for Education", "DfE"));
+        assert!(!says("The OPCCs", "OPCC"));
+        assert!(!says(
+            "The Police, Fire and Crime Commissioner for North Yorkshire",
+            "the Commissioner"
+        ));
+        assert!(!says("Anything", ""));
     }
 }

@@ -332,6 +332,30 @@ purposes:\n  - id: work\n    name: Our work\n    lawful_basis: [public_task]\n  
     )
 }
 
+#[test]
+fn the_summary_gives_the_short_name_only_where_the_name_does_not_say_it() {
+    for (name, short, who) in [
+        (
+            "The Police and Crime Commissioner for Wessex",
+            "PCC",
+            "**Who we are:** The Police and Crime Commissioner for Wessex (PCC).",
+        ),
+        ("The OPCC", "OPCC", "**Who we are:** The OPCC."),
+        (
+            "The OPCCs of Wessex",
+            "OPCC",
+            "**Who we are:** The OPCCs of Wessex (OPCC).",
+        ),
+    ] {
+        let yaml = controller_yaml(&format!("  short_name: {short}\n"), true).replace(
+            "name: The Police and Crime Commissioner for Wessex",
+            &format!("name: {name}"),
+        );
+        let text = render(&yaml);
+        assert!(text.contains(who), "{name} / {short}:\n{text}");
+    }
+}
+
 const REASON: &str = "All our processing is for staff administration and accounts.";
 
 #[test]
